@@ -1,0 +1,243 @@
+// load: files -> Meeting. Reads vergadering.yaml, every agenda item and the facts of every attachment.
+// Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
+
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { BundelError } from '../model/errors.js';
+import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } from '../model/meeting.js';
+import type { PdfFacts } from '../model/pdf-facts.js';
+import { resolveAttachment } from './attachment-path.js';
+import { findRoot, loadConfig } from './config.js';
+import { splitFrontMatter } from './front-matter.js';
+import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
+import { inspectPdf } from './pdf-inspect.js';
+import { readTextFile } from './text-file.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export const MEETING_FILE = 'vergadering.yaml';
+const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[-_ ])/;
+
+export interface LoadOptions {
+  /** Keep the parsed attachment documents for the assembler. */
+  keepDocuments?: boolean;
+  password?: string;
+}
+
+export interface LoadedMeeting {
+  meeting: Meeting;
+  /** Parsed attachments by absolute path (only with keepDocuments). */
+  documents: Map<string, PDFDocument>;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+export async function openRepository(rootOption?: string): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
+  const root = rootOption ? path.resolve(rootOption) : findRoot(process.cwd());
+  return loadConfig(root);
+}
+
+/** Every meeting folder in the repository, sorted by name. */
+export async function listMeetings(config: BundelConfig): Promise<string[]> {
+  const dir = path.resolve(config.root, config.vergaderingen);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    throw new BundelError('map-vergaderingen-ontbreekt', `De map met vergaderingen \`${toPosix(path.relative(process.cwd(), dir)) || '.'}\` bestaat niet.`, {
+      hint: 'Start bundel in de repository met vergaderingen, of geef die aan met `--root <map>`; de map zelf stelt u in met `vergaderingen:` in bundel.yaml.',
+    });
+  }
+  return entries
+    .filter((e) => e.isDirectory() && ISO_PREFIX.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+/** A meeting named on the command line: an ISO date, or a folder path. */
+export async function resolveMeetingDir(config: BundelConfig, arg: string): Promise<string> {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(arg)) {
+    const matches = (await listMeetings(config)).filter((d) => path.basename(d).startsWith(arg));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) {
+      throw new BundelError('vergadering-dubbelzinnig', `Er zijn ${matches.length} vergaderingen op ${arg}: ${matches.map((m) => `\`${path.basename(m)}\``).join(', ')}.`, {
+        hint: 'Noem de map, bijvoorbeeld `bundel build ' + toPosix(path.relative(process.cwd(), matches[0])) + '`.',
+        exitCode: 2,
+      });
+    }
+    throw new BundelError('vergadering-ontbreekt', `Er is geen vergadering op ${arg} in \`${config.vergaderingen}/\`.`, {
+      hint: `Maak de map \`${config.vergaderingen}/${arg}/\` met een vergadering.yaml, of controleer de datum.`,
+      exitCode: 2,
+    });
+  }
+  const dir = path.resolve(arg);
+  const st = await stat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    throw new BundelError('vergadering-ontbreekt', `\`${arg}\` is geen datum (JJJJ-MM-DD) en geen map.`, {
+      hint: 'Geef de datum van de vergadering, bijvoorbeeld `2025-03-05`, of het pad naar de map.',
+      exitCode: 2,
+    });
+  }
+  return dir;
+}
+
+async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {
+  const relDir = toPosix(path.relative(config.root, dir)) || '.';
+  const file = relDir === '.' ? MEETING_FILE : `${relDir}/${MEETING_FILE}`;
+  const folderDate = ISO_PREFIX.exec(path.basename(dir))?.[1];
+  const empty: Vergadering = { dir, relDir, folderDate, file, orgaan: '', datum: folderDate ?? '', positions: new Map(), raw: undefined };
+  const read = await readTextFile(path.join(dir, MEETING_FILE), file);
+  if (!read.ok) {
+    diagnostics.push({
+      ...read.diagnostic,
+      rule: 'vergadering-bestand',
+      ...(read.diagnostic.message.startsWith('Het bestand kan niet')
+        ? { message: `De vergadering heeft geen \`${MEETING_FILE}\`.`, hint: 'Maak het bestand met ten minste `orgaan:` en `datum:`.' }
+        : {}),
+    });
+    return empty;
+  }
+  const parsed = parseYamlSource(read.text, { file });
+  diagnostics.push(...parsed.diagnostics);
+  const data = asRecord(parsed.data);
+  return {
+    ...empty,
+    orgaan: asText(get(data, 'orgaan')) ?? '',
+    datum: asText(get(data, 'datum')) ?? folderDate ?? '',
+    tijd: asText(get(data, 'tijd')),
+    locatie: asText(get(data, 'locatie')),
+    voorzitter: asText(get(data, 'voorzitter')),
+    positions: parsed.positions,
+    raw: parsed.ok ? (parsed.data ?? null) : undefined,
+  };
+}
+
+function itemFrom(config: BundelConfig, absFile: string, data: Record<string, unknown> | undefined): Omit<Agendapunt, 'body' | 'bodyLine' | 'positions' | 'raw' | 'parsed'> {
+  const soortText = asText(get(data, 'soort'));
+  const soort: Soort = soortText === 'stukken' || soortText === 'mondeling' ? soortText : 'voorstel';
+  const contact = asRecord(get(data, 'contact'));
+  const consequenties = asRecord(get(data, 'consequenties'));
+  const rawBijlagen = get(data, 'bijlagen');
+  const bijlagen: Bijlage[] = (Array.isArray(rawBijlagen) ? rawBijlagen : []).map((b, i) => {
+    const r = asRecord(b);
+    return {
+      nummer: i + 1,
+      titel: asText(get(r, 'titel')) ?? '',
+      bestand: typeof get(r, 'bestand') === 'string' ? (get(r, 'bestand') as string) : undefined,
+      terInzage: asText(get(r, 'ter_inzage')),
+      vertrouwelijk: asBool(get(r, 'vertrouwelijk')),
+    };
+  });
+  const contactNaam = asText(get(contact, 'naam'));
+  return {
+    file: toPosix(path.relative(config.root, absFile)),
+    absFile,
+    nummer: asText(get(data, 'agendapunt')) ?? '',
+    onderwerp: asText(get(data, 'onderwerp')) ?? '',
+    soort,
+    vergadering: asText(get(data, 'vergadering')),
+    portefeuillehouder: asText(get(data, 'portefeuillehouder')),
+    beslispunten: asTextList(get(data, 'beslispunten')),
+    procedure: asTextList(get(data, 'procedure')),
+    vervolgactie: asText(get(data, 'vervolgactie')),
+    communicatie: asText(get(data, 'communicatie')),
+    mededelingBeslissingAan: asText(get(data, 'mededeling_beslissing_aan')),
+    consequenties: { financieel: asText(get(consequenties, 'financieel')), personeel: asText(get(consequenties, 'personeel')) },
+    contact: contactNaam
+      ? { naam: contactNaam, telefoon: asText(get(contact, 'telefoon')), email: asText(get(contact, 'email')) }
+      : undefined,
+    vertrouwelijk: asBool(get(data, 'vertrouwelijk')),
+    bijlagen,
+  };
+}
+
+async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diagnostic[]): Promise<Agendapunt> {
+  const file = toPosix(path.relative(config.root, absFile));
+  const unparsed = (): Agendapunt => ({
+    ...itemFrom(config, absFile, undefined),
+    body: '',
+    bodyLine: 1,
+    positions: new Map(),
+    raw: undefined,
+    parsed: false,
+  });
+  const read = await readTextFile(absFile, file);
+  if (!read.ok) {
+    diagnostics.push(read.diagnostic);
+    return unparsed();
+  }
+  const split = splitFrontMatter(read.text, file);
+  if (!split.ok) {
+    diagnostics.push(split.diagnostic);
+    return unparsed();
+  }
+  const parsed = parseYamlSource(split.split.yaml, { file });
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.ok) return unparsed();
+  return {
+    ...itemFrom(config, absFile, asRecord(parsed.data)),
+    body: split.split.body,
+    bodyLine: split.split.bodyLine,
+    positions: parsed.positions,
+    raw: parsed.data ?? null,
+    parsed: true,
+  };
+}
+
+/** Run `fn` over `items` with at most `limit` at a time, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+export async function loadMeeting(config: BundelConfig, dir: string, options: LoadOptions = {}): Promise<LoadedMeeting> {
+  const loadDiagnostics: Diagnostic[] = [];
+  const vergadering = await loadVergadering(config, dir, loadDiagnostics);
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
+    .map((e) => e.name)
+    .sort();
+  const items = await mapLimit(names, 8, (name) => loadItem(config, path.join(dir, name), loadDiagnostics));
+
+  // Attachment facts, each distinct file read once.
+  const documents = new Map<string, PDFDocument>();
+  const factsByPath = new Map<string, Promise<PdfFacts>>();
+  const jobs: Promise<void>[] = [];
+  for (const item of items) {
+    const itemDir = path.dirname(item.absFile);
+    for (const bijlage of item.bijlagen) {
+      if (bijlage.bestand === undefined) continue;
+      const bestand = bijlage.bestand;
+      jobs.push(
+        (async () => {
+          const resolved = await resolveAttachment(dir, itemDir, bestand);
+          const absGuess = path.resolve(itemDir, bestand);
+          if (!resolved.ok) {
+            bijlage.facts = { path: absGuess, relPath: toPosix(path.relative(config.root, absGuess)), exists: resolved.exists, pathProblem: resolved.problem, warnings: [] };
+            return;
+          }
+          let pending = factsByPath.get(resolved.absPath);
+          if (!pending) {
+            pending = inspectPdf(resolved.absPath, toPosix(path.relative(config.root, resolved.absPath)), { password: options.password }).then((r) => {
+              if (options.keepDocuments && r.doc) documents.set(resolved.absPath, r.doc);
+              return r.facts;
+            });
+            factsByPath.set(resolved.absPath, pending);
+          }
+          bijlage.facts = await pending;
+        })(),
+      );
+    }
+  }
+  await Promise.all(jobs);
+  return { meeting: { config, vergadering, items, loadDiagnostics }, documents };
+}

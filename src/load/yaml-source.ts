@@ -1,0 +1,199 @@
+// Parse YAML text safely (1.2 core schema) into plain data plus a position for every value.
+// Size and nesting are bounded before the parser sees the text: yaml 2 can abort the process on absurd nesting.
+
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
+
+export const MAX_YAML_BYTES = 64 * 1024;
+export const MAX_YAML_DEPTH = 32;
+export const MAX_ALIAS_COUNT = 50;
+
+export interface ParsedYaml {
+  data: unknown;
+  positions: Map<string, SourceRange>;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+interface ParseOptions {
+  file: string;
+  /** Added to every line number: the line in the file where `text` starts, minus one. */
+  lineOffset?: number;
+}
+
+/** Depth of nesting, by flow brackets and by indentation steps, without parsing. */
+function estimateDepth(text: string): { depth: number; line: number } {
+  let flow = 0;
+  let maxFlow = 0;
+  let maxFlowLine = 1;
+  let maxIndent = 0;
+  let maxIndentLine = 1;
+  let line = 1;
+  let atLineStart = true;
+  let indent = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      atLineStart = false;
+      if (indent > maxIndent && c !== '#') {
+        maxIndent = indent;
+        maxIndentLine = line;
+      }
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      if (flow > maxFlow) {
+        maxFlow = flow;
+        maxFlowLine = line;
+      }
+    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+  }
+  // Two columns per indentation level is the common minimum.
+  const indentDepth = Math.ceil(maxIndent / 2);
+  return maxFlow >= indentDepth ? { depth: maxFlow, line: maxFlowLine } : { depth: indentDepth, line: maxIndentLine };
+}
+
+function toPlain(
+  node: unknown,
+  path: string,
+  positions: Map<string, SourceRange>,
+  range: (n: Node) => SourceRange,
+  doc: Document,
+  depth = 0,
+): unknown {
+  if (node == null) return null;
+  const n = node as Node;
+  if (isAlias(n)) {
+    // toJS has already enforced the alias budget; the depth bound stops self-reference.
+    if (n.range) positions.set(path, range(n));
+    const target = n.resolve(doc);
+    if (!target || depth > MAX_YAML_DEPTH) return null;
+    return toPlain(target, path, new Map(), range, doc, depth + 1);
+  }
+  if (n.range) positions.set(path, range(n));
+  if (isMap(n)) {
+    // Null prototype: a `__proto__` or `constructor` key is just a key.
+    const out: Record<string, unknown> = Object.create(null);
+    for (const pair of n.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const childPath = path ? `${path}.${key}` : key;
+      if (keyNode?.range) positions.set(`${childPath}#key`, range(keyNode));
+      out[key] = toPlain(pair.value, childPath, positions, range, doc, depth + 1);
+      if (pair.value == null && keyNode?.range) positions.set(childPath, range(keyNode));
+    }
+    return out;
+  }
+  if (isSeq(n)) {
+    return n.items.map((item, i) => toPlain(item, path ? `${path}.${i}` : String(i), positions, range, doc, depth + 1));
+  }
+  if (isScalar(n)) return n.value;
+  return undefined;
+}
+
+export function parseYamlSource(text: string, { file, lineOffset = 0 }: ParseOptions): ParsedYaml {
+  const diagnostics: Diagnostic[] = [];
+  const positions = new Map<string, SourceRange>();
+  const fail = (rule: string, message: string, hint: string, line?: number, column?: number): ParsedYaml => {
+    diagnostics.push({ file, line, column, rule, severity: 'error', message, hint });
+    return { data: undefined, positions, diagnostics, ok: false };
+  };
+
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_YAML_BYTES) {
+    return fail(
+      'yaml-syntax',
+      `De YAML is ${Math.round(bytes / 1024)} KiB groot; de grens is ${MAX_YAML_BYTES / 1024} KiB.`,
+      'Houd de front matter kort: zet lange tekst in de Markdown-tekst eronder.',
+      lineOffset + 1,
+      1,
+    );
+  }
+  const { depth, line: deepLine } = estimateDepth(text);
+  if (depth > MAX_YAML_DEPTH) {
+    return fail(
+      'yaml-syntax',
+      `De YAML is ${depth} niveaus diep genest; de grens is ${MAX_YAML_DEPTH}.`,
+      'Controleer de inspringing en de haakjes; zo diep genest is geen geldig bundel-bestand.',
+      lineOffset + deepLine,
+      1,
+    );
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+    keepSourceTokens: false,
+  });
+  const pos = (offset: number): { line: number; column: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + lineOffset, column: p.col };
+  };
+  const range = (n: Node): SourceRange => {
+    const [start, valueEnd] = n.range ?? [0, 0];
+    const s = pos(start);
+    const e = pos(valueEnd);
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  };
+
+  for (const err of doc.errors) {
+    const p = pos(err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      file,
+      line: p.line,
+      column: p.column,
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message: duplicate
+        ? 'Deze sleutel staat twee keer in hetzelfde blok.'
+        : `De YAML is niet geldig: ${err.message.split('\n')[0]}`,
+      hint: duplicate
+        ? 'Verwijder of hernoem een van beide; bundel kiest niet zelf welke telt.'
+        : 'Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.',
+    });
+  }
+  if (doc.errors.length > 0) return { data: undefined, positions, diagnostics, ok: false };
+
+  let data: unknown;
+  try {
+    // toJS enforces the alias budget (billion-laughs); our own walk keeps positions and null prototypes.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = toPlain(doc.contents, '', positions, range, doc);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return fail(
+      'yaml-syntax',
+      /alias/i.test(message)
+        ? 'De YAML gebruikt te veel aliassen (`*naam`); dat lijkt op een alias-bom.'
+        : `De YAML kan niet worden gelezen: ${message}`,
+      'Schrijf de waarden uit in plaats van aliassen te gebruiken.',
+      lineOffset + 1,
+      1,
+    );
+  }
+  return { data, positions, diagnostics, ok: true };
+}

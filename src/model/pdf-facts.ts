@@ -1,0 +1,28 @@
+// Facts about one attachment file that the rules and the assembler need, gathered once by the loader.
+
+export type Encryption = 'none' | 'owner' | 'user';
+
+export interface PdfProblem {
+  /** Stable code, documented in docs/errors.md, e.g. `pdf-niet-pdf`. */
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface PdfFacts {
+  /** Absolute path as resolved inside the meeting folder. */
+  path: string;
+  /** Relative to the repository root, forward slashes. */
+  relPath: string;
+  exists: boolean;
+  /** Path problem (escape, wrong case…): then nothing else was read. */
+  pathProblem?: PdfProblem;
+  size?: number;
+  sha256?: string;
+  pageCount?: number;
+  encryption?: Encryption;
+  /** Fatal problem: the file cannot go into a bundle. */
+  problem?: PdfProblem;
+  /** Things repaired or removed that the user should know about (active content…). */
+  warnings: PdfProblem[];
+}

@@ -1,0 +1,105 @@
+// The data the Typst layouts take (as JSON). The render step fills these from the Meeting;
+// page numbers are bundle pages, known after a first layout pass.
+
+/** Markdown turned into a small tree the Typst template walks; every text prints literally. */
+export type MdInline =
+  | { t: 'text'; v: string }
+  | { t: 'strong'; c: MdInline[] }
+  | { t: 'emph'; c: MdInline[] }
+  | { t: 'code'; v: string }
+  | { t: 'link'; url: string; c: MdInline[] }
+  | { t: 'break' };
+
+export type MdBlock =
+  | { t: 'heading'; level: number; c: MdInline[] }
+  | { t: 'para'; c: MdInline[] }
+  | { t: 'list'; ordered: boolean; start: number; items: MdBlock[][] }
+  | { t: 'quote'; c: MdBlock[] }
+  | { t: 'code'; v: string }
+  | { t: 'table'; align: ('left' | 'center' | 'right' | null)[]; rows: MdInline[][][] }
+  | { t: 'rule' };
+
+/** A link target inside the bundle: rendered as a link to `x-bundel:page=N`, rewritten by the assembler. */
+export const PAGE_LINK_PREFIX = 'x-bundel:page=';
+
+export interface MemoBijlage {
+  nummer: number;
+  titel: string;
+  /** Bundle page where the attachment starts (absent in the first layout pass). */
+  pagina?: number;
+  /** Left out of a public bundle. */
+  weggelaten?: boolean;
+}
+
+export interface MemoInput {
+  organisatie?: string;
+  /** Logo file name inside the Typst workspace, when configured. */
+  logo?: string;
+  orgaan: string;
+  /** Dutch long date: "5 maart 2025". */
+  datum: string;
+  agendapunt: string;
+  onderwerp: string;
+  portefeuillehouder?: string;
+  beslispunten: string[];
+  toelichting: MdBlock[];
+  procedure: string[];
+  vervolgactie?: string;
+  communicatie?: string;
+  mededelingBeslissingAan?: string;
+  meegezonden: MemoBijlage[];
+  terInzage: { nummer: number; titel: string; plaats: string }[];
+  consequenties: { financieel?: string; personeel?: string };
+  contact?: { naam: string; telefoon?: string; email?: string };
+  vertrouwelijk: boolean;
+}
+
+export interface AgendaDocument {
+  titel: string;
+  /** "Voorstel", "Bijlage 1", "Verslag" … shown before the title. */
+  label?: string;
+  pagina?: number;
+  status?: 'opgenomen' | 'weggelaten' | 'ter-inzage';
+  /** For ter-inzage: where. */
+  plaats?: string;
+}
+
+export interface AgendaItem {
+  nummer: string;
+  onderwerp: string;
+  soort: 'voorstel' | 'stukken' | 'mondeling';
+  /** "ter besluitvorming", "mondeling" … */
+  beslispunten: string[];
+  tekst: MdBlock[];
+  vertrouwelijk: boolean;
+  /** Whole item withheld from a public bundle. */
+  weggelaten?: boolean;
+  documenten: AgendaDocument[];
+}
+
+export interface AgendaInput {
+  organisatie?: string;
+  logo?: string;
+  orgaan: string;
+  datum: string;
+  tijd?: string;
+  locatie?: string;
+  voorzitter?: string;
+  /** Shown under the heading, e.g. "Openbare versie" for a --public build. */
+  opmerking?: string;
+  items: AgendaItem[];
+}
+
+export interface WithheldInput {
+  orgaan: string;
+  datum: string;
+  agendapunt: string;
+  titel: string;
+  /** "Bijlage 2" or "Agendapunt" … */
+  label: string;
+}
+
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  pageCount: number;
+}

@@ -1,0 +1,58 @@
+// A lint rule: a permanent id, a one-line description, a default severity and a pure check.
+// Rules do no I/O: facts about attachment files were gathered by the loader.
+
+import type { Diagnostic, Severity, SourceRange } from '../model/diagnostic.js';
+import type { Agendapunt, Meeting } from '../model/meeting.js';
+
+export interface Report {
+  file: string;
+  /** A position, usually from `at(item, 'bijlagen.2.bestand')`. */
+  range?: SourceRange;
+  message: string;
+  hint?: string;
+  /** Overrides the rule's default severity. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  meeting: Meeting;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** Permanent kebab-case id; also the name of the file, the test and docs/rules/<id>.md. */
+  id: string;
+  description: string;
+  severity: Severity;
+  check(context: RuleContext): void;
+}
+
+/** The source range of a front-matter value (`path`) or of its key (`path#key`); falls back to the parent. */
+export function at(positions: ReadonlyMap<string, SourceRange>, path: string): SourceRange | undefined {
+  let p = path;
+  for (;;) {
+    const found = positions.get(p);
+    if (found) return found;
+    const cut = p.lastIndexOf('.');
+    if (cut < 0) return positions.get('') ?? undefined;
+    p = p.slice(0, cut);
+  }
+}
+
+export function itemAt(item: Agendapunt, path: string): SourceRange | undefined {
+  return at(item.positions, path);
+}
+
+export function toDiagnostic(rule: Rule, r: Report): Diagnostic {
+  return {
+    file: r.file,
+    line: r.range?.line,
+    column: r.range?.column,
+    endLine: r.range?.endLine,
+    endColumn: r.range?.endColumn,
+    rule: rule.id,
+    severity: r.severity ?? rule.severity,
+    message: r.message,
+    hint: r.hint,
+  };
+}
