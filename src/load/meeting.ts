@@ -14,6 +14,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
 import { inspectPdf } from './pdf-inspect.js';
 import { readTextFile } from './text-file.js';
+import { toPosix } from '../util/paths.js';
 import { parseYamlSource } from './yaml-source.js';
 
 export const MEETING_FILE = 'vergadering.yaml';
@@ -31,7 +32,6 @@ export interface LoadedMeeting {
   documents: Map<string, PDFDocument>;
 }
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 export async function openRepository(rootOption?: string): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
   const root = rootOption ? path.resolve(rootOption) : findRoot(process.cwd());

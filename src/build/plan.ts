@@ -1,0 +1,98 @@
+// The order of the bundle: agenda, then per item its memo and attachments. Decides what is included,
+// what is deduplicated (same content hash), and what a public bundle withholds.
+
+import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
+
+export interface PlanOptions {
+  public: boolean;
+  dedupe: boolean;
+}
+
+export type Part =
+  | { kind: 'agenda' }
+  | { kind: 'memo'; item: Agendapunt }
+  | { kind: 'bijlage'; item: Agendapunt; bijlage: Bijlage; path: string; sha256: string; pageCount: number }
+  | { kind: 'withheld'; item: Agendapunt; bijlage?: Bijlage };
+
+/** Where each bijlage of each item went. */
+export type Placement =
+  | { status: 'opgenomen'; part: Part }
+  | { status: 'eerder-opgenomen'; part: Part; firstItem: Agendapunt; firstBijlage: Bijlage }
+  | { status: 'weggelaten'; part: Part }
+  | { status: 'ter-inzage' }
+  | { status: 'ontbreekt' };
+
+export interface Plan {
+  parts: Part[];
+  /** Memo or withheld page per item (absent for mondeling/stukken items without their own page). */
+  itemPart: Map<Agendapunt, Part>;
+  placements: Map<Bijlage, Placement>;
+  /** Items withheld as a whole (public bundle, vertrouwelijk item). */
+  withheldItems: Set<Agendapunt>;
+  hasConfidential: boolean;
+}
+
+export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
+  const parts: Part[] = [{ kind: 'agenda' }];
+  const itemPart = new Map<Agendapunt, Part>();
+  const placements = new Map<Bijlage, Placement>();
+  const withheldItems = new Set<Agendapunt>();
+  const firstBySha = new Map<string, { part: Part; item: Agendapunt; bijlage: Bijlage }>();
+  let hasConfidential = false;
+
+  for (const item of meeting.items) {
+    if (item.vertrouwelijk || item.bijlagen.some((b) => b.vertrouwelijk)) hasConfidential = true;
+    if (item.vertrouwelijk && options.public) {
+      const part: Part = { kind: 'withheld', item };
+      parts.push(part);
+      itemPart.set(item, part);
+      withheldItems.add(item);
+      for (const b of item.bijlagen) placements.set(b, b.terInzage !== undefined && b.bestand === undefined ? { status: 'ter-inzage' } : { status: 'weggelaten', part });
+      continue;
+    }
+    if (item.soort === 'voorstel') {
+      const part: Part = { kind: 'memo', item };
+      parts.push(part);
+      itemPart.set(item, part);
+    }
+    for (const bijlage of item.bijlagen) {
+      const facts = bijlage.facts;
+      if (bijlage.bestand === undefined) {
+        placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'ter-inzage' } : { status: 'ontbreekt' });
+        continue;
+      }
+      if (bijlage.vertrouwelijk && options.public) {
+        const part: Part = { kind: 'withheld', item, bijlage };
+        parts.push(part);
+        placements.set(bijlage, { status: 'weggelaten', part });
+        continue;
+      }
+      if (!facts?.sha256 || facts.pageCount === undefined || facts.problem || facts.pathProblem) {
+        placements.set(bijlage, { status: 'ontbreekt' });
+        continue;
+      }
+      const first = options.dedupe ? firstBySha.get(facts.sha256) : undefined;
+      if (first) {
+        placements.set(bijlage, { status: 'eerder-opgenomen', part: first.part, firstItem: first.item, firstBijlage: first.bijlage });
+        continue;
+      }
+      const part: Part = { kind: 'bijlage', item, bijlage, path: facts.path, sha256: facts.sha256, pageCount: facts.pageCount };
+      parts.push(part);
+      placements.set(bijlage, { status: 'opgenomen', part });
+      firstBySha.set(facts.sha256, { part, item, bijlage });
+    }
+  }
+  return { parts, itemPart, placements, withheldItems, hasConfidential };
+}
+
+/** First bundle page (1-based) of every part, given each part's page count. */
+export function paginate(parts: readonly Part[], pageCount: (part: Part) => number): Map<Part, { first: number; last: number }> {
+  const out = new Map<Part, { first: number; last: number }>();
+  let next = 1;
+  for (const part of parts) {
+    const n = pageCount(part);
+    out.set(part, { first: next, last: next + n - 1 });
+    next += n;
+  }
+  return out;
+}
