@@ -17,6 +17,7 @@ import { resolvePageLinks } from '../assemble/links.js';
 import { readOutline, writeOutline, type OutlineNode } from '../assemble/outline.js';
 import { sanitizePages } from '../assemble/sanitize.js';
 import { stampPage } from '../assemble/stamp.js';
+import { balanceGraphicsState } from '../assemble/graphics-state.js';
 import { documentLabel, makeIndex, type BundleIndex } from './index-data.js';
 import { makePlan, paginate, type Part, type Plan } from './plan.js';
 import { compileText, DEFAULT_FILE_NAME, DEFAULT_STAMP, DEFAULT_TITLE, safeFileName, type TemplateData } from './text-templates.js';
@@ -245,7 +246,10 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
       const sourceRefs = source.getPages().map((p) => p.ref);
       ownOutlines.set(part, readOutline(source, sourceRefs));
       const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
-      for (const page of copied) out.addPage(page);
+      for (const page of copied) {
+        out.addPage(page);
+        balanceGraphicsState(page);
+      }
       for (const problem of sanitizePages(out, copied)) {
         const key = problem.code + problem.message;
         const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };

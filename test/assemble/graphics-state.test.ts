@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { balanceGraphicsState, unclosedSaves } from '../../src/assemble/graphics-state.js';
+
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('unclosedSaves', () => {
+  it.each([
+    ['q 1 0 0 1 0 0 cm Q', 0],
+    ['q q 2 0 0 2 0 0 cm', 2],
+    ['q BT (unbalanced q in a string \\) q) Tj ET', 1],
+    ['q <71> Tj % q q q comment\nQ Q Q', 0],
+    ['/q Do q', 1],
+    ['q BI /W 1 /H 1 /BPC 8 /CS /G ID qqqQ EI Q q', 1],
+    ['Q Q q', 1],
+  ])('%s -> %i', (content, expected) => {
+    expect(unclosedSaves(bytes(content))).toBe(expected);
+  });
+});
+
+describe('balanceGraphicsState', () => {
+  it('closes what the page left open, so a stamp drawn after it starts from the initial state', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    const stream = doc.context.flateStream('q q 0.5 0 0 0.5 0 0 cm 0 0 10 10 re f');
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+    expect(balanceGraphicsState(page)).toBe(2);
+    expect(balanceGraphicsState(page)).toBe(0);
+  });
+});
