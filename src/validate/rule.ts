@@ -56,3 +56,8 @@ export function toDiagnostic(rule: Rule, r: Report): Diagnostic {
     hint: r.hint,
   };
 }
+
+/** The source range of the key `path` itself (`bijlagen:`), else of its value. */
+export function keyAt(positions: ReadonlyMap<string, SourceRange>, path: string): SourceRange | undefined {
+  return positions.get(`${path}#key`) ?? at(positions, path);
+}

@@ -1,0 +1,70 @@
+// validate: Meeting -> Diagnostic[]. Runs every lint rule over a loaded meeting; pure, no I/O.
+// The loader's own findings come first, then each rule's, in one stable order.
+
+import type { Diagnostic } from '../model/diagnostic.js';
+import { sortDiagnostics } from '../model/diagnostic.js';
+import type { Meeting } from '../model/meeting.js';
+import { toDiagnostic, type Rule } from './rule.js';
+import { agendapuntUniek } from './rules/agendapunt-uniek.js';
+import { agendapuntVolgorde } from './rules/agendapunt-volgorde.js';
+import { beslispuntenZinnen } from './rules/beslispunten-zinnen.js';
+import { bijlageBestand } from './rules/bijlage-bestand.js';
+import { bijlageCompleet } from './rules/bijlage-compleet.js';
+import { bijlageDubbel } from './rules/bijlage-dubbel.js';
+import { bijlageVerwijzing } from './rules/bijlage-verwijzing.js';
+import { placeholder } from './rules/placeholder.js';
+import { portefeuillehouderBekend } from './rules/portefeuillehouder-bekend.js';
+import { schema } from './rules/schema.js';
+import { soortConsistent } from './rules/soort-consistent.js';
+import { telefoon } from './rules/telefoon.js';
+import { vergaderingDatum } from './rules/vergadering-datum.js';
+
+export type { Rule } from './rule.js';
+
+export const rules: Rule[] = [
+  schema,
+  vergaderingDatum,
+  agendapuntUniek,
+  agendapuntVolgorde,
+  soortConsistent,
+  portefeuillehouderBekend,
+  beslispuntenZinnen,
+  bijlageCompleet,
+  bijlageBestand,
+  bijlageVerwijzing,
+  bijlageDubbel,
+  telefoon,
+  placeholder,
+];
+
+/** Ids the loader uses for what it finds while reading; documented in docs/rules/ like the rules. */
+export const loaderRules: readonly { id: string; description: string }[] = [
+  { id: 'yaml-syntax', description: 'De YAML is geldig: inspringing, dubbele punten, geen dubbele sleutels, niet te groot of te diep.' },
+  { id: 'front-matter', description: 'Een agendapunt begint met YAML-front matter tussen twee regels `---`; andere talen worden niet uitgevoerd.' },
+  { id: 'bestand-leesbaar', description: 'Een agendapunt of instellingenbestand is leesbare UTF-8-tekst van hoogstens 1 MiB.' },
+  { id: 'vergadering-bestand', description: 'De map van de vergadering heeft een `vergadering.yaml`.' },
+];
+
+export interface ValidateOptions {
+  /**
+   * Check bundel.yaml too (default true). Linting several meetings of one repository, pass false
+   * for all but one so bundel.yaml's problems are listed once.
+   */
+  config?: boolean;
+  /** The rules to run; default all. */
+  rules?: readonly Rule[];
+}
+
+export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagnostic[] {
+  // Items whose front matter could not be parsed have a loader diagnostic already; rules skip them.
+  const view: Meeting = {
+    ...meeting,
+    items: meeting.items.filter((item) => item.parsed),
+    config: options.config === false ? { ...meeting.config, file: undefined, raw: undefined } : meeting.config,
+  };
+  const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
+  for (const rule of options.rules ?? rules) {
+    rule.check({ meeting: view, report: (r) => diagnostics.push(toDiagnostic(rule, r)) });
+  }
+  return sortDiagnostics(diagnostics);
+}
