@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PageSizes, rgb } from '@cantoo/pdf-lib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -246,50 +246,9 @@ class Typesetter {
 // ---------------------------------------------------------------------------------------------
 // Document set-up, outline, metadata
 
-/**
- * Two problems of @pdf-lib/fontkit 1.1.1 under @cantoo/pdf-lib 2.11, worked around here:
- * 1. @cantoo/pdf-lib calls `subset.encode()` when it exists, expecting fontkit 2's synchronous
- *    encoder; in @pdf-lib/fontkit `encode(stream)` is an internal step of `encodeStream()` and throws
- *    when called bare. So pdf-lib gets a subset that only offers what @pdf-lib/fontkit supports.
- * 2. The TrueType subsetter copies glyph records unpadded and then writes a short `loca` table
- *    (offsets halved) whenever the subset is small: odd offsets are truncated and most glyphs of
- *    Source Sans 3 come out blank. Padding every glyph record to 4 bytes keeps offsets even.
- */
-const fontkitForCantoo = {
-  create(...args) {
-    const font = fontkit.create(...args);
-    const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => {
-      const subset = createSubset();
-      const addGlyph = subset._addGlyph.bind(subset);
-      subset._addGlyph = (gid) => {
-        const index = addGlyph(gid);
-        const record = subset.glyf[index];
-        const pad = (4 - (record.length % 4)) % 4;
-        if (pad) {
-          // fontkit's stream only takes its own (bundled) Buffer class: allocate through it.
-          const padded = record.constructor.alloc(record.length + pad);
-          padded.set(record);
-          subset.glyf[index] = padded;
-          subset.offset += pad;
-        }
-        return index;
-      };
-      return {
-        includeGlyph: (glyph) => subset.includeGlyph(glyph),
-        encodeStream: () => subset.encodeStream(),
-        get cff() {
-          return subset.cff;
-        },
-      };
-    };
-    return font;
-  },
-};
-
 async function newDocument() {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkitForCantoo);
+  doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(REGULAR_BYTES, { subset: true });
   const bold = await doc.embedFont(BOLD_BYTES, { subset: true });
   return { doc, fonts: { regular, bold } };
