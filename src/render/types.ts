@@ -13,7 +13,7 @@ export type MdInline =
 export type MdBlock =
   | { t: 'heading'; level: number; c: MdInline[] }
   | { t: 'para'; c: MdInline[] }
-  | { t: 'list'; ordered: boolean; start: number; items: MdBlock[][] }
+  | { t: 'list'; ordered: boolean; start: number; items: MdBlock[][]; /** Loose list (blank lines between items): items spaced like paragraphs. */ spread?: boolean }
   | { t: 'quote'; c: MdBlock[] }
   | { t: 'code'; v: string }
   | { t: 'table'; align: ('left' | 'center' | 'right' | null)[]; rows: MdInline[][][] }
@@ -33,7 +33,7 @@ export interface MemoBijlage {
 
 export interface MemoInput {
   organisatie?: string;
-  /** Logo file name inside the Typst workspace, when configured. */
+  /** Absolute path of a PNG, JPEG or SVG logo, when configured (mapped into Typst by the renderer). */
   logo?: string;
   orgaan: string;
   /** Dutch long date: "5 maart 2025". */
@@ -79,6 +79,7 @@ export interface AgendaItem {
 
 export interface AgendaInput {
   organisatie?: string;
+  /** Absolute path of a PNG, JPEG or SVG logo, when configured. */
   logo?: string;
   orgaan: string;
   datum: string;
@@ -91,6 +92,7 @@ export interface AgendaInput {
 }
 
 export interface WithheldInput {
+  organisatie?: string;
   orgaan: string;
   datum: string;
   agendapunt: string;
@@ -102,4 +104,9 @@ export interface WithheldInput {
 export interface RenderedPdf {
   pdf: Uint8Array;
   pageCount: number;
+  /**
+   * Characters in the input that the shipped font (Source Sans 3) cannot draw; they print as
+   * empty boxes. Absent when there are none. Worth a warning to the user.
+   */
+  missingGlyphs?: string[];
 }

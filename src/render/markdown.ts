@@ -1,0 +1,171 @@
+// Markdown (CommonMark + GFM) -> the small MdBlock tree the Typst layouts walk. Every character
+// an author types ends up in a text value; nothing here or in the layouts is ever evaluated.
+
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Definition, Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { MdBlock, MdInline } from './types.js';
+
+/**
+ * Nesting deeper than this (quotes in lists in quotes …) is flattened to plain text: the layouts
+ * recurse once per level and Typst limits its call depth; no real memo nests this deep.
+ */
+const MAX_BLOCK_DEPTH = 8;
+const MAX_INLINE_DEPTH = 6;
+
+type Definitions = Map<string, Definition>;
+
+export function markdownToBlocks(md: string): MdBlock[] {
+  const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const definitions: Definitions = new Map();
+  collectDefinitions(tree, definitions);
+  return blocks(tree.children, definitions, 0);
+}
+
+function collectDefinitions(node: Nodes, into: Definitions): void {
+  if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
+}
+
+function blocks(nodes: readonly RootContent[], defs: Definitions, depth: number): MdBlock[] {
+  const out: MdBlock[] = [];
+  for (const node of nodes) out.push(...block(node, defs, depth));
+  return out;
+}
+
+function block(node: RootContent, defs: Definitions, depth: number): MdBlock[] {
+  if (depth > MAX_BLOCK_DEPTH) {
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    return text ? [{ t: 'para', c: [{ t: 'text', v: text }] }] : [];
+  }
+  switch (node.type) {
+    case 'paragraph':
+      return [{ t: 'para', c: inlines(node.children, defs, 0) }];
+    case 'heading':
+      return [{ t: 'heading', level: node.depth, c: inlines(node.children, defs, 0) }];
+    case 'thematicBreak':
+      return [{ t: 'rule' }];
+    case 'blockquote':
+      return [{ t: 'quote', c: blocks(node.children, defs, depth + 1) }];
+    case 'code':
+      return [{ t: 'code', v: node.value }];
+    case 'html':
+      // Raw HTML is not interpreted: it prints as the author typed it, line by line.
+      return [{ t: 'para', c: literalLines(node.value) }];
+    case 'list':
+      return [
+        {
+          t: 'list',
+          ordered: node.ordered ?? false,
+          start: node.start ?? 1,
+          spread: node.spread ?? false,
+          items: node.children.map((item) => {
+            const content = blocks(item.children, defs, depth + 1);
+            if (typeof item.checked === 'boolean') {
+              const box: MdInline = { t: 'text', v: item.checked ? '[x] ' : '[ ] ' };
+              const first = content[0];
+              if (first?.t === 'para') content[0] = { t: 'para', c: mergeText([box, ...first.c]) };
+              else content.unshift({ t: 'para', c: [box] });
+            }
+            return content;
+          }),
+        },
+      ];
+    case 'table': {
+      const rows = node.children.map((row) => row.children.map((cell) => inlines(cell.children, defs, 0)));
+      return [{ t: 'table', align: (node.align ?? []).map((a) => a ?? null), rows }];
+    }
+    case 'footnoteDefinition': {
+      // Footnotes stay where they were written, marked with their label as in the source.
+      const content = blocks(node.children, defs, depth + 1);
+      const mark: MdInline = { t: 'text', v: `[${node.label ?? node.identifier}] ` };
+      const first = content[0];
+      if (first?.t === 'para') content[0] = { t: 'para', c: mergeText([mark, ...first.c]) };
+      else content.unshift({ t: 'para', c: [mark] });
+      return content;
+    }
+    case 'definition':
+    case 'yaml':
+      return [];
+    default: {
+      // Phrasing content at block level cannot come out of the parser, but never drop text.
+      const text = toString(node);
+      return text ? [{ t: 'para', c: [{ t: 'text', v: text }] }] : [];
+    }
+  }
+}
+
+function inlines(nodes: readonly PhrasingContent[], defs: Definitions, depth: number): MdInline[] {
+  const out: MdInline[] = [];
+  for (const node of nodes) out.push(...inline(node, defs, depth));
+  return mergeText(out);
+}
+
+function inline(node: PhrasingContent, defs: Definitions, depth: number): MdInline[] {
+  if (depth > MAX_INLINE_DEPTH) return [{ t: 'text', v: softBreaks(toString(node)) }];
+  switch (node.type) {
+    case 'text':
+      return [{ t: 'text', v: softBreaks(node.value) }];
+    case 'strong':
+      return [{ t: 'strong', c: inlines(node.children, defs, depth + 1) }];
+    case 'emphasis':
+      return [{ t: 'emph', c: inlines(node.children, defs, depth + 1) }];
+    case 'delete':
+      // Struck-through text keeps its words; a printed memo shows no strikethrough.
+      return inlines(node.children, defs, depth + 1);
+    case 'inlineCode':
+      return [{ t: 'code', v: node.value }];
+    case 'break':
+      return [{ t: 'break' }];
+    case 'link':
+      return [{ t: 'link', url: node.url, c: inlines(node.children, defs, depth + 1) }];
+    case 'linkReference': {
+      const def = defs.get(node.identifier);
+      const c = inlines(node.children, defs, depth + 1);
+      return def ? [{ t: 'link', url: def.url, c }] : c;
+    }
+    case 'image':
+      return node.alt ? [{ t: 'text', v: node.alt }] : [];
+    case 'imageReference':
+      return node.alt ? [{ t: 'text', v: node.alt }] : [];
+    case 'html':
+      return literalLines(node.value);
+    case 'footnoteReference':
+      return [{ t: 'text', v: `[${node.label ?? node.identifier}]` }];
+    default:
+      return [];
+  }
+}
+
+/** The plain text of a node (alt text of images included), for flattening. */
+function toString(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('alt' in node && typeof node.alt === 'string') return node.alt;
+  if ('children' in node) return node.children.map((child: Nodes) => toString(child)).join(node.type === 'paragraph' ? '' : ' ');
+  return '';
+}
+
+/** A soft line break in Markdown is a space on paper. */
+function softBreaks(text: string): string {
+  return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+}
+
+function literalLines(value: string): MdInline[] {
+  const out: MdInline[] = [];
+  value.split(/\r?\n/).forEach((line, i) => {
+    if (i > 0) out.push({ t: 'break' });
+    if (line) out.push({ t: 'text', v: line });
+  });
+  return out;
+}
+
+function mergeText(list: MdInline[]): MdInline[] {
+  const out: MdInline[] = [];
+  for (const item of list) {
+    const last = out[out.length - 1];
+    if (item.t === 'text' && last?.t === 'text') out[out.length - 1] = { t: 'text', v: last.v + item.v };
+    else if (item.t !== 'text' || item.v !== '') out.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+// Lays out the agenda, the proposal memos and the "withheld" pages with Typst (templates/*.typ).
+// One compiler serves every document of a build; data goes in as JSON, never as Typst source.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { NodeCompiler, type NodeError } from '@myriaddreamin/typst-ts-node-compiler';
+import { FONTS_DIR, TEMPLATES_DIR } from '../util/paths.js';
+import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
+
+export interface RendererOptions {
+  /**
+   * Written into every PDF as the document date and CreationDate (pass the meeting date or
+   * SOURCE_DATE_EPOCH). Without it the PDFs carry no date at all. Never the clock.
+   */
+  creationDate?: Date;
+  /** Test hook: the font family the layouts ask for (an unknown one must make rendering fail). */
+  fontFamily?: string;
+}
+
+/**
+ * All methods are synchronous (Typst runs in-process) and throw an Error carrying Typst's messages
+ * when a layout fails or warns.
+ */
+export interface Renderer {
+  renderMemo(input: MemoInput): RenderedPdf;
+  renderAgenda(input: AgendaInput): RenderedPdf;
+  renderWithheld(input: WithheldInput): RenderedPdf;
+}
+
+/** The font every layout uses; the same files serve the assembler's page stamps. */
+export const BODY_FONT_FILE = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
+
+/** Where logos are mapped into the compiler's virtual file system (never written to disk). */
+const SHADOW_DIR = '.bundel-shadow';
+
+type Template = 'memo' | 'agenda' | 'withheld';
+
+interface TypstDiagnostic {
+  message?: string;
+  path?: string;
+  range?: string | null;
+  severity?: number | string;
+  hints?: string[];
+}
+
+export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
+  const compiler = NodeCompiler.create({ workspace: TEMPLATES_DIR, fontArgs: [{ fontPaths: [FONTS_DIR] }] });
+  const coverage = fontkit.create(readFileSync(BODY_FONT_FILE));
+  const logos = new Map<string, string>();
+  const date = options.creationDate && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : undefined;
+  const isoDate = date && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999 ? date.toISOString().slice(0, 10) : undefined;
+  const timestamp = date && date.getTime() >= 0 ? Math.floor(date.getTime() / 1000) : undefined;
+
+  /** Maps the logo file into the compiler and returns the path the layout loads it by. */
+  function logoPath(file: string | undefined): string | undefined {
+    if (!file) return undefined;
+    const known = logos.get(file);
+    if (known) return known;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      throw new Error(`het logo \`${file}\` kan niet worden gelezen: ${(e as Error).message}`);
+    }
+    const ext = path.extname(file).toLowerCase().replace(/^\./, '') || 'png';
+    const name = `logo-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+    compiler.mapShadow(path.join(TEMPLATES_DIR, SHADOW_DIR, name), bytes);
+    const inWorkspace = `/${SHADOW_DIR}/${name}`;
+    logos.set(file, inWorkspace);
+    return inWorkspace;
+  }
+
+  function render(template: Template, data: object, what: string): RenderedPdf {
+    const inputs: Record<string, string> = { data: JSON.stringify(data) };
+    if (isoDate) inputs.date = isoDate;
+    if (options.fontFamily) inputs.font = options.fontFamily;
+    const result = compiler.compile({ mainFilePath: path.join(TEMPLATES_DIR, `${template}.typ`), inputs });
+    if (result.hasError() || !result.result) {
+      throw new Error(`Typst kon ${what} niet opmaken: ${describe(result.takeError() ?? result.takeDiagnostics())}`);
+    }
+    const warnings = result.takeWarnings();
+    if (warnings && warnings.shortDiagnostics.length > 0) {
+      throw new Error(`Typst gaf waarschuwingen bij ${what}: ${describe(warnings)}`);
+    }
+    const doc = result.result;
+    const pdf = compiler.pdf(doc, timestamp === undefined ? {} : { creationTimestamp: timestamp });
+    const missing = missingGlyphs(data, coverage);
+    const out: RenderedPdf = { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), pageCount: doc.numOfPages };
+    if (missing.length > 0) out.missingGlyphs = missing;
+    return out;
+  }
+
+  return {
+    renderMemo(input) {
+      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`);
+    },
+    renderAgenda(input) {
+      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda');
+    },
+    renderWithheld(input) {
+      return render('withheld', input, `de vervangende pagina voor ${input.label} van agendapunt ${input.agendapunt}`);
+    },
+  };
+}
+
+function describe(error: NodeError | null): string {
+  if (!error) return 'onbekende fout';
+  const list = error.shortDiagnostics as TypstDiagnostic[];
+  if (list.length === 0) return error.kind;
+  return list
+    .map((d) => {
+      const where = d.path ? ` (${path.basename(d.path)}${d.range ? ` ${d.range}` : ''})` : '';
+      const hints = d.hints?.length ? ` — ${d.hints.join('; ')}` : '';
+      return `${d.message ?? String(d)}${where}${hints}`;
+    })
+    .join('; ');
+}
+
+/** Characters in the data the shipped font cannot draw (they would print as empty boxes). */
+function missingGlyphs(data: unknown, font: { hasGlyphForCodePoint(cp: number): boolean }): string[] {
+  const missing = new Set<string>();
+  const seen = new Set<number>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const ch of value) {
+        const cp = ch.codePointAt(0)!;
+        if (seen.has(cp)) continue;
+        seen.add(cp);
+        // Line breaks, tabs and format characters are layout, not glyphs.
+        if (cp < 0x20 || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff) continue;
+        if (!font.hasGlyphForCodePoint(cp)) missing.add(ch);
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) if (key !== 'logo') visit(v);
+    }
+  };
+  visit(data);
+  return [...missing].sort();
+}
