@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import { NodeCompiler, type NodeError } from '@myriaddreamin/typst-ts-node-compiler';
 import { FONTS_DIR, TEMPLATES_DIR } from '../util/paths.js';
 import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
@@ -47,7 +47,9 @@ interface TypstDiagnostic {
 
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const compiler = NodeCompiler.create({ workspace: TEMPLATES_DIR, fontArgs: [{ fontPaths: [FONTS_DIR] }] });
-  const coverage = fontkit.create(readFileSync(BODY_FONT_FILE));
+  const font = fontkit.create(readFileSync(BODY_FONT_FILE));
+  if (!('hasGlyphForCodePoint' in font)) throw new Error(`\`${BODY_FONT_FILE}\` is geen losse font`);
+  const coverage = font;
   const logos = new Map<string, string>();
   const date = options.creationDate && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : undefined;
   const isoDate = date && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999 ? date.toISOString().slice(0, 10) : undefined;
