@@ -88,7 +88,14 @@ export async function inspectPdf(absPath: string, relPath: string, options: Insp
     return fail(problem('pdf-onleesbaar', `De PDF kan niet worden gelezen (${message.split('\n')[0]}).`, 'Open het bestand in een PDF-lezer en sla het opnieuw op als PDF ("Afdrukken naar PDF").'));
   }
   facts.encryption = doc.isEncrypted ? 'owner' : 'none';
-  const pageCount = doc.getPageCount();
+  let pageCount: number;
+  try {
+    pageCount = doc.getPageCount();
+  } catch (err) {
+    // A file with a PDF header but no usable catalog or page tree loads "successfully" and fails here.
+    const message = err instanceof Error ? err.message : String(err);
+    return fail(problem('pdf-onleesbaar', `De PDF kan niet worden gelezen (${message.split('\n')[0]}).`, 'Open het bestand in een PDF-lezer en sla het opnieuw op als PDF ("Afdrukken naar PDF").'));
+  }
   facts.pageCount = pageCount;
   if (pageCount === 0) return fail(problem('pdf-geen-paginas', 'De PDF heeft geen pagina’s.', 'Vraag de afzender om een volledige PDF.'));
   return { facts, doc, bytes };
