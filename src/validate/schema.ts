@@ -277,6 +277,17 @@ function whereIn(parent: Path): string {
   return parent.length === 0 ? '' : ` in ${fieldLabel(parent)}`;
 }
 
+/** A field that is there but holds nothing. */
+function empty(path: Path): SchemaProblem {
+  const dotted = path.map(String).join('.');
+  const key = path[path.length - 1];
+  if (path[0] === 'bijlagen' && path.length === 2) {
+    return { path: dotted, target: 'value', message: `${cap(fieldLabel(path))} is leeg.`, hint: 'Geef de bijlage een `titel` en een `bestand` (of `ter_inzage`), of haal het lege streepje weg.' };
+  }
+  const hint = typeof key === 'number' ? 'Vul een waarde in, of haal het lege streepje weg.' : `Vul een waarde in, bijvoorbeeld \`${String(key)}: ${EXAMPLES[String(key)] ?? '…'}\`.`;
+  return { path: dotted, target: 'value', message: `Het veld ${fieldLabel(path)} is leeg.`, hint };
+}
+
 function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.core.$ZodIssue): SchemaProblem[] {
   const path = issue.path;
   const dotted = path.map(String).join('.');
@@ -300,6 +311,19 @@ function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.
       };
     });
   }
+  // Missing and empty read the same whatever the field's type.
+  if (path.length > 0 && input === undefined) {
+    const parent = path.slice(0, -1);
+    return [
+      {
+        path: parent.map(String).join('.'),
+        target: 'value',
+        message: `Het verplichte veld ${bt(key)} ontbreekt${whereIn(parent)}.`,
+        hint: `Voeg een regel \`${key}: ${EXAMPLES[key] ?? '…'}\` toe.`,
+      },
+    ];
+  }
+  if (path.length > 0 && input === null) return [empty(path)];
   if (issue.code === 'invalid_union' && Array.isArray(input)) {
     // A list whose entries are wrong: report the entries, not "must be text or a list".
     const listBranch = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
@@ -312,12 +336,12 @@ function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.
   switch (issue.code) {
     case 'invalid_type': {
       if (path.length === 0) {
-        const empty = input === null || input === undefined;
+        const nothing = input === null || input === undefined;
         return [
           {
             path: '',
             target: 'value',
-            message: empty ? `${FILE_LABEL[kind]} is leeg.` : `${FILE_LABEL[kind]} moet een blok met velden zijn, maar is ${describeValue(input)}.`,
+            message: nothing ? `${FILE_LABEL[kind]} is leeg.` : `${FILE_LABEL[kind]} moet een blok met velden zijn, maar is ${describeValue(input)}.`,
             hint:
               kind === 'agendapunt'
                 ? 'Zet tussen de regels `---` ten minste `vergadering:`, `agendapunt:` en `onderwerp:`, elk op een eigen regel.'
@@ -327,29 +351,11 @@ function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.
           },
         ];
       }
-      const parent = path.slice(0, -1);
-      if (input === undefined) {
-        const example = EXAMPLES[key] ?? '…';
-        return [
-          {
-            path: parent.map(String).join('.'),
-            target: 'value',
-            message: `Het verplichte veld ${bt(key)} ontbreekt${whereIn(parent)}.`,
-            hint: `Voeg een regel \`${key}: ${example}\` toe.`,
-          },
-        ];
-      }
-      if (input === null) {
-        if (path[0] === 'bijlagen' && path.length === 2) {
-          return [{ path: dotted, target: 'value', message: `${cap(veld)} is leeg.`, hint: 'Geef de bijlage een `titel` en een `bestand` (of `ter_inzage`), of haal het lege streepje weg.' }];
-        }
-        return [{ path: dotted, target: 'value', message: `Het veld ${veld} is leeg.`, hint: `Vul een waarde in, bijvoorbeeld \`${key}: ${EXAMPLES[key] ?? '…'}\`.` }];
-      }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return [{ path: dotted, target: 'value', message: `${cap(veld)} moet ${expected} zijn, maar is ${describeValue(input)}.`, hint: typeHint(issue.expected, input, path) }];
     }
     case 'too_small':
-      return [{ path: dotted, target: 'value', message: `Het veld ${veld} is leeg.`, hint: `Vul een waarde in, bijvoorbeeld \`${key}: ${EXAMPLES[key] ?? '…'}\`.` }];
+      return [empty(path)];
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
       const near = typeof input === 'string' ? closest(input, options) : undefined;
