@@ -36,11 +36,15 @@ export function formatStylish(diagnostics: readonly Diagnostic[], { color }: Sty
     }));
     const positionWidth = Math.max(...rows.map((r) => width(r.position)));
     const severityWidth = Math.max(...rows.map((r) => width(r.severity)));
-    const messageWidth = Math.max(...rows.map((r) => width(r.d.message)));
+    const firstLine = (s: string): string => s.split('\n')[0];
+    const messageWidth = Math.max(...rows.map((r) => width(firstLine(r.d.message))));
+    const indent = ' '.repeat(positionWidth + severityWidth + 6);
     for (const { position, severity, d } of rows) {
       const paint = d.severity === 'error' ? chalk.red : chalk.yellow;
-      out.push(`  ${chalk.dim(pad(position, positionWidth))}  ${paint(pad(severity, severityWidth))}  ${pad(d.message, messageWidth)}  ${chalk.dim(d.rule)}`);
-      if (d.hint) out.push(`  ${' '.repeat(positionWidth + severityWidth + 4)}${chalk.dim(d.hint)}`);
+      const [first, ...more] = d.message.split('\n');
+      out.push(`  ${chalk.dim(pad(position, positionWidth))}  ${paint(pad(severity, severityWidth))}  ${pad(first, messageWidth)}  ${chalk.dim(d.rule)}`);
+      for (const line of more) out.push(`${indent}${line}`);
+      for (const line of d.hint?.split('\n') ?? []) out.push(`${indent}${chalk.dim(line)}`);
     }
   }
   const hasErrors = diagnostics.some((d) => d.severity === 'error');

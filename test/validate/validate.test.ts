@@ -1,0 +1,127 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Agendapunt, Meeting } from '../../src/model/meeting.js';
+import type { PdfFacts } from '../../src/model/pdf-facts.js';
+import { loaderRules, rules, validate } from '../../src/validate/index.js';
+import { DATE, loadFiles, md, pdf, VOORSTEL } from './helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('validate', () => {
+  it('a correct meeting has no findings', async () => {
+    const meeting = await loadFiles({
+      '01-opening.md': md(`vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Opening en mededelingen\nsoort: mondeling\n`),
+      '02-lobby.md': md(`${VOORSTEL}contact: { naam: Joram van Donk, telefoon: "+31 614 63 74 35" }\nbijlagen:\n  - titel: Kamerbrief\n    bestand: bijlagen/kamerbrief.pdf\n`, 'Zie de Kamerbrief (bijlage 1).\n'),
+      'bijlagen/kamerbrief.pdf': pdf(3),
+    }, { bundel: 'organisatie: 8RHK ambassadeurs\nportefeuillehouders:\n  - De heer J. Bengevoord\n' });
+    expect(validate(meeting)).toEqual([]);
+  });
+
+  it('includes the loader findings, skips unparsed items, sorts by file and line', async () => {
+    const meeting = await loadFiles({
+      '01-kapot.md': md('vergadering: [\n'),
+      '02-lobby.md': md(`${VOORSTEL}portefeuilehouder: X\n`),
+      '03-js.md': '---js\n{ onderwerp: "x" }\n---\n',
+      '04-dubbel.md': md(`${VOORSTEL}agendapunt: 3\n`),
+    });
+    const found = validate(meeting);
+    expect(found.map((d) => [d.file.split('/').pop(), d.line, d.rule])).toEqual([
+      ['01-kapot.md', 2, 'yaml-syntax'],
+      ['02-lobby.md', 3, 'agendapunt-volgorde'],
+      ['02-lobby.md', 8, 'schema'],
+      ['03-js.md', 1, 'front-matter'],
+      ['04-dubbel.md', 8, 'yaml-syntax'],
+    ]);
+  });
+
+  it('reports a missing vergadering.yaml as vergadering-bestand', async () => {
+    const found = validate(await loadFiles({ 'vergadering.yaml': null }));
+    expect(found.map((d) => d.rule)).toEqual(['vergadering-bestand']);
+  });
+
+  it('lists bundel.yaml problems only when asked', async () => {
+    const meeting = await loadFiles({}, { bundel: 'organisatie: 12\n' });
+    expect(validate(meeting).map((d) => d.file)).toEqual(['bundel.yaml']);
+    expect(validate(meeting, { config: false })).toEqual([]);
+  });
+
+  it('every rule id is kebab-case, unique, and has a doc page', () => {
+    const ids = [...rules.map((r) => r.id), ...loaderRules.map((r) => r.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      const doc = path.join(ROOT, 'docs/rules', `${id}.md`);
+      expect(existsSync(doc), doc).toBe(true);
+      expect(readFileSync(doc, 'utf8')).toMatch(new RegExp(`^# \`${id}\``));
+    }
+  });
+});
+
+// --- Never throw, whatever the YAML held -------------------------------------------------------
+
+const KEYS = ['vergadering', 'agendapunt', 'onderwerp', 'soort', 'portefeuillehouder', 'beslispunten', 'procedure', 'consequenties', 'contact', 'vertrouwelijk', 'bijlagen', 'titel', 'bestand', 'ter_inzage', 'naam', 'telefoon', 'datum', 'orgaan', '__proto__', 'constructor', 'x'];
+const leaf = fc.oneof(fc.string(), fc.constantFrom('TODO', '…', 'bijlage 7', '2025-03-05', '4a', 'voorstel', 'mondeling', '06 12', ''), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const { value: junk } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('list'), tie('map')),
+  list: fc.array(tie('value'), { maxLength: 4 }),
+  map: fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 6, noNullPrototype: false }),
+}));
+const facts: fc.Arbitrary<PdfFacts | undefined> = fc.option(
+  fc.record({
+    path: fc.constantFrom('/tmp/a.pdf', '/tmp/b.pdf'),
+    relPath: fc.constant('a.pdf'),
+    exists: fc.boolean(),
+    sha256: fc.option(fc.constantFrom('aa', 'bb'), { nil: undefined }),
+    pathProblem: fc.option(fc.record({ code: fc.string(), message: fc.string(), hint: fc.option(fc.string(), { nil: undefined }) }), { nil: undefined }),
+    problem: fc.option(fc.record({ code: fc.string(), message: fc.string() }), { nil: undefined }),
+    warnings: fc.array(fc.record({ code: fc.string(), message: fc.string() }), { maxLength: 2 }),
+  }),
+  { nil: undefined },
+);
+
+const item: fc.Arbitrary<Agendapunt> = fc
+  .record({ raw: junk, body: fc.string(), nummer: fc.string(), bijlagen: fc.array(fc.record({ bestand: fc.option(fc.string(), { nil: undefined }), facts }), { maxLength: 3 }), parsed: fc.boolean() })
+  .map(({ raw, body, nummer, bijlagen, parsed }) => ({
+    file: 'vergaderingen/2025-03-05/a.md',
+    absFile: '/tmp/a.md',
+    nummer,
+    onderwerp: '',
+    soort: 'voorstel',
+    beslispunten: [],
+    procedure: [],
+    consequenties: {},
+    vertrouwelijk: false,
+    bijlagen: bijlagen.map((b, i) => ({ nummer: i + 1, titel: '', vertrouwelijk: false, ...b })),
+    body,
+    bodyLine: 5,
+    positions: new Map(),
+    raw,
+    parsed,
+  }));
+
+const meeting: fc.Arbitrary<Meeting> = fc
+  .record({ items: fc.array(item, { maxLength: 4 }), vergaderingRaw: junk, configRaw: junk, portefeuillehouders: fc.array(fc.string(), { maxLength: 2 }) })
+  .map(({ items, vergaderingRaw, configRaw, portefeuillehouders }) => ({
+    config: { root: '/tmp', file: 'bundel.yaml', portefeuillehouders, vergaderingen: 'vergaderingen', positions: new Map(), raw: configRaw },
+    vergadering: { dir: '/tmp/v', relDir: 'vergaderingen/2025-03-05', folderDate: DATE, file: 'vergaderingen/2025-03-05/vergadering.yaml', orgaan: '', datum: DATE, positions: new Map(), raw: vergaderingRaw },
+    items,
+    loadDiagnostics: [],
+  }));
+
+describe('validate on arbitrary data', () => {
+  it('never throws and returns well-formed diagnostics', () => {
+    fc.assert(
+      fc.property(meeting, (m) => {
+        const found = validate(m);
+        expect(Array.isArray(found)).toBe(true);
+        for (const d of found) {
+          expect(typeof d.message).toBe('string');
+          expect(['error', 'warning']).toContain(d.severity);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
