@@ -75,7 +75,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   }
 
   function render(template: Template, data: object, what: string): RenderedPdf {
-    const inputs: Record<string, string> = { data: JSON.stringify(data) };
+    const inputs: Record<string, string> = { data: JSON.stringify(data, breakLongWords) };
     if (isoDate) inputs.date = isoDate;
     if (options.fontFamily) inputs.font = options.fontFamily;
     const result = compiler.compile({ mainFilePath: path.join(TEMPLATES_DIR, `${template}.typ`), inputs });
@@ -105,6 +105,26 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       return render('withheld', input, `de vervangende pagina voor ${input.label} van agendapunt ${input.agendapunt}`);
     },
   };
+}
+
+/** Words this long cannot be laid out in a line without running into the margin. */
+const LONG_WORD = /[^\s/\-–—?&]{46,}/gu;
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * JSON.stringify replacer: puts an invisible break opportunity into every 30 characters of an
+ * absurdly long word (a pasted hash or URL-like token), which Typst would otherwise let run off the
+ * page. Ordinary Dutch compounds stay far below the limit.
+ */
+function breakLongWords(key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || key === 'logo' || key === 'url' || !LONG_WORD.test(value)) return value;
+  LONG_WORD.lastIndex = 0;
+  return value.replace(LONG_WORD, (word) => {
+    const chars = Array.from(word);
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += 30) parts.push(chars.slice(i, i + 30).join(''));
+    return parts.join(ZERO_WIDTH_SPACE);
+  });
 }
 
 function describe(error: NodeError | null): string {
