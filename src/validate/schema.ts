@@ -137,9 +137,13 @@ export const bundelSchema = z
       .optional()
       .describe('De bekende portefeuillehouders; `bundel lint` waarschuwt bij een voorstel met een andere naam.'),
     vergaderingen: optionalText('De map met vergaderingen, relatief vanaf bundel.yaml; standaard `vergaderingen`.'),
-    stempel: optionalText('Handlebars-sjabloon voor de paginanummering op elke pagina, bijvoorbeeld "{{orgaan}} {{datum}} – pagina {{pagina}} van {{totaal}}".'),
-    titel: optionalText('Handlebars-sjabloon voor de titel van de bundel (in de PDF-eigenschappen).'),
-    bestandsnaam: optionalText('Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`.'),
+    stempel: optionalText(
+      'Handlebars-sjabloon voor de paginanummering op elke pagina; standaard "{{orgaan}} {{datum}} · pagina {{pagina}} van {{totaal}}". Velden: organisatie, orgaan, datum (5 maart 2025), iso (2025-03-05), openbaar, pagina, totaal.',
+    ),
+    titel: optionalText('Handlebars-sjabloon voor de titel van de bundel (in de PDF-eigenschappen); standaard "Bundel {{orgaan}} {{datum}}".'),
+    bestandsnaam: optionalText(
+      'Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`; standaard "Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}".',
+    ),
   })
   .describe('bundel.yaml: instellingen voor de hele repository met vergaderingen.');
 
