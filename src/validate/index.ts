@@ -15,6 +15,7 @@ import { bijlageVerwijzing } from './rules/bijlage-verwijzing.js';
 import { placeholder } from './rules/placeholder.js';
 import { portefeuillehouderBekend } from './rules/portefeuillehouder-bekend.js';
 import { schema } from './rules/schema.js';
+import { sjabloon } from './rules/sjabloon.js';
 import { soortConsistent } from './rules/soort-consistent.js';
 import { telefoon } from './rules/telefoon.js';
 import { vergaderingDatum } from './rules/vergadering-datum.js';
@@ -35,6 +36,7 @@ export const rules: Rule[] = [
   bijlageDubbel,
   telefoon,
   placeholder,
+  sjabloon,
 ];
 
 /** Ids the loader uses for what it finds while reading; documented in docs/rules/ like the rules. */
