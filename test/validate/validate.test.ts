@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agendapunt, Meeting } from '../../src/model/meeting.js';
 import type { PdfFacts } from '../../src/model/pdf-facts.js';
 import { loaderRules, rules, validate } from '../../src/validate/index.js';
+import { stringify } from 'yaml';
 import { DATE, loadFiles, md, pdf, VOORSTEL } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -122,6 +123,23 @@ describe('validate on arbitrary data', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('validate on arbitrary files', () => {
+  it('loads and validates any front matter and vergadering.yaml without throwing', async () => {
+    await fc.assert(
+      fc.asyncProperty(junk, junk, fc.string(), async (front, vergadering, body) => {
+        const meeting = await loadFiles({
+          'a.md': `---\n${stringify(front)}---\n${body}`,
+          'b.md': md(`${VOORSTEL}bijlagen:\n  - titel: x\n    bestand: x.pdf\n`, body),
+          'x.pdf': 'not a pdf',
+          'vergadering.yaml': stringify(vergadering),
+        });
+        expect(Array.isArray(validate(meeting))).toBe(true);
+      }),
+      { numRuns: 40 },
     );
   });
 });
