@@ -1,16 +1,31 @@
-// Gather the facts about one attachment PDF that lint and build need, reading it once.
-// The loaded document is handed on to the assembler so a build never parses a file twice.
+// Gather the facts about one attachment PDF that lint and build need, reading it once, and hand the
+// loaded document on to the assembler so a build never parses a file twice. Every bad file ends in a
+// PdfProblem with a code from pdf-problems.ts (docs/errors.md); inspectPdf never throws.
+//
+// Order matters: cheap byte checks first; then the guarded parse (time budget, object-stream bomb
+// guard); then, before anything may call getPages(), the page-tree check and repair; then the page
+// contents (bombs, missing objects, fonts), active content, forms, and links prepared for copying.
 
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import { open, stat } from 'node:fs/promises';
+import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
+import { formFacts, inspectActiveContent } from './pdf-active.js';
+import { scanPages } from './pdf-content.js';
+import { loadGuarded, quietly, type GuardFailure } from './pdf-guard.js';
+import { prepareLinksForCopy } from './pdf-links.js';
+import { validatePageTree } from './pdf-page-tree.js';
+import { pdfProblem } from './pdf-problems.js';
 
 export const MAX_PDF_BYTES = 512 * 1024 * 1024;
+/** Acrobat accepts `%PDF-` anywhere in the first 1024 bytes; so do we, and no further. */
+export const HEADER_WINDOW = 1024;
 
 export interface InspectOptions {
-  /** User password for protected files. */
+  /** User password for protected files (owner-only files open without it). */
   password?: string;
+  /** Parse time budget in milliseconds; default 5 s + 1 s per MiB. */
+  timeBudgetMs?: number;
 }
 
 export interface InspectedPdf {
@@ -19,84 +34,145 @@ export interface InspectedPdf {
   bytes?: Uint8Array;
 }
 
-const problem = (code: string, message: string, hint?: string): PdfProblem => ({ code, message, hint });
-
 /** What a non-PDF file most likely is, from its first bytes. */
 export function sniffType(head: Uint8Array): string | undefined {
-  const ascii = Buffer.from(head.subarray(0, 512)).toString('latin1');
-  if (head[0] === 0x89 && ascii.startsWith('\x89PNG')) return 'een PNG-afbeelding';
+  const ascii = Buffer.from(head.subarray(0, 4096)).toString('latin1');
+  if (ascii.startsWith('\x89PNG')) return 'een PNG-afbeelding';
   if (head[0] === 0xff && head[1] === 0xd8) return 'een JPEG-afbeelding';
+  if (ascii.startsWith('GIF8')) return 'een GIF-afbeelding';
+  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return 'een TIFF-afbeelding (misschien een scan)';
   if (ascii.startsWith('PK\x03\x04')) {
-    if (ascii.includes('word/')) return 'een Word-document (.docx)';
-    if (ascii.includes('xl/')) return 'een Excel-bestand (.xlsx)';
-    if (ascii.includes('ppt/')) return 'een PowerPoint-bestand (.pptx)';
-    return 'een ZIP-archief (mogelijk .docx, .xlsx of .pptx)';
+    // Office files are ZIP archives; their parts are named in the local headers and at the end.
+    const tail = Buffer.from(head.subarray(Math.max(0, head.length - 65536))).toString('latin1');
+    const all = ascii + tail;
+    if (all.includes('word/')) return 'een Word-document (.docx)';
+    if (all.includes('xl/')) return 'een Excel-bestand (.xlsx)';
+    if (all.includes('ppt/')) return 'een PowerPoint-bestand (.pptx)';
+    if (all.includes('content.xml')) return 'een OpenDocument-bestand (.odt, .ods of .odp)';
+    return 'een ZIP-archief';
   }
   if (ascii.startsWith('\xd0\xcf\x11\xe0')) return 'een oud Office-bestand (.doc, .xls of .ppt)';
-  if (/^\s*(<!doctype html|<html|<\?xml|<head|<body)/i.test(ascii)) return 'een webpagina (HTML), bijvoorbeeld een foutmelding van een downloadsite';
+  if (/^(\xef\xbb\xbf)?\s*(<!doctype html|<html|<head|<body)/i.test(ascii)) return 'een webpagina (HTML), bijvoorbeeld een foutmelding van een downloadsite';
+  if (/^(\xef\xbb\xbf)?\s*<\?xml/i.test(ascii)) return 'een XML-bestand';
   if (ascii.startsWith('{\\rtf')) return 'een RTF-document';
+  if (ascii.startsWith('From:') || ascii.startsWith('Received:') || ascii.startsWith('MIME-Version:')) return 'een e-mailbericht (.eml)';
   return undefined;
 }
 
-export async function inspectPdf(absPath: string, relPath: string, options: InspectOptions = {}): Promise<InspectedPdf> {
-  const facts: PdfFacts = { path: absPath, relPath, exists: true, warnings: [] };
+function problemFor(failure: GuardFailure): PdfProblem {
+  switch (failure.kind) {
+    case 'wachtwoord':
+      return pdfProblem.password(failure.wrongPassword);
+    case 'versleuteld':
+      return pdfProblem.encrypted(failure.detail);
+    case 'bom':
+      return pdfProblem.bomb(failure.encoded, failure.limit, failure.total);
+    case 'tijd':
+      return pdfProblem.timeout(failure.budgetMs);
+    case 'onleesbaar':
+      return pdfProblem.unreadable(failure.detail);
+  }
+}
+
+const firstLine = (err: unknown): string => ((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '').trim() || 'onbekende fout';
+
+async function readAll(absPath: string, size: number): Promise<Uint8Array> {
+  // Read into a buffer of our own (not Node's shared pool), exactly the size stat reported.
+  const bytes = new Uint8Array(size);
+  const handle = await open(absPath, 'r');
+  try {
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function inspect(absPath: string, facts: PdfFacts, options: InspectOptions): Promise<InspectedPdf> {
   const fail = (p: PdfProblem): InspectedPdf => {
     facts.problem = p;
     return { facts };
   };
   let size: number;
   try {
-    size = (await stat(absPath)).size;
+    const st = await stat(absPath);
+    if (!st.isFile()) throw new Error('geen bestand');
+    size = st.size;
   } catch {
     facts.exists = false;
-    return fail(problem('bestand-ontbreekt', 'Het bestand kan niet worden gelezen.', 'Controleer of het bestand bestaat.'));
+    return fail(pdfProblem.unreadableFile());
   }
   facts.size = size;
-  if (size === 0) return fail(problem('pdf-leeg', 'Het bestand is leeg (0 bytes).', 'Vraag het document opnieuw op; waarschijnlijk is het downloaden of kopiëren mislukt.'));
-  if (size > MAX_PDF_BYTES) {
-    return fail(problem('pdf-te-groot', `Het bestand is ${(size / 1024 / 1024).toFixed(0)} MiB; de grens is ${MAX_PDF_BYTES / 1024 / 1024} MiB.`, 'Verklein de PDF (bijvoorbeeld afbeeldingen comprimeren) of splits hem.'));
-  }
-  const bytes = new Uint8Array(await readFile(absPath));
+  if (size === 0) return fail(pdfProblem.empty());
+  if (size > MAX_PDF_BYTES) return fail(pdfProblem.tooLarge(size, MAX_PDF_BYTES));
+  const bytes = await readAll(absPath, size);
   facts.sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  const headerAt = Buffer.from(bytes.subarray(0, 1024)).indexOf('%PDF-');
-  if (headerAt < 0) {
+  const headerAt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('%PDF-');
+  if (headerAt < 0 || headerAt >= HEADER_WINDOW) {
     const kind = sniffType(bytes);
-    return fail(
-      problem(
-        'pdf-niet-pdf',
-        kind ? `Het bestand is geen PDF maar ${kind}.` : 'Het bestand is geen PDF (het begint niet met `%PDF-`).',
-        'Sla het document op of exporteer het als PDF en verwijs daarnaar.',
-      ),
-    );
+    if (headerAt >= HEADER_WINDOW && !kind) return fail(pdfProblem.headerTooLate(headerAt));
+    return fail(pdfProblem.notPdf(kind));
   }
 
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, {
-      password: options.password ?? '',
-      updateMetadata: false,
-      throwOnInvalidObject: false,
-      warnOnInvalidObjects: false,
+  const loaded = await loadGuarded(bytes, { password: options.password, timeBudgetMs: options.timeBudgetMs });
+  if (!loaded.ok) {
+    if (loaded.failure.kind === 'wachtwoord') facts.encryption = 'user';
+    return fail(problemFor(loaded.failure));
+  }
+  const { doc } = loaded;
+  facts.encryption = loaded.encryption;
+
+  const tree = validatePageTree(doc);
+  if (!tree.ok) return fail(tree.problem);
+  const { pages } = tree;
+  facts.warnings.push(...tree.warnings);
+
+  const form = formFacts(doc);
+  const content = scanPages(doc.context, pages, loaded.budget, new Set(form?.hasXfa ? [1] : []));
+  if (content.error) return fail(content.error);
+  const invalid = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFInvalidObject).length;
+  if (invalid > 0) facts.warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
+  facts.warnings.push(...content.warnings);
+
+  const active = inspectActiveContent(doc, pages, form, content.pageText.get(1));
+  if (active.error) return fail(active.error);
+  facts.warnings.push(...active.warnings);
+
+  // Filled-in values become page content (from the fields' own appearances), so they survive
+  // copyPages, which leaves the form behind. A form pdf-lib cannot flatten keeps its widgets.
+  if (form && form.walkable && (form.fields > 0 || form.signatures.length > 0)) {
+    const noise: string[] = [];
+    await quietly(noise, () => {
+      try {
+        doc.getForm().flatten({ updateFieldAppearances: false });
+      } catch {
+        // Widgets stay; sanitizePages strips their actions.
+      }
     });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (/NEEDS PASSWORD|password/i.test(message)) {
-      facts.encryption = 'user';
-      return fail(problem('pdf-wachtwoord', 'De PDF is beveiligd met een wachtwoord om te openen.', 'Vraag de afzender om een versie zonder wachtwoord, of geef het wachtwoord mee met `--wachtwoord`.'));
-    }
-    return fail(problem('pdf-onleesbaar', `De PDF kan niet worden gelezen (${message.split('\n')[0]}).`, 'Open het bestand in een PDF-lezer en sla het opnieuw op als PDF ("Afdrukken naar PDF").'));
   }
-  facts.encryption = doc.isEncrypted ? 'owner' : 'none';
-  let pageCount: number;
-  try {
-    pageCount = doc.getPageCount();
-  } catch (err) {
-    // A file with a PDF header but no usable catalog or page tree loads "successfully" and fails here.
-    const message = err instanceof Error ? err.message : String(err);
-    return fail(problem('pdf-onleesbaar', `De PDF kan niet worden gelezen (${message.split('\n')[0]}).`, 'Open het bestand in een PDF-lezer en sla het opnieuw op als PDF ("Afdrukken naar PDF").'));
-  }
-  facts.pageCount = pageCount;
-  if (pageCount === 0) return fail(problem('pdf-geen-paginas', 'De PDF heeft geen pagina’s.', 'Vraag de afzender om een volledige PDF.'));
+
+  // pdf-lib's own page list must now agree with the checked tree.
+  const count = doc.getPageCount();
+  if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
+  prepareLinksForCopy(doc, pages);
+  facts.pageCount = count;
   return { facts, doc, bytes };
+}
+
+export async function inspectPdf(absPath: string, relPath: string, options: InspectOptions = {}): Promise<InspectedPdf> {
+  const facts: PdfFacts = { path: absPath, relPath, exists: true, warnings: [] };
+  try {
+    return await inspect(absPath, facts, options);
+  } catch (err) {
+    // Anything unforeseen is still an answer about this file, never a crash of the run.
+    facts.problem = pdfProblem.unreadable(firstLine(err));
+    facts.warnings = [];
+    return { facts };
+  }
 }

@@ -1,0 +1,186 @@
+// Walk what every page draws — its content streams, and through its resources the forms, patterns,
+// Type 3 glyphs, soft masks and annotation appearances — once each. pdf-lib never decodes these, but
+// viewers and printers do: a stream that unpacks to gigabytes is refused here (decoded with a cap),
+// and references to objects the file does not contain (a truncated download) are found here rather
+// than as a blank page in the bundle. Fonts that are not embedded are noted on the way.
+
+import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import type { PdfProblem } from '../model/pdf-facts.js';
+import { decodeBounded, decodeLimit, type DecodeBudget } from './pdf-decode.js';
+import type { PageEntry } from './pdf-page-tree.js';
+import { pdfProblem } from './pdf-problems.js';
+
+const N = (name: string): PDFName => PDFName.of(name);
+
+export const STANDARD_14 = new Set([
+  'Times-Roman',
+  'Times-Bold',
+  'Times-Italic',
+  'Times-BoldItalic',
+  'Helvetica',
+  'Helvetica-Bold',
+  'Helvetica-Oblique',
+  'Helvetica-BoldOblique',
+  'Courier',
+  'Courier-Bold',
+  'Courier-Oblique',
+  'Courier-BoldOblique',
+  'Symbol',
+  'ZapfDingbats',
+]);
+
+export interface ContentScan {
+  error?: PdfProblem;
+  warnings: PdfProblem[];
+  /** Decoded content of each page's own content streams, concatenated, for pages asked for. */
+  pageText: Map<number, Uint8Array>;
+}
+
+class Stop extends Error {
+  constructor(readonly problem: PdfProblem) {
+    super(problem.message);
+  }
+}
+
+const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
+const isMissing = (o: PDFObject | undefined): boolean => o === undefined || o instanceof PDFInvalidObject;
+
+function fontName(ctx: PDFContext, font: PDFDict): string {
+  const base = deref(ctx, font.get(N('BaseFont')));
+  return base instanceof PDFName ? base.decodeText().replace(/^[A-Z]{6}\+/, '') : '(naamloos)';
+}
+
+/** Is this font's program missing from the file (and not one of the 14 every viewer has)? */
+function notEmbedded(ctx: PDFContext, font: PDFDict): boolean {
+  const subtype = deref(ctx, font.get(N('Subtype')));
+  if (!(subtype instanceof PDFName)) return false;
+  const kind = subtype.decodeText();
+  if (kind === 'Type3') return false;
+  let target = font;
+  if (kind === 'Type0') {
+    const desc = deref(ctx, font.get(N('DescendantFonts')));
+    const first = desc instanceof PDFArray ? deref(ctx, desc.get(0)) : undefined;
+    if (!(first instanceof PDFDict)) return false;
+    target = first;
+  }
+  const name = fontName(ctx, font);
+  if (kind !== 'Type0' && STANDARD_14.has(name)) return false;
+  const descriptor = deref(ctx, target.get(N('FontDescriptor')));
+  if (!(descriptor instanceof PDFDict)) return kind !== 'Type0';
+  return !['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(N(k)) !== undefined);
+}
+
+/**
+ * Scan the pages. `wantText`: page numbers whose decoded content the caller wants back (the XFA
+ * placeholder check reads page 1).
+ */
+export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBudget, wantText: ReadonlySet<number> = new Set()): ContentScan {
+  const seen = new Set<PDFObject>();
+  const fontsMissing = new Set<string>();
+  let undecodable = 0;
+  const pageText = new Map<number, Uint8Array>();
+
+  const decode = (stream: PDFStream): Uint8Array | undefined => {
+    if (!(stream instanceof PDFRawStream)) return stream.getContents();
+    const limit = budget.limitFor(stream.contents.length);
+    const decoded = decodeBounded(stream, limit);
+    if (decoded.ok) {
+      budget.spend(decoded.bytes.length);
+      return decoded.bytes;
+    }
+    if (decoded.reason === 'bom') throw new Stop(pdfProblem.bomb(decoded.encoded, decoded.limit, limit < decodeLimit(stream.contents.length)));
+    undecodable++;
+    return undefined;
+  };
+
+  // A content stream (page, form, pattern, glyph, appearance) and the resources it may use.
+  const visitStream = (stream: PDFObject | undefined, page: number): void => {
+    if (!(stream instanceof PDFStream) || seen.has(stream)) return;
+    seen.add(stream);
+    decode(stream);
+    visitResources(stream.dict.get(N('Resources')), page);
+  };
+
+  const visitResources = (value: PDFObject | undefined, page: number): void => {
+    const res = deref(ctx, value);
+    if (!(res instanceof PDFDict) || seen.has(res)) return;
+    seen.add(res);
+    const sub = (key: string): PDFDict | undefined => {
+      const d = deref(ctx, res.get(N(key)));
+      return d instanceof PDFDict ? d : undefined;
+    };
+    const fonts = sub('Font');
+    for (const [name, ref] of fonts?.entries() ?? []) {
+      const font = deref(ctx, ref);
+      if (isMissing(font)) throw new Stop(pdfProblem.incomplete(`lettertype \`${name.decodeText()}\` van blad ${page} staat niet in het bestand`));
+      if (!(font instanceof PDFDict) || seen.has(font)) continue;
+      seen.add(font);
+      if (notEmbedded(ctx, font)) fontsMissing.add(fontName(ctx, font));
+      const procs = deref(ctx, font.get(N('CharProcs')));
+      if (procs instanceof PDFDict) for (const [, glyph] of procs.entries()) visitStream(deref(ctx, glyph), page);
+      visitResources(font.get(N('Resources')), page);
+    }
+    const xobjects = sub('XObject');
+    for (const [name, ref] of xobjects?.entries() ?? []) {
+      const x = deref(ctx, ref);
+      if (isMissing(x)) throw new Stop(pdfProblem.incomplete(`afbeelding of vorm \`${name.decodeText()}\` van blad ${page} staat niet in het bestand`));
+      // Images are decoded by viewers one at a time, at a size their dictionary states: not scanned.
+      if (x instanceof PDFStream && deref(ctx, x.dict.get(N('Subtype'))) === N('Form')) visitStream(x, page);
+    }
+    for (const [, ref] of sub('Pattern')?.entries() ?? []) visitStream(deref(ctx, ref), page);
+    for (const [, ref] of sub('ExtGState')?.entries() ?? []) {
+      const gs = deref(ctx, ref);
+      const mask = gs instanceof PDFDict ? deref(ctx, gs.get(N('SMask'))) : undefined;
+      if (mask instanceof PDFDict) visitStream(deref(ctx, mask.get(N('G'))), page);
+    }
+  };
+
+  try {
+    for (const { number, leaf } of pages) {
+      const contents = leaf.get(N('Contents'));
+      if (contents !== undefined) {
+        const resolved = deref(ctx, contents);
+        const refs: (PDFObject | undefined)[] = resolved instanceof PDFArray ? resolved.asArray() : [contents];
+        const parts: Uint8Array[] = [];
+        for (const item of refs) {
+          const s = deref(ctx, item);
+          if (isMissing(s) || !(s instanceof PDFStream)) {
+            throw new Stop(pdfProblem.incomplete(`de inhoud van blad ${number}${item instanceof PDFRef ? ` (\`${item}\`)` : ''} staat niet (volledig) in het bestand`));
+          }
+          if (seen.has(s)) {
+            if (wantText.has(number)) {
+              const again = decode(s);
+              if (again) parts.push(again);
+            }
+            continue;
+          }
+          seen.add(s);
+          const bytes = decode(s);
+          if (bytes && wantText.has(number)) parts.push(bytes);
+        }
+        if (wantText.has(number)) pageText.set(number, Buffer.concat(parts));
+      }
+      visitResources(leaf.getInheritableAttribute(N('Resources')), number);
+      const annots = deref(ctx, leaf.get(N('Annots')));
+      if (annots instanceof PDFArray) {
+        for (const a of annots.asArray()) {
+          const annot = deref(ctx, a);
+          const ap = annot instanceof PDFDict ? deref(ctx, annot.get(N('AP'))) : undefined;
+          if (!(ap instanceof PDFDict)) continue;
+          for (const key of ['N', 'R', 'D']) {
+            const v = deref(ctx, ap.get(N(key)));
+            if (v instanceof PDFStream) visitStream(v, number);
+            else if (v instanceof PDFDict) for (const [, s] of v.entries()) visitStream(deref(ctx, s), number);
+          }
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof Stop) return { error: err.problem, warnings: [], pageText };
+    throw err;
+  }
+  const warnings: PdfProblem[] = [];
+  if (undecodable > 0) warnings.push(pdfProblem.damaged(`${undecodable === 1 ? 'één inhoudsstroom is' : `${undecodable} inhoudsstromen zijn`} niet uit te pakken; wat erin staat, ontbreekt mogelijk`));
+  if (fontsMissing.size > 0) warnings.push(pdfProblem.fontsNotEmbedded([...fontsMissing].sort()));
+  return { warnings, pageText };
+}
