@@ -48,5 +48,21 @@ export function stampPage(page: PDFPage, text: string, font: PDFFont): void {
       y = cy + width / 2;
       break;
   }
-  page.drawText(text, { x, y, size, font, color: rgb(0.25, 0.25, 0.25), rotate: degrees(rotation) });
+  // A light backing keeps the number readable on dark slides and scans; mostly see-through, so
+  // nothing under it is lost.
+  const pad = size * 0.35;
+  const descent = size * 0.3;
+  const rad = (rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+  const [lx, ly] = [-pad, -descent - pad];
+  page.drawRectangle({
+    x: x + lx * cos - ly * sin,
+    y: y + lx * sin + ly * cos,
+    width: width + 2 * pad,
+    height: size + descent + 2 * pad,
+    rotate: degrees(rotation),
+    color: rgb(1, 1, 1),
+    opacity: 0.75,
+  });
+  page.drawText(text, { x, y, size, font, color: rgb(0.2, 0.2, 0.2), rotate: degrees(rotation) });
 }

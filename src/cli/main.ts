@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
-import { buildMeeting, type ProgressEvent } from '../build/build.js';
+import type { ProgressEvent } from '../build/build.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
 import { BundelError } from '../model/errors.js';
@@ -73,9 +73,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const { config, diagnostics: configDiagnostics } = await openRepository(program.opts().root);
       const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
       const all: Diagnostic[] = [...configDiagnostics];
-      for (const dir of dirs) {
+      for (const [i, dir] of dirs.entries()) {
         const { meeting } = await loadMeeting(config, dir);
-        all.push(...validate(meeting));
+        // bundel.yaml findings once, not once per meeting.
+        all.push(...validate(meeting, { config: i === 0 }));
       }
       printDiagnostics(all, opts.format, 'stdout');
       if (opts.format === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));
@@ -108,6 +109,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
       };
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
+      // Loaded here so `lint` and `schema` do not pay for the layout engine.
+      const { buildMeeting } = await import('../build/build.js');
       const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, sourceDateEpoch, onProgress });
       printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
       if (!result.ok) {

@@ -1,0 +1,120 @@
+// The reference meeting (AB 8RHK ambassadeurs, 5 March 2025) built through the CLI, checked against
+// what the published bundle contains — and against what it got wrong.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import type { BundleIndex } from '../../src/build/index-data.js';
+import { internalLinks, readBundleOutline, stampProblems } from '../helpers/bundle-checks.js';
+import { runCli } from '../helpers/cli.js';
+import { readPages, type PageText } from '../helpers/pdf-text.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../fixtures/reference');
+
+describe('the reference meeting of 5 March 2025', () => {
+  let out: string;
+  let index: BundleIndex;
+  let pages: PageText[];
+  let doc: PDFDocument;
+  let stdout: string;
+
+  beforeAll(async () => {
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'bundel-ref-')), 'bundel.pdf');
+    const r = runCli(['--root', ROOT, 'build', '2025-03-05', '-o', out]);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(0);
+    stdout = r.stdout;
+    const pdf = readFileSync(out);
+    index = JSON.parse(readFileSync(out.replace(/\.pdf$/, '.json'), 'utf8')) as BundleIndex;
+    pages = await readPages(pdf);
+    doc = await PDFDocument.load(pdf);
+  });
+
+  it('lints clean', () => {
+    const r = runCli(['--root', ROOT, 'lint', '2025-03-05']);
+    expect(r.stdout).toContain('Geen problemen gevonden');
+    expect(r.code).toBe(0);
+  });
+
+  it('reports the bundle it wrote', () => {
+    expect(stdout).toContain(`(${pages.length} pagina's`);
+    expect(index.bundel.paginas).toBe(pages.length);
+  });
+
+  it('has the eight items in order on the agenda, with page numbers that hold', () => {
+    expect(index.agendapunten.map((a) => `${a.agendapuntKenmerk} ${a.agendapuntTitel}`)).toEqual([
+      '1 Opening en mededelingen',
+      '2 Lobby',
+      '3 Procesvoorstel Nationaal Programma Vitale Regio’s (NPVR)',
+      '4 Update besparingen',
+      '5 Lichte Evaluatie',
+      '6 Voordracht lid Achterhoek Board',
+      '7 Verslag van de vergadering van 29 januari 2025',
+      '8 Rondvraag en belangrijke data',
+    ]);
+    const firstDocPage = Math.min(...index.agendapunten.flatMap((a) => a.documenten.map((d) => d.eerstePagina ?? Infinity)));
+    const agendaText = pages.slice(0, firstDocPage - 1).map((p) => p.text).join(' ');
+    let last = -1;
+    for (const a of index.agendapunten) {
+      const at = agendaText.indexOf(a.agendapuntTitel.slice(0, 25));
+      expect(at, a.agendapuntTitel).toBeGreaterThan(last);
+      last = at;
+    }
+    const links = internalLinks(doc, pages, Array.from({ length: firstDocPage - 1 }, (_, i) => i + 1));
+    const documents = index.agendapunten.flatMap((a) => a.documenten).filter((d) => d.eerstePagina);
+    expect(links.length).toBe(documents.length);
+    for (const link of links) expect(link.printed, `agenda link to ${link.target}`).toContain(String(link.target));
+    expect(new Set(links.map((l) => l.target))).toEqual(new Set(documents.map((d) => d.eerstePagina)));
+  });
+
+  it('starts every document on the page the index gives', () => {
+    for (const a of index.agendapunten) {
+      for (const d of a.documenten) {
+        const text = pages[d.eerstePagina! - 1].text;
+        if (d.soort === 'voorstel') expect(text, a.agendapuntTitel).toMatch(/Agendapunt\s*:?\s*\S/);
+        else expect(text.length, d.titel).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('prints item 2’s memo in the house form', () => {
+    const memo = index.agendapunten[1].documenten.find((d) => d.soort === 'voorstel')!;
+    const text = pages.slice(memo.eerstePagina! - 1, memo.laatstePagina).map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+    expect(text).toMatch(/Vergadering d\.d\. :? ?5 maart 2025/);
+    expect(text).toMatch(/Agendapunt :? ?2/);
+    expect(text).toMatch(/Onderwerp :? ?Lobby/);
+    expect(text).toMatch(/Portefeuillehouder :? ?De heer J\. Bengevoord/);
+    expect(text).toMatch(/Nadere informatie bij:? ?Joram van Donk/);
+    expect(text).toContain('+31 614 63 74 35');
+    expect(text).toContain('ALGEMEEN BESTUUR');
+  });
+
+  it('prints the Kamerbrief once, reachable from items 2 and 3', () => {
+    const item2 = index.agendapunten[1].documenten.find((d) => d.titel.startsWith('Kamerbrief'))!;
+    const item3 = index.agendapunten[2].documenten.find((d) => d.titel.startsWith('Kamerbrief'))!;
+    expect(item3.eerstePagina).toBe(item2.eerstePagina);
+    expect(item3.zieAgendapunt).toBe('2');
+    const firstPages = pages.filter((p) => /Pagina 1 van 13/.test(p.text));
+    expect(firstPages).toHaveLength(1);
+    const outline = readBundleOutline(doc);
+    const npvr = outline.find((o) => o.title.startsWith('3 '))!;
+    const brief = npvr.children.find((c) => c.title.includes('Kamerbrief'))!;
+    expect(brief.page).toBe(item2.eerstePagina);
+    // The attachment's own bookmarks are kept under its entry in item 2.
+    const lobby = outline.find((o) => o.title === '2 Lobby')!;
+    expect(lobby.children.find((c) => c.title.includes('Kamerbrief'))!.children.length).toBeGreaterThan(3);
+  });
+
+  it('gives item 7 no memo and items 1 and 6 no documents', () => {
+    const [one, , , , , six, seven] = index.agendapunten;
+    expect(one.documenten).toEqual([]);
+    expect(six.documenten).toEqual([]);
+    expect(seven.documenten.map((d) => d.soort)).toEqual(['stuk']);
+  });
+
+  it('carries its number, upright and visible, on every page', () => {
+    expect(stampProblems(pages, 'Algemeen Bestuur 5 maart 2025')).toEqual([]);
+  });
+});
