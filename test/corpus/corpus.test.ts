@@ -2,7 +2,6 @@
 // the outcome its manifest entry documents. PDFs that may go into a bundle are also copied into a
 // fresh document, sanitized, saved and read back, as the assembler does.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
@@ -14,21 +13,7 @@ import { PDF_PROBLEM_CODES } from '../../src/load/pdf-problems.js';
 import { readTextFile } from '../../src/load/text-file.js';
 import { splitFrontMatter } from '../../src/load/front-matter.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
-
-const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/corpus');
-
-export interface CorpusEntry {
-  file: string;
-  what: string;
-  expect: 'ok' | 'warning' | 'error';
-  code?: string;
-  password?: string;
-  /** Text that must be extractable from the copied pages. */
-  text?: string;
-  pages?: number;
-}
-
-export const manifest: CorpusEntry[] = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8'));
+import { CORPUS, manifest } from './manifest.js';
 
 async function textOf(pdf: Uint8Array): Promise<string> {
   const parser = new PDFParse({ data: pdf });

@@ -1,0 +1,168 @@
+// The hostile-input corpus through the real CLI (bin/bundel.js, compiled by `pretest`), as a user
+// meets it: every bad file ends in exit 1 with a Dutch message naming the file, never in a stack
+// trace; a failed build writes nothing and leaves no temporary files; good files end in a bundle.
+
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { CORPUS, manifest, type CorpusEntry } from './manifest.js';
+
+const DATE = '2025-03-05';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Run `fn` over `items`, at most `limit` at a time. */
+async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+const stem = (e: CorpusEntry): string => path.basename(e.file).replace(/\.[^.]+$/, '');
+
+/** A repository with one meeting; every PDF entry becomes an item with that file as its bijlage. */
+function repoWith(pdfs: CorpusEntry[], items: CorpusEntry[] = []): { root: string; meeting: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'bundel-corpus-cli-'));
+  const meeting = path.join(root, 'vergaderingen', DATE);
+  mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
+  writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
+  writeFileSync(path.join(meeting, 'vergadering.yaml'), `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`);
+  pdfs.forEach((e, i) => {
+    const name = path.basename(e.file);
+    copyFileSync(path.join(CORPUS, e.file), path.join(meeting, 'bijlagen', name));
+    const n = String(i + 1).padStart(2, '0');
+    writeFileSync(
+      path.join(meeting, `${n}-${stem(e)}.md`),
+      `---\nvergadering: ${DATE}\nagendapunt: ${i + 1}\nonderwerp: Stuk ${stem(e)}\nsoort: stukken\nbijlagen:\n  - titel: Stuk ${stem(e)}\n    bestand: bijlagen/${name}\n---\n`,
+    );
+  });
+  for (const e of items) copyFileSync(path.join(CORPUS, e.file), path.join(meeting, path.basename(e.file)));
+  return { root, meeting };
+}
+
+const noStackTrace = (r: Run): void => {
+  expect(r.stderr + r.stdout).not.toMatch(/^ {4}at /m);
+  expect(r.stderr + r.stdout).not.toMatch(/RangeError|TypeError|Maximum call stack/);
+};
+
+const pdfEntries = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password);
+const mdEntries = manifest.filter((e) => e.file.startsWith('md/'));
+
+describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main.js')))('corpus through bin/bundel.js', () => {
+  it('lint names every bad PDF with its documented outcome', async () => {
+    const { root } = repoWith(pdfEntries);
+    const r = await run(['--root', root, 'lint', '--format', 'json', DATE]);
+    noStackTrace(r);
+    expect(r.code).toBe(1);
+    const diagnostics = JSON.parse(r.stdout) as { file: string; rule: string; severity: string; message: string }[];
+    for (const e of pdfEntries) {
+      const name = path.basename(e.file);
+      const mine = diagnostics.filter((d) => d.message.includes(name));
+      const severities = mine.map((d) => d.severity);
+      if (e.expect === 'error') expect(severities, name).toContain('error');
+      else if (e.expect === 'warning') expect(severities, name).toEqual(severities.map(() => 'warning'));
+      else expect(mine, name).toEqual([]);
+      if (e.expect === 'warning') expect(mine.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('builds one bundle from every PDF that may go in, exit 0', async () => {
+    const good = pdfEntries.filter((e) => e.expect !== 'error');
+    const { root, meeting } = repoWith(good);
+    const out = path.join(root, 'uit', 'bundel.pdf');
+    const r = await run(['--root', root, 'build', DATE, '-o', out]);
+    noStackTrace(r);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(readdirSync(meeting).filter((f) => f.includes('.tmp'))).toEqual([]);
+    // JavaScript and Launch never reach the bundle.
+    const bytes = readFileSync(out);
+    for (const word of ['/JavaScript', '/Launch', '/SubmitForm', '/EmbeddedFile', 'cmd.exe']) expect(bytes.includes(word), word).toBe(false);
+  });
+
+  it('refuses all bad PDFs together: exit 1, each file named, nothing written', async () => {
+    const bad = pdfEntries.filter((e) => e.expect === 'error');
+    const { root, meeting } = repoWith(bad);
+    const outDir = path.join(root, 'uit');
+    const r = await run(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
+    noStackTrace(r);
+    expect(r.code).toBe(1);
+    for (const e of bad) expect(r.stderr, e.file).toContain(path.basename(e.file));
+    expect(existsSync(outDir)).toBe(false);
+    expect(readdirSync(meeting).filter((f) => f.startsWith('Bundel') || f.includes('.tmp'))).toEqual([]);
+  });
+
+  // One meeting per kind of bad PDF (a build costs a process start and the layout engine's import).
+  it('refuses each kind of bad PDF on its own: exit 1, the file named, nothing written', async () => {
+    const byCode = new Map<string, CorpusEntry>();
+    for (const e of pdfEntries) if (e.expect === 'error' && !byCode.has(e.code!)) byCode.set(e.code!, e);
+    const results = await pool([...byCode.values()], 4, async (e) => {
+      const { root, meeting } = repoWith([e]);
+      const outDir = path.join(root, 'uit');
+      const r = await run(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
+      return { e, r, outDir, meeting };
+    });
+    for (const { e, r, outDir, meeting } of results) {
+      const name = path.basename(e.file);
+      noStackTrace(r);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(1);
+      expect(r.stderr, name).toContain(name);
+      expect(existsSync(outDir), `${name}: output folder`).toBe(false);
+      expect(readdirSync(meeting).filter((f) => f.startsWith('Bundel') || f.includes('.tmp')), name).toEqual([]);
+    }
+  });
+
+  it('hostile item files: lint and build answer with the documented rule, exit 1, nothing run', async () => {
+    const markers = ['js', 'javascript', 'JavaScript'].map((n) => path.join(tmpdir(), `bundel-pwned-${n}`));
+    const { root } = repoWith([], mdEntries);
+    const lint = await run(['--root', root, 'lint', '--format', 'json', DATE]);
+    noStackTrace(lint);
+    expect(lint.code).toBe(1);
+    const diagnostics = JSON.parse(lint.stdout) as { file: string; rule: string }[];
+    for (const e of mdEntries) {
+      const rules = diagnostics.filter((d) => d.file.endsWith(`/${path.basename(e.file)}`)).map((d) => d.rule);
+      if (e.expect === 'error') expect(rules, e.file).toContain(e.code);
+      else expect(rules.filter((r) => ['front-matter', 'yaml-syntax', 'bestand-leesbaar'].includes(r)), e.file).toEqual([]);
+    }
+    // Every script-bearing file, and one of each other rule.
+    const rules = new Set<string>();
+    const bad = mdEntries.filter((e) => e.expect === 'error' && (e.file.includes('script') || e.file.includes('js-') || !rules.has(e.code!)) && rules.add(e.code!));
+    const builds = await pool(bad, 4, async (e) => {
+      const repo = repoWith([], [e]);
+      return { e, r: await run(['--root', repo.root, 'build', DATE, '-o', path.join(repo.root, 'uit', 'b.pdf')]), root: repo.root };
+    });
+    for (const { e, r, root: dir } of builds) {
+      noStackTrace(r);
+      expect(r.code, e.file).toBe(1);
+      expect(r.stderr, e.file).toContain(path.basename(e.file));
+      expect(existsSync(path.join(dir, 'uit')), e.file).toBe(false);
+    }
+    for (const marker of markers) expect(existsSync(marker), marker).toBe(false);
+  });
+});
