@@ -16,16 +16,63 @@ const MAX_INLINE_DEPTH = 6;
 
 type Definitions = Map<string, Definition>;
 
+/**
+ * The Markdown parser is quadratic or recursive on some hostile shapes (thousands of nested list
+ * or quote markers, thousands of `*` or `[` in one paragraph: measured 20-50 s, or a stack
+ * overflow). Such text is printed as plain paragraphs instead.
+ */
+const MAX_CONTAINER_DEPTH = 16;
+const MAX_DELIMITERS_PER_CHUNK = 4000;
+const MAX_DELIMITERS = 20_000;
+
 export function markdownToBlocks(md: string): MdBlock[] {
-  const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const definitions: Definitions = new Map();
-  collectDefinitions(tree, definitions);
-  return blocks(tree.children, definitions, 0);
+  if (isPathological(md)) return literalParagraphs(md);
+  try {
+    const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const definitions: Definitions = new Map();
+    collectDefinitions(tree, definitions, 0);
+    return blocks(tree.children, definitions, 0);
+  } catch (error) {
+    if (error instanceof RangeError) return literalParagraphs(md);
+    throw error;
+  }
 }
 
-function collectDefinitions(node: Nodes, into: Definitions): void {
+function isPathological(md: string): boolean {
+  const container = /^[ \t]*(?:>|[*+-]|\d{1,9}[.)])(?=[ \t]|$)/;
+  let delimiters = 0;
+  let total = 0;
+  for (const line of md.split(/\r?\n/)) {
+    if (line.trim() === '') {
+      delimiters = 0;
+      continue;
+    }
+    // Nesting shows as markers on one line ("> > -") or as indentation before a marker.
+    let depth = 0;
+    let rest = line;
+    for (let m = container.exec(rest); m; m = container.exec(rest)) {
+      if (depth === 0) depth = Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2);
+      if (++depth > MAX_CONTAINER_DEPTH) return true;
+      rest = rest.slice(m[0].length);
+    }
+    for (const ch of line) {
+      if ('*_[]<`~'.includes(ch) && (++delimiters > MAX_DELIMITERS_PER_CHUNK || ++total > MAX_DELIMITERS)) return true;
+    }
+  }
+  return false;
+}
+
+/** The text as typed: paragraphs at blank lines, line breaks kept. */
+function literalParagraphs(md: string): MdBlock[] {
+  return md
+    .split(/(?:\r?\n[ \t]*){2,}/)
+    .filter((chunk) => chunk.trim() !== '')
+    .map((chunk) => ({ t: 'para', c: literalLines(chunk.trimEnd()) }));
+}
+
+function collectDefinitions(node: Nodes, into: Definitions, depth: number): void {
   if (node.type === 'definition' && !into.has(node.identifier)) into.set(node.identifier, node);
-  if ('children' in node) for (const child of node.children) collectDefinitions(child, into);
+  if ('children' in node && depth <= MAX_BLOCK_DEPTH) for (const child of node.children) collectDefinitions(child, into, depth + 1);
 }
 
 function blocks(nodes: readonly RootContent[], defs: Definitions, depth: number): MdBlock[] {
@@ -146,9 +193,20 @@ function toString(node: Nodes): string {
   return '';
 }
 
-/** A soft line break in Markdown is a space on paper. */
+/** A soft line break in Markdown is a space on paper. (No regex: `[ \t]*\n` is quadratic on long runs of spaces.) */
 function softBreaks(text: string): string {
-  return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+  if (!text.includes('\n')) return text;
+  const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\r';
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      let start = 0;
+      let end = line.length;
+      if (i > 0) while (start < end && isBlank(line[start])) start++;
+      if (i < lines.length - 1) while (end > start && isBlank(line[end - 1])) end--;
+      return line.slice(start, end);
+    })
+    .join(' ');
 }
 
 function literalLines(value: string): MdInline[] {

@@ -107,7 +107,7 @@ describe('markdownToBlocks', () => {
   });
 
   it('flattens absurdly deep nesting to text instead of recursing', () => {
-    const deep = `${'> '.repeat(50)}diep\n`;
+    const deep = `${'> '.repeat(14)}diep\n`;
     const blocks = markdownToBlocks(deep);
     let depth = 0;
     let node: MdBlock | undefined = blocks[0];
@@ -117,5 +117,20 @@ describe('markdownToBlocks', () => {
     }
     expect(depth).toBeLessThanOrEqual(10);
     expect(node).toEqual({ t: 'para', c: [{ t: 'text', v: 'diep' }] });
+  });
+
+  it.each([
+    ['5000 nested list markers', `${'- '.repeat(5000)}x`],
+    ['5000 nested quotes', `${'> '.repeat(5000)}x`],
+    ['a list indented 3000 levels deep', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
+    ['10 000 emphasis markers', `${'*'.repeat(5000)}a${'*'.repeat(5000)}`],
+    ['10 000 brackets', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+  ])('prints %s as plain text, quickly', (_name, md) => {
+    const start = performance.now();
+    const blocks = markdownToBlocks(`Inleiding.\n\n${md}\n`);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(blocks[0]).toEqual({ t: 'para', c: [{ t: 'text', v: 'Inleiding.' }] });
+    expect(blocks.slice(1).every((b) => b.t === 'para')).toBe(true);
+    expect(textOf(blocks.slice(1)).replace(/\s/g, '')).toBe(md.replace(/\s/g, ''));
   });
 });

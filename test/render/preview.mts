@@ -1,5 +1,5 @@
 // Renders the sample documents to /tmp/render-preview (PDF + PNG) for looking at them by eye:
-//   npx vite-node test/render/preview.mts
+//   [LOGO=/abs/logo.svg] [DPI=70] npx vite-node test/render/preview.mts [folder]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRenderer } from '../../src/render/index.js';
@@ -10,9 +10,10 @@ mkdirSync(out, { recursive: true });
 const t0 = performance.now();
 const renderer = await createRenderer({ creationDate: new Date('2025-03-05T00:00:00Z') });
 const t1 = performance.now();
+const logo = process.env.LOGO;
 const docs = {
-  agenda: renderer.renderAgenda(seedAgenda()),
-  'memo-lobby': renderer.renderMemo(lobbyMemo()),
+  agenda: renderer.renderAgenda({ ...seedAgenda(), logo }),
+  'memo-lobby': renderer.renderMemo({ ...lobbyMemo(), logo }),
   'memo-evaluatie': renderer.renderMemo(evaluatieMemo()),
   withheld: renderer.renderWithheld(withheldBijlage()),
   'agenda-60': renderer.renderAgenda(longAgenda(60)),

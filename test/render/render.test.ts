@@ -167,8 +167,15 @@ describe('renderer', () => {
 
     it('links every document entry to `x-bundel:page=N`, with N printed inside the link', async () => {
       const input = seedAgenda();
+      input.items[1].documenten.push({
+        label: 'Bijlage 3',
+        titel: 'Een bijlage met een zo lange titel dat hij op de agenda over twee of zelfs drie regels moet lopen, zoals in het echt ook gebeurt',
+        pagina: 27,
+        status: 'opgenomen',
+      });
       const agenda = renderer.renderAgenda(input);
       const links = (await pageLinks(agenda.pdf)).filter((l) => l.uri.startsWith(PAGE_LINK_PREFIX));
+      // One rectangle per entry, also for a title that wraps.
       const expected = input.items.flatMap((i) => i.documenten.filter((d) => d.pagina !== undefined && d.status !== 'ter-inzage').map((d) => d.pagina));
       expect(links.map((l) => bundlePage(l.uri))).toEqual(expected);
       // As the assembler's end-to-end test reads it: the page number is a run of its own inside the link.
@@ -318,6 +325,13 @@ describe('renderer', () => {
       expect(await flatText(withLogo.pdf)).toContain('Vergadering d.d. : 5 maart 2025');
       const agenda = renderer.renderAgenda({ ...seedAgenda(), logo });
       expect(agenda.pageCount).toBeGreaterThanOrEqual(1);
+    });
+
+    it('takes PNG as well', () => {
+      const png = path.join(dir, 'logo.png');
+      // 1×1 pixel PNG.
+      writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+      expect(renderer.renderAgenda({ ...seedAgenda(), logo: png }).pageCount).toBeGreaterThanOrEqual(1);
     });
 
     it('fails with the path when the file cannot be read', () => {
