@@ -661,7 +661,7 @@ function mdCorpus() {
   writeMd('js-front-matter.md', `---js\n${pwn('js')}\n---\nTekst.\n`, { what: '`---js` front matter die een bestand zou maken', expect: 'error', code: 'front-matter' });
   writeMd('javascript-front-matter.md', `---javascript\n${pwn('javascript')}\n---\nTekst.\n`, { what: '`---javascript` front matter die een bestand zou maken', expect: 'error', code: 'front-matter' });
   writeMd('javascript-upper-front-matter.md', `--- JavaScript\n${pwn('JavaScript')}\n---\nTekst.\n`, { what: '`--- JavaScript` (hoofdletters, spatie)', expect: 'error', code: 'front-matter' });
-  writeMd('duplicate-keys.md', `---\n${ITEM}\nonderwerp: Nogmaals\n---\n`, { what: 'dubbele sleutel `onderwerp` (regel 5)', expect: 'error', code: 'yaml-syntax' });
+  writeMd('duplicate-keys.md', `---\n${ITEM}\nonderwerp: Nogmaals\n---\n`, { what: 'dubbele sleutel `onderwerp` (regel 6)', expect: 'error', code: 'yaml-syntax' });
   {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) {
@@ -683,6 +683,17 @@ function mdCorpus() {
     code: 'yaml-syntax',
   });
   writeMd('deep-flow.md', `---\n${ITEM}\nx: ${'['.repeat(10000)}${']'.repeat(10000)}\n---\n`, { what: '10 000 niveaus geneste lijsten (flow-stijl)', expect: 'error', code: 'yaml-syntax' });
+  // A depth estimate that trusted a lone apostrophe or `#` as a quote or comment missed these.
+  writeMd('deep-flow-after-apostrophe.md', `---\n${ITEM}\nportefeuillehouder: d'Ancona\nx: ${'['.repeat(10000)}${']'.repeat(10000)}\n---\n`, {
+    what: '10 000 niveaus flow-stijl na een apostrof in een gewone waarde',
+    expect: 'error',
+    code: 'yaml-syntax',
+  });
+  writeMd('deep-flow-after-hash.md', `---\n${ITEM}\nx: [a#b, ${'['.repeat(10000)}${']'.repeat(10000)}]\n---\n`, {
+    what: '10 000 niveaus flow-stijl na een `#` midden in een waarde',
+    expect: 'error',
+    code: 'yaml-syntax',
+  });
   writeMd('deep-flow-unclosed.md', `---\n${ITEM}\nx: ${'{a: '.repeat(10000)}\n---\n`, { what: '10 000 open accolades zonder sluiting', expect: 'error', code: 'yaml-syntax' });
   writeMd('huge-front-matter.md', `---\n${ITEM}\ntoelichting: "${'lang '.repeat(20000)}"\n---\n`, { what: 'front matter van ongeveer 100 KB', expect: 'error', code: 'yaml-syntax' });
   writeMd('proto-keys.md', `---\n${ITEM}\n__proto__:\n  polluted: ja\nconstructor:\n  prototype:\n    polluted: ja\n---\n`, {
@@ -697,6 +708,10 @@ function mdCorpus() {
     what: 'Latin-1 (é als byte E9) in plaats van UTF-8, op regel 6',
     expect: 'error',
     code: 'bestand-leesbaar',
+  });
+  writeMd('block-scalar-indented.md', `---\n${ITEM}\ntoelichting: |\n${Array.from({ length: 4 }, (_, i) => `${' '.repeat(80)}regel ${i + 1} [[[[`).join('\n')}\n---\n`, {
+    what: 'een letterlijk blok met regels die 80 spaties inspringen en haken bevatten (geen nesting)',
+    expect: 'ok',
   });
   writeMd('bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`---\n${ITEM}\n---\nMet BOM.\n`)]), { what: 'UTF-8 met BOM', expect: 'ok' });
   writeMd('crlf.md', `---\r\n${ITEM.replace(/\n/g, '\r\n')}\r\nsoort: voorstel\r\n---\r\nRegels met CRLF.\r\n`, {

@@ -1,7 +1,7 @@
 // Parse YAML text safely (1.2 core schema) into plain data plus a position for every value.
 // Size and nesting are bounded before the parser sees the text: yaml 2 can abort the process on absurd nesting.
 
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
 
 export const MAX_YAML_BYTES = 64 * 1024;
@@ -21,54 +21,47 @@ interface ParseOptions {
   lineOffset?: number;
 }
 
-/** Depth of nesting, by flow brackets and by indentation steps, without parsing. */
+/**
+ * An upper bound on the nesting depth, without parsing: yaml's lexer is linear and flat (the
+ * composer is what recurses), and its tokens tell quoted text, comments and block scalars apart
+ * from real brackets. Depth = open flow brackets + block levels (a stack of strictly increasing
+ * indentations) + compact `- `/`? ` indicators on the line.
+ */
 function estimateDepth(text: string): { depth: number; line: number } {
-  let flow = 0;
-  let maxFlow = 0;
-  let maxFlowLine = 1;
-  let maxIndent = 0;
-  let maxIndentLine = 1;
   let line = 1;
-  let atLineStart = true;
-  let indent = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      atLineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (atLineStart) {
-      if (c === ' ' || c === '-') {
-        indent++;
-        continue;
+  let flow = 0;
+  let compact = 0;
+  let block = 0;
+  let max = 0;
+  let maxLine = 1;
+  const indents: number[] = [];
+  let pendingIndent: number | null = 0;
+  for (const token of new Lexer().lex(text)) {
+    const blank = /^[ \t]+$/.test(token);
+    if (pendingIndent !== null && blank) pendingIndent = token.length;
+    else if (pendingIndent !== null && token !== '\n' && token[0] !== '#' && token !== '\u0002') {
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1] >= pendingIndent) indents.pop();
+        indents.push(pendingIndent);
+        block = indents.length;
+        compact = 0;
       }
-      atLineStart = false;
-      if (indent > maxIndent && c !== '#') {
-        maxIndent = indent;
-        maxIndentLine = line;
-      }
+      pendingIndent = null;
     }
-    if (quote) {
-      if (c === quote) quote = null;
-      continue;
+    if (token === '[' || token === '{') flow++;
+    else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if ((token === '-' || token === '?') && flow === 0) compact++;
+    if (block + compact + flow > max) {
+      max = block + compact + flow;
+      maxLine = line;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '[' || c === '{') {
-      flow++;
-      if (flow > maxFlow) {
-        maxFlow = flow;
-        maxFlowLine = line;
-      }
-    } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    const newlines = token.split('\n').length - 1;
+    if (newlines > 0) {
+      line += newlines;
+      if (token.endsWith('\n')) pendingIndent = 0;
+    }
   }
-  // Two columns per indentation level is the common minimum.
-  const indentDepth = Math.ceil(maxIndent / 2);
-  return maxFlow >= indentDepth ? { depth: maxFlow, line: maxFlowLine } : { depth: indentDepth, line: maxIndentLine };
+  return { depth: max, line: maxLine };
 }
 
 function toPlain(
