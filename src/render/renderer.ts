@@ -77,13 +77,14 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     return inWorkspace;
   }
 
-  function render(template: Template, data: object, what: string): RenderedPdf {
+  function render(template: Template, data: object, what: string, logo?: string): RenderedPdf {
     const inputs: Record<string, string> = { data: JSON.stringify(data, breakLongWords) };
     if (isoDate) inputs.date = isoDate;
     if (options.fontFamily) inputs.font = options.fontFamily;
     const result = compiler.compile({ mainFilePath: path.join(TEMPLATES_DIR, `${template}.typ`), inputs });
     if (result.hasError() || !result.result) {
-      throw new Error(`Typst kon ${what} niet opmaken: ${describe(result.takeError() ?? result.takeDiagnostics())}`);
+      const reason = describe(result.takeError() ?? result.takeDiagnostics());
+      throw new Error(`Typst kon ${what} niet opmaken: ${reason}${logo ? ` (logo: \`${logo}\`)` : ''}`);
     }
     const warnings = result.takeWarnings();
     if (warnings && warnings.shortDiagnostics.length > 0) {
@@ -101,10 +102,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
 
   return {
     renderMemo(input) {
-      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`);
+      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo);
     },
     renderAgenda(input) {
-      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda');
+      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda', input.logo);
     },
     renderWithheld(input) {
       return render('withheld', input, `de vervangende pagina voor ${input.label} van agendapunt ${input.agendapunt}`);

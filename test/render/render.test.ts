@@ -339,9 +339,12 @@ describe('renderer', () => {
       expect(renderer.renderAgenda({ ...seedAgenda(), logo: png }).pageCount).toBeGreaterThanOrEqual(1);
     });
 
-    it('fails with the path when the file cannot be read', () => {
+    it('fails with the path when the file cannot be read or is no image', () => {
       const missing = path.join(dir, 'bestaat-niet.png');
       expect(() => renderer.renderMemo({ ...lobbyMemo(), logo: missing })).toThrow(missing);
+      const broken = path.join(dir, 'kapot.png');
+      writeFileSync(broken, 'geen plaatje');
+      expect(() => renderer.renderAgenda({ ...seedAgenda(), logo: broken })).toThrow(broken);
     });
   });
 });
