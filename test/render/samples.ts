@@ -187,6 +187,20 @@ export function seedAgenda(pages = true): AgendaInput {
   };
 }
 
+/** The same agenda in a complete (not public) bundle: confidential parts included and marked. */
+export function completeAgenda(): AgendaInput {
+  const agenda = seedAgenda();
+  agenda.opmerking = 'Deze bundel bevat vertrouwelijke stukken en is niet bestemd voor publicatie.';
+  const besparingen = agenda.items[3];
+  besparingen.weggelaten = false;
+  besparingen.documenten = [
+    { label: 'Voorstel', titel: 'Update besparingen', pagina: 48, status: 'opgenomen' },
+    { label: 'Bijlage 1', titel: 'Memo update besparingen', pagina: 50, status: 'opgenomen' },
+  ];
+  agenda.items[2].documenten[3].status = 'opgenomen';
+  return agenda;
+}
+
 export function withheldBijlage(): WithheldInput {
   return { orgaan: 'Algemeen Bestuur', datum: '5 maart 2025', agendapunt: '3', label: 'Bijlage 3', titel: 'Notitie procesmiddelen' };
 }
