@@ -30,12 +30,15 @@ export function checkPathSyntax(bestand: string): PdfProblem | undefined {
   return undefined;
 }
 
+/** A relative path that leaves its base: `..` or `../…` (a name like `..notities` stays inside). */
+const escapes = (rel: string): boolean => rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+
 export async function resolveAttachment(meetingDir: string, itemDir: string, bestand: string): Promise<ResolvedPath> {
   const syntax = checkPathSyntax(bestand);
   if (syntax) return { ok: false, problem: syntax, exists: false };
   const absPath = path.resolve(itemDir, bestand);
   const rel = path.relative(meetingDir, absPath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+  if (rel === '' || escapes(rel)) {
     return {
       ok: false,
       exists: false,
@@ -46,15 +49,19 @@ export async function resolveAttachment(meetingDir: string, itemDir: string, bes
   let dir = meetingDir;
   const segments = rel.split(path.sep);
   for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
+    let seg = segments[i];
     let names: string[];
     try {
       names = await readdir(dir);
     } catch {
       return { ok: false, exists: false, problem: problem('bestand-ontbreekt', `De map \`${path.relative(meetingDir, dir) || '.'}\` kan niet worden gelezen.`, 'Controleer de rechten van de map.') };
     }
+    // The same name in another Unicode form (é typed precomposed, stored decomposed by macOS) is
+    // the same name: use the spelling on disk.
+    if (!names.includes(seg)) seg = names.find((n) => n.normalize('NFC') === seg.normalize('NFC')) ?? seg;
     if (!names.includes(seg)) {
-      const sameCase = names.find((n) => n.toLowerCase() === seg.toLowerCase());
+      const lower = seg.normalize('NFC').toLowerCase();
+      const sameCase = names.find((n) => n.normalize('NFC').toLowerCase() === lower);
       const shown = segments.slice(0, i).concat(sameCase ?? seg).join('/');
       if (sameCase) {
         return {
@@ -73,9 +80,9 @@ export async function resolveAttachment(meetingDir: string, itemDir: string, bes
   }
   // Symlinks may exist, but must stay inside the meeting folder.
   try {
-    const [realMeeting, realFile] = await Promise.all([realpath(meetingDir), realpath(absPath)]);
+    const [realMeeting, realFile] = await Promise.all([realpath(meetingDir), realpath(dir)]);
     const realRel = path.relative(realMeeting, realFile);
-    if (realRel.startsWith('..') || path.isAbsolute(realRel)) {
+    if (escapes(realRel)) {
       return {
         ok: false,
         exists: true,
