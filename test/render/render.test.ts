@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { PDFParse } from 'pdf-parse';
 import { createRenderer, markdownToBlocks, PAGE_LINK_PREFIX, type MemoInput, type Renderer } from '../../src/render/index.js';
-import { readPages } from '../helpers/pdf-text.js';
+import { readPages, type PageText } from '../helpers/pdf-text.js';
 import { evaluatieMemo, lobbyMemo, longAgenda, seedAgenda, withheldBijlage } from './samples.js';
 
 const MEETING_DATE = new Date('2025-03-05T00:00:00Z');
@@ -53,6 +53,13 @@ async function pageLinks(pdf: Uint8Array): Promise<PageLink[]> {
     }
   });
   return links;
+}
+
+/** The text runs a viewer shows inside a link's rectangle (as the assembler's end-to-end test reads them). */
+function runsInside(pages: PageText[], link: PageLink): string[] {
+  const page = pages[link.page - 1];
+  const [x1, y1, x2, y2] = link.rect;
+  return page.runs.filter((r) => r.x >= x1 - 1 && r.x <= x2 + 1 && page.height - r.y >= y1 - 3 && page.height - r.y <= y2 + 3).map((r) => r.str.trim());
 }
 
 const bundlePage = (uri: string): number | undefined => (uri.startsWith(PAGE_LINK_PREFIX) ? Number(uri.slice(PAGE_LINK_PREFIX.length)) : undefined);
@@ -114,10 +121,12 @@ describe('renderer', () => {
       expect(text).toContain('E-mail: l.dennenberg@8rhk.nl');
     });
 
-    it('links each meegezonden bijlage to its bundle page', async () => {
-      const links = await pageLinks(renderer.renderMemo(lobbyMemo()).pdf);
-      const pages = links.map((l) => bundlePage(l.uri)).filter((n) => n !== undefined);
-      expect(new Set(pages)).toEqual(new Set([12, 31]));
+    it('links each meegezonden bijlage to its bundle page, one rectangle per entry', async () => {
+      const memo = renderer.renderMemo(evaluatieMemo());
+      const links = (await pageLinks(memo.pdf)).filter((l) => l.uri.startsWith(PAGE_LINK_PREFIX));
+      expect(links.map((l) => bundlePage(l.uri))).toEqual([58, 71, 73]);
+      const pages = await readPages(memo.pdf);
+      for (const link of links) expect(runsInside(pages, link), link.uri).toContain(`pagina ${bundlePage(link.uri)}`);
       // The first layout pass has no page numbers yet: no placeholder links then.
       const first = await pageLinks(renderer.renderMemo(lobbyMemo(false)).pdf);
       expect(first.filter((l) => l.uri.startsWith(PAGE_LINK_PREFIX))).toEqual([]);
@@ -185,12 +194,7 @@ describe('renderer', () => {
       expect(links.map((l) => bundlePage(l.uri))).toEqual(expected);
       // As the assembler's end-to-end test reads it: the page number is a run of its own inside the link.
       const pages = await readPages(agenda.pdf);
-      for (const link of links) {
-        const page = pages[link.page - 1];
-        const [x1, y1, x2, y2] = link.rect;
-        const inside = page.runs.filter((r) => r.x >= x1 - 1 && r.x <= x2 + 1 && page.height - r.y >= y1 - 3 && page.height - r.y <= y2 + 3);
-        expect(inside.map((r) => r.str.trim()), link.uri).toContain(String(bundlePage(link.uri)));
-      }
+      for (const link of links) expect(runsInside(pages, link), link.uri).toContain(String(bundlePage(link.uri)));
     });
 
     it('runs over several pages for 60 items, every entry linked', async () => {
