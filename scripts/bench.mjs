@@ -7,6 +7,7 @@
 //   node scripts/bench.mjs [--runs 5] [--pages 2000] [--attachments 60] [--only build,lint,reference,qpdf]
 //                          [--no-warmup] [--fresh] [--keep] [--json]
 
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -87,6 +88,14 @@ async function pageCount(file, qpdf) {
   return (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 }
 
+/** The commit measured, and whether the work tree had changes (results then belong to that tree). */
+function revision() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' });
+  if (head.error || head.status !== 0) return undefined;
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'templates', 'bin', 'package.json'], { cwd: REPO, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.stdout?.trim() ? ' + uncommitted changes in src/templates' : ''}`;
+}
+
 const fmtS = (ms) => (ms / 1000).toFixed(2);
 const fmtMiB = (m) => (m === undefined ? '–' : Math.round(m).toString());
 
@@ -148,7 +157,7 @@ async function main() {
         log(`  failed:\n${result.failed.stderr.replace(/^/gm, '  | ')}`);
         break;
       }
-      if (!warm) result.runs.push({ wallMs: r.wallMs, rssMiB: r.rssMiB, heapMiB: r.heapMiB, arrayBuffersMiB: r.arrayBuffersMiB, children: r.children?.length ? r.children : undefined });
+      if (!warm) result.runs.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, rssMiB: r.rssMiB, heapMiB: r.heapMiB, arrayBuffersMiB: r.arrayBuffersMiB, children: r.children?.length ? r.children : undefined });
     }
     if (c.id === 'qpdf' && !result.failed) result.rssMiB = peakRssOf(c.command[0], c.command[1], { cwd: REPO });
     // What came out: a build that "succeeds" with the wrong page count is not a result.
@@ -161,6 +170,7 @@ async function main() {
 
   for (const r of results) {
     r.wall = stats(r.runs.map((x) => x.wallMs / 1000));
+    r.cpu = stats(r.runs.map((x) => (x.cpuMs === undefined ? undefined : x.cpuMs / 1000)));
     r.rss = stats(r.runs.map((x) => x.rssMiB));
     r.heap = stats(r.runs.map((x) => x.heapMiB));
     r.arrayBuffers = stats(r.runs.map((x) => x.arrayBuffersMiB));
@@ -176,6 +186,7 @@ async function main() {
   const ratio = build?.wall && q?.wall ? build.wall.median / q.wall.median : undefined;
 
   const report = {
+    revision: revision(),
     machine: { ...m, loadavgBefore: loadBefore.map((x) => +x.toFixed(2)), loadavgAfter: loadAfter.map((x) => +x.toFixed(2)) },
     meeting: {
       items: meeting.items,
@@ -198,21 +209,23 @@ async function main() {
     const lines = [];
     lines.push('');
     lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}`);
+    if (report.revision) lines.push(`Revision: ${report.revision}`);
     lines.push(`Load average before/after: ${report.machine.loadavgBefore.join(' ')} / ${report.machine.loadavgAfter.join(' ')}`);
     lines.push(`Meeting: ${meeting.items} items, ${meeting.attachments.length} attachments (${meeting.bundleFiles.length} files in the bundle), ${meeting.pages} pages, ${(meeting.bytes / 1e6).toFixed(1)} MB`);
     lines.push(`Runs: ${opts.runs} per command${opts.warmup ? ', after one unmeasured warm-up run' : ''}; each run is a new process (cold start).`);
+    lines.push('CPU = user + system time of the node process, all threads (not shown for qpdf). With a load average above the core count, trust CPU more than wall.');
     lines.push('');
-    lines.push('| Measurement | Wall median (s) | Wall min–max (s) | Peak RSS median (MiB) | RSS min–max (MiB) | Output | Target | Met |');
-    lines.push('| --- | ---: | ---: | ---: | ---: | --- | --- | --- |');
+    lines.push('| Measurement | Wall median (s) | Wall min–max (s) | CPU median (s) | Peak RSS median (MiB) | RSS min–max (MiB) | Output | Target | Met |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |');
     for (const r of results) {
       if (r.skipped || (r.failed && !r.wall)) {
-        lines.push(`| ${r.label} | – | – | – | – | ${r.skipped ? `skipped: ${r.skipped}` : `failed (exit ${r.failed.code})`} | | |`);
+        lines.push(`| ${r.label} | – | – | – | – | – | ${r.skipped ? `skipped: ${r.skipped}` : `failed (exit ${r.failed.code})`} | | |`);
         continue;
       }
       const target = r.target ? `≤ ${r.target.wallS} s${r.target.rssMiB ? `, ≤ ${r.target.rssMiB} MiB` : ''}` : '';
       const output = r.output ? `${r.output.pages} pages, ${(r.output.bytes / 1e6).toFixed(1)} MB` : '';
       lines.push(
-        `| ${r.label} | ${r.wall.median.toFixed(2)} | ${r.wall.min.toFixed(2)}–${r.wall.max.toFixed(2)} | ${r.rss ? fmtMiB(r.rss.median) : '–'} | ${r.rss ? `${fmtMiB(r.rss.min)}–${fmtMiB(r.rss.max)}` : '–'} | ${output} | ${target} | ${r.target ? (r.meetsTarget ? 'yes' : 'NO') : ''} |`,
+        `| ${r.label} | ${r.wall.median.toFixed(2)} | ${r.wall.min.toFixed(2)}–${r.wall.max.toFixed(2)} | ${r.cpu ? r.cpu.median.toFixed(2) : '–'} | ${r.rss ? fmtMiB(r.rss.median) : '–'} | ${r.rss ? `${fmtMiB(r.rss.min)}–${fmtMiB(r.rss.max)}` : '–'} | ${output} | ${target} | ${r.target ? (r.meetsTarget ? 'yes' : 'NO') : ''} |`,
       );
     }
     if (ratio !== undefined) lines.push('', `build / qpdf (wall, medians): ${ratio.toFixed(1)}×`);

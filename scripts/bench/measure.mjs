@@ -42,10 +42,13 @@ export async function measureNode(args, { cwd, env = process.env } = {}) {
     // no line: the process died before its exit handlers ran (killed, or out of memory)
   }
   await rm(rssFile, { force: true });
-  const main = processes.find((p) => p.argv[0] === args[0]) ?? processes[processes.length - 1];
+  // The process we started runs the first non-option argument as its script.
+  const script = args.find((a) => !a.startsWith('-'));
+  const main = processes.find((p) => script && path.resolve(p.argv[0] ?? '') === path.resolve(cwd ?? '.', script)) ?? processes[processes.length - 1];
   return {
     ...result,
     rssMiB: main ? main.maxRssKiB / 1024 : undefined,
+    cpuMs: main?.cpuMs,
     heapMiB: main?.heapUsedMiB,
     arrayBuffersMiB: main?.arrayBuffersMiB,
     // Node processes the CLI itself started (worker processes), each with its own peak.

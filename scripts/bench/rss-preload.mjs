@@ -1,5 +1,5 @@
 // Preloaded into each measured node process (NODE_OPTIONS=--import=…): on exit, appends one JSON line
-// with the process's peak RSS (KiB, from getrusage) and sampled peaks of the V8 heap and of
+// with the process's peak RSS (KiB, from getrusage), its CPU time, and sampled peaks of the V8 heap and of
 // ArrayBuffers, to the file named by BUNDEL_BENCH_RSS_FILE. Child node processes inherit it too.
 // No /usr/bin/time needed, so the bench runs on any machine with Node.
 
@@ -19,10 +19,13 @@ if (file && isMainThread) {
   setInterval(sample, 25).unref();
   process.on('exit', () => {
     sample();
+    const usage = process.resourceUsage();
     const line = {
       pid: process.pid,
-      argv: process.argv.slice(2, 4),
-      maxRssKiB: process.resourceUsage().maxRSS,
+      argv: process.argv.slice(1, 4),
+      maxRssKiB: usage.maxRSS,
+      // CPU time (all threads) tells, on a busy shared machine, what wall time cannot.
+      cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
       heapUsedMiB: Math.round(peak.heapUsed / 1048576),
       externalMiB: Math.round(peak.external / 1048576),
       arrayBuffersMiB: Math.round(peak.arrayBuffers / 1048576),
