@@ -110,7 +110,16 @@ async function inspect(absPath: string, facts: PdfFacts, options: InspectOptions
   facts.size = size;
   if (size === 0) return fail(pdfProblem.empty());
   if (size > MAX_PDF_BYTES) return fail(pdfProblem.tooLarge(size, MAX_PDF_BYTES));
-  const bytes = await readAll(absPath, size);
+  return inspectBytes(await readAll(absPath, size), facts, options);
+}
+
+async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: InspectOptions): Promise<InspectedPdf> {
+  const fail = (p: PdfProblem): InspectedPdf => {
+    facts.problem = p;
+    return { facts };
+  };
+  facts.size = bytes.length;
+  if (bytes.length === 0) return fail(pdfProblem.empty());
   facts.sha256 = createHash('sha256').update(bytes).digest('hex');
 
   const headerAt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('%PDF-');
@@ -165,14 +174,24 @@ async function inspect(absPath: string, facts: PdfFacts, options: InspectOptions
   return { facts, doc, bytes };
 }
 
-export async function inspectPdf(absPath: string, relPath: string, options: InspectOptions = {}): Promise<InspectedPdf> {
-  const facts: PdfFacts = { path: absPath, relPath, exists: true, warnings: [] };
+async function answer(facts: PdfFacts, work: () => Promise<InspectedPdf>): Promise<InspectedPdf> {
   try {
-    return await inspect(absPath, facts, options);
+    return await work();
   } catch (err) {
     // Anything unforeseen is still an answer about this file, never a crash of the run.
     facts.problem = pdfProblem.unreadable(firstLine(err));
     facts.warnings = [];
     return { facts };
   }
+}
+
+export function inspectPdf(absPath: string, relPath: string, options: InspectOptions = {}): Promise<InspectedPdf> {
+  const facts: PdfFacts = { path: absPath, relPath, exists: true, warnings: [] };
+  return answer(facts, () => inspect(absPath, facts, options));
+}
+
+/** The same for bytes already in memory (tests, fuzzing); `bytes` is handed to pdf-lib as it is. */
+export function inspectPdfBytes(bytes: Uint8Array, relPath: string, options: InspectOptions = {}): Promise<InspectedPdf> {
+  const facts: PdfFacts = { path: relPath, relPath, exists: true, warnings: [] };
+  return answer(facts, () => inspectBytes(bytes, facts, options));
 }

@@ -140,6 +140,8 @@ export function parseYamlSource(text: string, { file, lineOffset = 0 }: ParseOpt
     prettyErrors: false,
     lineCounter,
     keepSourceTokens: false,
+    // Warnings become diagnostics or nothing; yaml must not print to the terminal itself.
+    logLevel: 'error',
   });
   const pos = (offset: number): { line: number; column: number } => {
     const p = lineCounter.linePos(offset);
@@ -174,7 +176,8 @@ export function parseYamlSource(text: string, { file, lineOffset = 0 }: ParseOpt
   let data: unknown;
   try {
     // toJS enforces the alias budget (billion-laughs); our own walk keeps positions and null prototypes.
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // mapAsMap: a collection as a key (`? [a]: b`) would otherwise print a Node warning.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
     data = toPlain(doc.contents, '', positions, range, doc);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

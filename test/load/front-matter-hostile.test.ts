@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/load/config.js';
 import { splitFrontMatter } from '../../src/load/front-matter.js';
 import { loadMeeting } from '../../src/load/meeting.js';
@@ -140,6 +140,14 @@ describe('front matter that would be misread', () => {
   it('CRLF line ends: the same line numbers as LF', async () => {
     const { diagnostics } = await lintText(corpus('crlf.md'));
     expect(diagnostics).toEqual([expect.objectContaining({ rule: 'yaml-syntax', line: 6, column: 1 })]);
+  });
+
+  it('collections as keys and odd directives print nothing on the terminal', async () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const { diagnostics } = await lintText(`---\n${ITEM}\n? [a, b]\n: c\n{ x: 1 }: y\n---\n`);
+    expect(diagnostics).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it('a missing closing line is an error', async () => {
