@@ -1,9 +1,10 @@
 // write: the only step that puts files on disk. Every file goes to a temporary name in the target
 // folder first and is renamed into place only when all of them are complete, so a failed build
-// never leaves a half-written or overwritten bundle behind.
+// never leaves a half-written or overwritten bundle behind. Temporary files of a build that was
+// killed (and so could not clean up) are removed by the next build.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
 
@@ -12,13 +13,47 @@ export interface OutputFile {
   data: Uint8Array | string;
 }
 
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function tempName(finalPath: string): string {
+  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove temporary files that a killed build left next to these outputs. */
+async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    const dir = path.dirname(f.path);
+    if (!byDir.has(dir)) byDir.set(dir, new Set());
+    byDir.get(dir)!.add(path.basename(f.path));
+  }
+  for (const [dir, names] of byDir) {
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    for (const entry of entries) {
+      const m = TEMP.exec(entry);
+      if (m && names.has(m[1]) && Number(m[2]) !== process.pid && !isAlive(Number(m[2]))) {
+        await rm(path.join(dir, entry), { force: true });
+      }
+    }
+  }
+}
+
 export async function writeAtomically(files: readonly OutputFile[]): Promise<void> {
   const temps: { temp: string; final: string }[] = [];
   try {
+    for (const file of files) await mkdir(path.dirname(file.path), { recursive: true });
+    await removeStaleTemps(files);
     for (const file of files) {
-      const dir = path.dirname(file.path);
-      await mkdir(dir, { recursive: true });
-      const temp = path.join(dir, `.${path.basename(file.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const temp = tempName(file.path);
       temps.push({ temp, final: file.path });
       const handle = await open(temp, 'wx');
       try {
@@ -28,13 +63,25 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
         await handle.close();
       }
     }
-    // All complete: rename each into place (atomic per file on one file system).
-    for (const { temp, final } of temps) await rename(temp, final);
+    // All complete. Refuse before replacing anything if a target cannot be replaced.
+    for (const { final } of temps) {
+      const st = await stat(final).catch(() => undefined);
+      if (st?.isDirectory()) throw Object.assign(new Error(`${final} is a directory`), { code: 'EISDIR', path: final });
+    }
+    // Rename into place (atomic per file), the first file — the bundle itself — last, so that
+    // the index files never describe a bundle that is not there.
+    for (const { temp, final } of [...temps].reverse()) await rename(temp, final);
   } catch (err) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
     const e = err as NodeJS.ErrnoException;
-    throw new BundelError('schrijven-mislukt', `De bundel kan niet worden geschreven naar \`${files[0]?.path ?? ''}\` (${e.code ?? e.message}).`, {
-      hint: e.code === 'ENOSPC' ? 'De schijf is vol; maak ruimte vrij en bouw opnieuw.' : 'Controleer of de map bestaat en schrijfbaar is, en of de PDF niet openstaat in een ander programma.',
+    const target = e.path && !TEMP.test(path.basename(e.path)) ? e.path : (temps.at(-1)?.final ?? files[0]?.path ?? '');
+    throw new BundelError('schrijven-mislukt', `De bundel kan niet worden geschreven: \`${target}\` (${e.code ?? e.message}).`, {
+      hint:
+        e.code === 'ENOSPC'
+          ? 'De schijf is vol; maak ruimte vrij en bouw opnieuw.'
+          : e.code === 'EISDIR'
+            ? 'Op die plaats staat een map; kies met `-o` een andere bestandsnaam.'
+            : 'Controleer of de map bestaat en schrijfbaar is, en of het bestand niet openstaat in een ander programma.',
       cause: err,
     });
   }
