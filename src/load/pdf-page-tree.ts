@@ -6,6 +6,7 @@
 
 import {
   PDFArray,
+  PDFCatalog,
   PDFDict,
   PDFInvalidObject,
   PDFName,
@@ -83,8 +84,17 @@ function own(node: PDFDict, inherited: Inherited): Inherited {
 /** Walk the tree from the catalog; repair what can be repaired without losing anything. */
 export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & { inherited: Inherited })[]; root: PDFPageTree; rootRef: PDFRef; maxDepth: number } | { ok: false; problem: PdfProblem } {
   const ctx = doc.context;
-  const catalog = ctx.lookup(ctx.trailerInfo.Root);
-  if (!(catalog instanceof PDFDict)) return { ok: false, problem: pdfProblem.unreadable('geen catalogus (/Root)') };
+  const found = ctx.lookup(ctx.trailerInfo.Root);
+  if (!(found instanceof PDFDict)) return { ok: false, problem: pdfProblem.unreadable('geen catalogus (/Root)') };
+  let catalog: PDFDict = found;
+  if (!(found instanceof PDFCatalog) && ctx.trailerInfo.Root instanceof PDFRef) {
+    // A catalog without `/Type /Catalog`: viewers accept it; pdf-lib needs its own class for it.
+    const repaired = PDFCatalog.fromMapWithContext(new Map(found.entries()), ctx);
+    repaired.set(N('Type'), N('Catalog'));
+    ctx.assign(ctx.trailerInfo.Root, repaired);
+    Object.assign(doc, { catalog: repaired });
+    catalog = repaired;
+  }
   const pagesValue = catalog.get(N('Pages'));
   if (pagesValue === undefined) return { ok: false, problem: pdfProblem.pageTree('de catalogus verwijst niet naar bladzijden (`/Pages` ontbreekt)') };
   let rootRef: PDFRef;
