@@ -2,6 +2,7 @@
 // would make a stamp drawn after them land scaled, shifted or clipped. Count the unclosed saves and
 // close them before stamping, so the stamp starts from the page's initial state.
 
+import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFPage } from '@cantoo/pdf-lib';
 
 const WS = new Uint8Array(256);
@@ -60,9 +61,23 @@ export function unclosedSaves(bytes: Uint8Array): number {
   return depth;
 }
 
+/** Content streams are checked for bombs by the loader; this cap only guards against surprises. */
+const MAX_CONTENT_BYTES = 64 * 1024 * 1024;
+
 function streamBytes(stream: PDFStream): Uint8Array | undefined {
   try {
-    return stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
+    if (!(stream instanceof PDFRawStream)) return stream.getContents();
+    const filter = stream.dict.lookup(PDFName.of('Filter'));
+    const only = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter;
+    if (only === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'))) {
+      // Node's zlib is many times faster than pdf-lib's JavaScript inflater.
+      try {
+        return inflateSync(stream.getContents(), { maxOutputLength: MAX_CONTENT_BYTES });
+      } catch {
+        // Damaged stream: let pdf-lib's tolerant decoder make what it can of it.
+      }
+    }
+    return decodePDFRawStream(stream).decode();
   } catch {
     return undefined;
   }

@@ -1,68 +1,130 @@
 // The page stamp ("Algemeen Bestuur 5 maart 2025 · pagina 12 van 210"): upright, centred on the
 // displayed bottom edge of the visible area, whatever the page's rotation, boxes or UserUnit.
+// Stamping every page of a thousand-page bundle must be cheap: glyphs and widths are looked up per
+// character once (no text shaping per page), and all pages share one font and one ExtGState.
 
-import { degrees, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  beginText,
+  concatTransformationMatrix,
+  endText,
+  fill,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingRgbColor,
+  setFontAndSize,
+  setGraphicsState,
+  showText,
+  type PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 import { pageRotation, userUnit, visibleBox } from './geometry.js';
 
 export const STAMP_SIZE = 8.5;
 /** Distance of the baseline from the displayed bottom edge, in points. */
 export const STAMP_MARGIN = 16;
 
-export function stampPage(page: PDFPage, text: string, font: PDFFont): void {
-  const box = visibleBox(page);
-  const rotation = pageRotation(page);
-  const unit = userUnit(page);
-  const displayedWidth = rotation === 90 || rotation === 270 ? box.y2 - box.y1 : box.x2 - box.x1;
-  const displayedHeight = rotation === 90 || rotation === 270 ? box.x2 - box.x1 : box.y2 - box.y1;
+/**
+ * The name under which `ref` is already in the page's resources. Pages copied from one document
+ * often share one Resources dictionary; without this it would gain an entry for every page.
+ */
+function resourceName(page: PDFPage, kind: 'Font' | 'ExtGState', ref: PDFRef): PDFName | undefined {
+  const { Resources } = page.node.normalizedEntries();
+  const dict = Resources.lookupMaybe(PDFName.of(kind), PDFDict);
+  if (!dict) return undefined;
+  for (const [key, value] of dict.entries()) if (value === ref) return key;
+  return undefined;
+}
 
-  // Points to user-space units; shrink to fit tiny pages.
-  let size = STAMP_SIZE / unit;
-  let margin = STAMP_MARGIN / unit;
-  let width = font.widthOfTextAtSize(text, size);
-  const maxWidth = displayedWidth * 0.9;
-  if (width > maxWidth) {
-    size *= maxWidth / width;
-    width = maxWidth;
-  }
-  margin = Math.min(margin, displayedHeight / 4);
+export class Stamper {
+  private readonly glyphs = new Map<string, { hex: string; width: number }>();
+  private readonly backing: PDFRef;
 
-  const cx = (box.x1 + box.x2) / 2;
-  const cy = (box.y1 + box.y2) / 2;
-  let x: number;
-  let y: number;
-  switch (rotation) {
-    case 0:
-      x = cx - width / 2;
-      y = box.y1 + margin;
-      break;
-    case 90: // displayed bottom is the right edge; text runs up the page
-      x = box.x2 - margin;
-      y = cy - width / 2;
-      break;
-    case 180: // displayed bottom is the top edge; text runs right to left
-      x = cx + width / 2;
-      y = box.y2 - margin;
-      break;
-    case 270: // displayed bottom is the left edge; text runs down the page
-      x = box.x1 + margin;
-      y = cy + width / 2;
-      break;
+  constructor(
+    doc: PDFDocument,
+    private readonly font: PDFFont,
+  ) {
+    // A light backing keeps the number readable on dark slides and scans; mostly see-through, so
+    // nothing under it is lost.
+    this.backing = doc.context.register(doc.context.obj({ Type: 'ExtGState', ca: 0.75, CA: 0.75 }));
   }
-  // A light backing keeps the number readable on dark slides and scans; mostly see-through, so
-  // nothing under it is lost.
-  const pad = size * 0.35;
-  const descent = size * 0.3;
-  const rad = (rotation * Math.PI) / 180;
-  const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
-  const [lx, ly] = [-pad, -descent - pad];
-  page.drawRectangle({
-    x: x + lx * cos - ly * sin,
-    y: y + lx * sin + ly * cos,
-    width: width + 2 * pad,
-    height: size + descent + 2 * pad,
-    rotate: degrees(rotation),
-    color: rgb(1, 1, 1),
-    opacity: 0.75,
-  });
-  page.drawText(text, { x, y, size, font, color: rgb(0.2, 0.2, 0.2), rotate: degrees(rotation) });
+
+  /** Glyph ids (hex) and advance width at size 1, one character at a time. */
+  private encode(text: string): { hex: string; width: number } {
+    let hex = '';
+    let width = 0;
+    for (const ch of text) {
+      let g = this.glyphs.get(ch);
+      if (!g) {
+        // encodeText also registers the glyph for the font subset.
+        g = { hex: this.font.encodeText(ch).asString(), width: this.font.widthOfTextAtSize(ch, 1) };
+        this.glyphs.set(ch, g);
+      }
+      hex += g.hex;
+      width += g.width;
+    }
+    return { hex, width };
+  }
+
+  stamp(page: PDFPage, text: string): void {
+    const box = visibleBox(page);
+    const rotation = pageRotation(page);
+    const unit = userUnit(page);
+    const sideways = rotation === 90 || rotation === 270;
+    const displayedWidth = sideways ? box.y2 - box.y1 : box.x2 - box.x1;
+    const displayedHeight = sideways ? box.x2 - box.x1 : box.y2 - box.y1;
+
+    const { hex, width: unitWidth } = this.encode(text);
+    // Points to user-space units; shrink to fit tiny pages.
+    let size = STAMP_SIZE / unit;
+    let width = unitWidth * size;
+    const maxWidth = displayedWidth * 0.9;
+    if (width > maxWidth) {
+      size *= maxWidth / width;
+      width = maxWidth;
+    }
+    const margin = Math.min(STAMP_MARGIN / unit, displayedHeight / 4);
+
+    // Origin of the text's baseline, and the rotation that makes it read upright on screen.
+    const cx = (box.x1 + box.x2) / 2;
+    const cy = (box.y1 + box.y2) / 2;
+    const [x, y] =
+      rotation === 0
+        ? [cx - width / 2, box.y1 + margin]
+        : rotation === 90 // displayed bottom is the right edge; text runs up the page
+          ? [box.x2 - margin, cy - width / 2]
+          : rotation === 180 // displayed bottom is the top edge; text runs right to left
+            ? [cx + width / 2, box.y2 - margin]
+            : [box.x1 + margin, cy + width / 2]; // 270: the left edge; text runs down the page
+    const rad = (rotation * Math.PI) / 180;
+    const cos = Math.round(Math.cos(rad));
+    const sin = Math.round(Math.sin(rad));
+
+    const fontName = resourceName(page, 'Font', this.font.ref) ?? page.node.newFontDictionary(this.font.name, this.font.ref);
+    const gsName = resourceName(page, 'ExtGState', this.backing) ?? page.node.newExtGState('GS', this.backing);
+    const pad = size * 0.35;
+    const descent = size * 0.3;
+    page.pushOperators(
+      pushGraphicsState(),
+      // Text space: origin at the baseline start, x along the reading direction.
+      concatTransformationMatrix(cos, sin, -sin, cos, x, y),
+      pushGraphicsState(),
+      setGraphicsState(gsName),
+      setFillingRgbColor(1, 1, 1),
+      rectangle(-pad, -descent - pad, width + 2 * pad, size + descent + 2 * pad),
+      fill(),
+      popGraphicsState(),
+      setFillingRgbColor(0.2, 0.2, 0.2),
+      beginText(),
+      setFontAndSize(fontName, size),
+      showText(PDFHexString.of(hex)),
+      endText(),
+      popGraphicsState(),
+    );
+  }
 }

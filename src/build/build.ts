@@ -16,7 +16,8 @@ import type { AgendaDocument, AgendaInput, MemoInput, RenderedPdf } from '../ren
 import { resolvePageLinks } from '../assemble/links.js';
 import { readOutline, writeOutline, type OutlineNode } from '../assemble/outline.js';
 import { sanitizePages } from '../assemble/sanitize.js';
-import { stampPage } from '../assemble/stamp.js';
+import { Stamper } from '../assemble/stamp.js';
+import { appendPages } from '../assemble/pages.js';
 import { balanceGraphicsState } from '../assemble/graphics-state.js';
 import { documentLabel, makeIndex, type BundleIndex } from './index-data.js';
 import { makePlan, paginate, type Part, type Plan } from './plan.js';
@@ -239,6 +240,8 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
   const renderedPages: PDFPage[] = [];
   const ownOutlines = new Map<Part, OutlineNode[]>();
   const removed = new Map<string, PdfProblem & { files: Set<string> }>();
+  const usesLeft: Record<string, number> = {};
+  for (const part of plan.parts) if (part.kind === 'bijlage') usesLeft[part.path] = (usesLeft[part.path] ?? 0) + 1;
   for (const part of plan.parts) {
     if (part.kind === 'bijlage') {
       const source = documents.get(part.path);
@@ -246,10 +249,10 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
       const sourceRefs = source.getPages().map((p) => p.ref);
       ownOutlines.set(part, readOutline(source, sourceRefs));
       const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
-      for (const page of copied) {
-        out.addPage(page);
-        balanceGraphicsState(page);
-      }
+      appendPages(out, copied);
+      for (const page of copied) balanceGraphicsState(page);
+      // Let the source go once its last use is copied: memory stays near one copy of the input.
+      if (--usesLeft[part.path] === 0) documents.delete(part.path);
       for (const problem of sanitizePages(out, copied)) {
         const key = problem.code + problem.message;
         const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
@@ -259,10 +262,8 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
     } else {
       const src = await PDFDocument.load(rendered.get(part)!.pdf, { updateMetadata: false });
       const copied = await out.copyPages(src, src.getPageIndices());
-      for (const page of copied) {
-        out.addPage(page);
-        renderedPages.push(page);
-      }
+      appendPages(out, copied);
+      renderedPages.push(...copied);
     }
   }
   const total = out.getPageCount();
@@ -270,7 +271,8 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
   if (total !== expected) throw new Error(`paginatelling klopt niet: ${total} in de bundel, ${expected} gepland`);
   progress({ step: 'assemble', pages: total });
 
-  out.getPages().forEach((page, i) => stampPage(page, stampTemplate({ ...data, pagina: i + 1, totaal: total }), font));
+  const stamper = new Stamper(out, font);
+  out.getPages().forEach((page, i) => stamper.stamp(page, stampTemplate({ ...data, pagina: i + 1, totaal: total })));
   resolvePageLinks(out, renderedPages);
   writeOutline(out, outlineFor(meeting, plan, pages, ownOutlines));
 

@@ -1,10 +1,21 @@
-// Where the shipped templates and fonts live, whether running from src/ (tests) or dist/ (the CLI).
+// Where the shipped templates and fonts live, whether running from src/ (tests) or the bundled dist/ (the CLI).
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const PROJECT_DIR = path.resolve(here, '../..');
+/** The package folder: the nearest ancestor holding templates/ (src/util, dist/ or a bundled chunk). */
+function findProjectDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'templates', 'fonts')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('bundel: templates/ niet gevonden naast het programma');
+    dir = parent;
+  }
+}
+
+export const PROJECT_DIR = findProjectDir();
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
 export const FONTS_DIR = path.join(TEMPLATES_DIR, 'fonts');
 
