@@ -403,6 +403,20 @@ async function pdfCorpus() {
     }),
     { what: 'een blad zonder `/Type /Page` (lezers tonen het toch); stil hersteld', expect: 'ok', text: 'Blad zonder /Type' },
   );
+  writePdf(
+    'page-deeply-nested.pdf',
+    rawPdf({
+      1: '<< /Type /Catalog /Pages 2 0 R >>',
+      2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /X ${'['.repeat(10000)}${']'.repeat(10000)} >> >>`,
+    }),
+    { what: 'een blad met 10 000 geneste arrays (de parser kan het niet lezen; kopiëren zou recursief vastlopen)', expect: 'error', code: 'pdf-onleesbaar' },
+  );
+  writePdf('catalog-no-type.pdf', rawPdf({ 1: '<< /Pages 2 0 R >>', 2: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', 3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`, 4: stream('', textContent('Catalogus zonder Type')), 5: FONT_F1 }), {
+    what: 'een catalogus zonder `/Type /Catalog`; stil hersteld',
+    expect: 'ok',
+    text: 'Catalogus zonder Type',
+  });
   writePdf('catalog-no-pages.pdf', rawPdf({ 1: '<< /Type /Catalog >>', 2: '<< /Type /Page /MediaBox [0 0 595 842] >>' }), {
     what: 'catalogus zonder /Pages',
     expect: 'error',

@@ -44,6 +44,10 @@ class Stop extends Error {
 
 const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 const isMissing = (o: PDFObject | undefined): boolean => o === undefined || o instanceof PDFInvalidObject;
+/** "staat niet in het bestand" (cut off) or "is beschadigd" (there, but unreadable). */
+const absence = (o: PDFObject | undefined): string => (o instanceof PDFInvalidObject ? 'is beschadigd' : 'staat niet in het bestand');
+const lost = (o: PDFObject | undefined, what: string): PdfProblem =>
+  o instanceof PDFInvalidObject ? pdfProblem.unreadablePart(`${what} ${absence(o)}`) : pdfProblem.incomplete(`${what} ${absence(o)}`);
 
 function fontName(ctx: PDFContext, font: PDFDict): string {
   const base = deref(ctx, font.get(N('BaseFont')));
@@ -112,7 +116,7 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
     const fonts = sub('Font');
     for (const [name, ref] of fonts?.entries() ?? []) {
       const font = deref(ctx, ref);
-      if (isMissing(font)) throw new Stop(pdfProblem.incomplete(`lettertype \`${name.decodeText()}\` van blad ${page} staat niet in het bestand`));
+      if (isMissing(font)) throw new Stop(lost(font, `lettertype \`${name.decodeText()}\` van blad ${page}`));
       if (!(font instanceof PDFDict) || seen.has(font)) continue;
       seen.add(font);
       if (notEmbedded(ctx, font)) fontsMissing.add(fontName(ctx, font));
@@ -123,7 +127,7 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
     const xobjects = sub('XObject');
     for (const [name, ref] of xobjects?.entries() ?? []) {
       const x = deref(ctx, ref);
-      if (isMissing(x)) throw new Stop(pdfProblem.incomplete(`afbeelding of vorm \`${name.decodeText()}\` van blad ${page} staat niet in het bestand`));
+      if (isMissing(x)) throw new Stop(lost(x, `afbeelding of vorm \`${name.decodeText()}\` van blad ${page}`));
       // Images are decoded by viewers one at a time, at a size their dictionary states: not scanned.
       if (x instanceof PDFStream && deref(ctx, x.dict.get(N('Subtype'))) === N('Form')) visitStream(x, page);
     }
@@ -144,8 +148,9 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
         const parts: Uint8Array[] = [];
         for (const item of refs) {
           const s = deref(ctx, item);
-          if (isMissing(s) || !(s instanceof PDFStream)) {
-            throw new Stop(pdfProblem.incomplete(`de inhoud van blad ${number}${item instanceof PDFRef ? ` (\`${item}\`)` : ''} staat niet (volledig) in het bestand`));
+          if (!(s instanceof PDFStream)) {
+            const what = `de inhoud van blad ${number}${item instanceof PDFRef ? ` (\`${item}\`)` : ''}`;
+            throw new Stop(s === undefined ? pdfProblem.incomplete(`${what} staat niet in het bestand`) : pdfProblem.unreadablePart(`${what} is beschadigd`));
           }
           if (seen.has(s)) {
             if (wantText.has(number)) {

@@ -85,7 +85,7 @@ function own(node: PDFDict, inherited: Inherited): Inherited {
 export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & { inherited: Inherited })[]; root: PDFPageTree; rootRef: PDFRef; maxDepth: number } | { ok: false; problem: PdfProblem } {
   const ctx = doc.context;
   const found = ctx.lookup(ctx.trailerInfo.Root);
-  if (!(found instanceof PDFDict)) return { ok: false, problem: pdfProblem.unreadable('geen catalogus (/Root)') };
+  if (!(found instanceof PDFDict)) return { ok: false, problem: pdfProblem.unreadablePart('er is geen catalogus (`/Root`); het bestand is afgebroken of beschadigd') };
   let catalog: PDFDict = found;
   if (!(found instanceof PDFCatalog) && ctx.trailerInfo.Root instanceof PDFRef) {
     // A catalog without `/Type /Catalog`: viewers accept it; pdf-lib needs its own class for it.
@@ -144,9 +144,8 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
     }
     seen.add(kidRef);
     const kid = ctx.lookup(kidRef);
-    if (kid === undefined || kid instanceof PDFInvalidObject) {
-      return { ok: false, problem: pdfProblem.incomplete(`blad ${pages.length + 1} (\`${kidRef}\`) staat niet in het bestand`) };
-    }
+    if (kid === undefined) return { ok: false, problem: pdfProblem.incomplete(`blad ${pages.length + 1} (\`${kidRef}\`) staat niet in het bestand`) };
+    if (kid instanceof PDFInvalidObject) return { ok: false, problem: pdfProblem.unreadablePart(`blad ${pages.length + 1} (\`${kidRef}\`) is beschadigd`) };
     if (!(kid instanceof PDFDict)) return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` is geen blad en geen paginaboom`) };
     const type = typeOf(kid);
     const isTree = kid instanceof PDFPageTree || type === 'Pages' || (type === undefined && kid.get(N('Kids')) !== undefined);

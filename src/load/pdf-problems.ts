@@ -94,7 +94,10 @@ export const pdfProblem = {
       'De PDF is een dynamisch XFA-formulier; buiten Adobe Reader toont hij alleen een wachtpagina ("Please wait...").',
       'Open het formulier in Adobe Acrobat of Reader, kies "Afdrukken naar PDF" en verwijs naar die PDF.',
     ),
+  /** `detail`: the parser's own (English) words, shown as a value. */
   unreadable: (detail: string) => make('pdf-onleesbaar', `De PDF kan niet worden gelezen (\`${detail}\`).`, RESAVE),
+  /** `what`: a Dutch description of the unreadable part. */
+  unreadablePart: (what: string) => make('pdf-onleesbaar', `De PDF kan niet worden gelezen: ${what}.`, RESAVE),
 
   mediaBoxMissing: (pages: number[]) =>
     make(
