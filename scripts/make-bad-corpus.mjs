@@ -505,6 +505,12 @@ async function pdfCorpus() {
     { what: 'inhoud eindigt met twee open `q` en een `cm` (een stempel erna zou verschaald en verschoven landen)', expect: 'ok', text: 'Open grafische toestand' },
   );
 
+  writePdf(
+    'graphics-state-underflow.pdf',
+    simplePdf([{ text: 'Te veel Q', content: `Q Q 0.2 0 0 0.2 400 600 cm ${textContent('Te veel Q')}` }]),
+    { what: 'inhoud met twee `Q` zonder `q` vooraf en dan een `cm` (popt de q waarmee pdf-lib de inhoud omsluit)', expect: 'ok', text: 'Te veel Q' },
+  );
+
   // Active content.
   writePdf(
     'page-aa-javascript.pdf',

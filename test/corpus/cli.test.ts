@@ -3,10 +3,10 @@
 // trace; a failed build writes nothing and leaves no temporary files; good files end in a bundle.
 
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { CORPUS, manifest, type CorpusEntry } from './manifest.js';
 
@@ -46,9 +46,15 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>
 
 const stem = (e: CorpusEntry): string => path.basename(e.file).replace(/\.[^.]+$/, '');
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A repository with one meeting; every PDF entry becomes an item with that file as its bijlage. */
 function repoWith(pdfs: CorpusEntry[], items: CorpusEntry[] = []): { root: string; meeting: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'bundel-corpus-cli-'));
+  made.push(root);
   const meeting = path.join(root, 'vergaderingen', DATE);
   mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
   writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
