@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The render worker is its own entry: it runs on a second thread.
+  entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts'],
+  entryNames: '[name]',
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

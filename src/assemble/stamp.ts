@@ -8,6 +8,7 @@ import {
   concatTransformationMatrix,
   endText,
   fill,
+  PDFContentStream,
   PDFDict,
   PDFHexString,
   PDFName,
@@ -109,7 +110,11 @@ export class Stamper {
     const gsName = resourceName(page, 'ExtGState', this.backing) ?? page.node.newExtGState('GS', this.backing);
     const pad = size * 0.35;
     const descent = size * 0.3;
-    page.pushOperators(
+    // Wrap the page's own content in q/Q first (pdf-lib's normalize), then add the stamp as a small
+    // uncompressed stream: deflating thousands of 300-byte streams costs more than it saves.
+    page.node.normalize();
+    const ctx = page.node.context;
+    const stream = PDFContentStream.of(ctx.obj({}) as PDFDict, [
       pushGraphicsState(),
       // Text space: origin at the baseline start, x along the reading direction.
       concatTransformationMatrix(cos, sin, -sin, cos, x, y),
@@ -125,6 +130,7 @@ export class Stamper {
       showText(PDFHexString.of(hex)),
       endText(),
       popGraphicsState(),
-    );
+    ], false);
+    page.node.addContentStream(ctx.register(stream));
   }
 }

@@ -4,14 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Agendapunt, Meeting } from '../model/meeting.js';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
-import { createRenderer, dutchDate, markdownToBlocks } from '../render/index.js';
+import { dutchDate, markdownToBlocks } from '../render/index.js';
+import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
 import type { AgendaDocument, AgendaInput, MemoInput, RenderedPdf } from '../render/types.js';
 import { resolvePageLinks } from '../assemble/links.js';
 import { readOutline, writeOutline, type OutlineNode } from '../assemble/outline.js';
@@ -182,6 +183,52 @@ function outlineFor(meeting: Meeting, plan: Plan, pages: Map<Part, { first: numb
   return nodes;
 }
 
+/** Lay out agenda and memos: once to count pages, then with page numbers until the counts settle. */
+async function renderLayout(
+  meeting: Meeting,
+  plan: Plan,
+  renderer: AsyncRenderer,
+  openbaar: boolean,
+): Promise<{ rendered: Map<Part, RenderedPdf>; pages: Map<Part, { first: number; last: number }> }> {
+  const rendered = new Map<Part, RenderedPdf>();
+  const renderAll = async (pages: Map<Part, { first: number; last: number }> | undefined): Promise<boolean> => {
+    // Without page numbers this pass only counts pages: no PDF is made.
+    const countOnly = pages === undefined;
+    const jobs = plan.parts.map((part): Promise<RenderedPdf> | undefined => {
+      if (part.kind === 'agenda') return renderer.renderAgenda(agendaInput(meeting, plan, pages, openbaar), { countOnly });
+      if (part.kind === 'memo') return renderer.renderMemo(memoInput(meeting, part.item, plan, pages), { countOnly });
+      if (part.kind === 'withheld' && !rendered.has(part)) {
+        return renderer.renderWithheld({
+          orgaan: meeting.vergadering.orgaan,
+          datum: dutchDate(meeting.vergadering.datum),
+          agendapunt: part.item.nummer,
+          label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
+          titel: part.bijlage ? part.bijlage.titel : part.item.onderwerp,
+        });
+      }
+      return undefined;
+    });
+    let changed = false;
+    for (const [i, job] of jobs.entries()) {
+      if (!job) continue;
+      const out = await job;
+      const part = plan.parts[i];
+      if (rendered.get(part)?.pageCount !== out.pageCount) changed = true;
+      rendered.set(part, out);
+    }
+    return changed;
+  };
+  const countOf = (part: Part): number => (part.kind === 'bijlage' ? part.pageCount : rendered.get(part)!.pageCount);
+  await renderAll(undefined);
+  let pages = paginate(plan.parts, countOf);
+  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
+    const changed = await renderAll(pages);
+    if (!changed) break;
+    pages = paginate(plan.parts, countOf);
+  }
+  return { rendered, pages };
+}
+
 export async function buildMeeting(config: BundelConfig, dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const openbaar = options.public ?? false;
@@ -198,74 +245,54 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
   const title = compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data);
   const fileName = `${safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data))}.pdf`;
 
-  // Render: lay out once without page numbers, then again with them until the page counts settle.
+  // Render (on a second thread when available) while this thread copies the attachments: layout
+  // and copying do not depend on each other, only the final page order does.
   const plan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true });
-  const renderer = await createRenderer({ creationDate: date });
-  const rendered = new Map<Part, RenderedPdf>();
-  const renderAll = async (pages: Map<Part, { first: number; last: number }> | undefined): Promise<boolean> => {
-    let changed = false;
-    for (const part of plan.parts) {
-      let out: RenderedPdf | undefined;
-      if (part.kind === 'agenda') out = await renderer.renderAgenda(agendaInput(meeting, plan, pages, openbaar));
-      else if (part.kind === 'memo') out = await renderer.renderMemo(memoInput(meeting, part.item, plan, pages));
-      else if (part.kind === 'withheld' && !rendered.has(part)) {
-        out = await renderer.renderWithheld({
-          orgaan: meeting.vergadering.orgaan,
-          datum: dutchDate(meeting.vergadering.datum),
-          agendapunt: part.item.nummer,
-          label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
-          titel: part.bijlage ? part.bijlage.titel : part.item.onderwerp,
-        });
-      }
-      if (!out) continue;
-      if (rendered.get(part)?.pageCount !== out.pageCount) changed = true;
-      rendered.set(part, out);
-    }
-    return changed;
-  };
-  const countOf = (part: Part): number => (part.kind === 'bijlage' ? part.pageCount : rendered.get(part)!.pageCount);
-  await renderAll(undefined);
-  let pages = paginate(plan.parts, countOf);
-  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
-    const changed = await renderAll(pages);
-    if (!changed) break;
-    pages = paginate(plan.parts, countOf);
-  }
-  progress({ step: 'render', documents: rendered.size });
+  const renderer = await createAsyncRenderer({ creationDate: date });
+  const layout = renderLayout(meeting, plan, renderer, openbaar).finally(() => renderer.close());
+  // Keep a rejected layout from counting as unhandled while the copying below runs.
+  layout.catch(() => {});
 
-  // Assemble.
   const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(fontkit);
   const font: PDFFont = await out.embedFont(await readFile(STAMP_FONT), { subset: true });
-  const renderedPages: PDFPage[] = [];
   const ownOutlines = new Map<Part, OutlineNode[]>();
   const removed = new Map<string, PdfProblem & { files: Set<string> }>();
   const usesLeft: Record<string, number> = {};
   for (const part of plan.parts) if (part.kind === 'bijlage') usesLeft[part.path] = (usesLeft[part.path] ?? 0) + 1;
+  const partPages = new Map<Part, PDFPage[]>();
   for (const part of plan.parts) {
-    if (part.kind === 'bijlage') {
-      const source = documents.get(part.path);
-      if (!source) throw new Error(`bijlage ${part.path} is niet geladen`);
-      const sourceRefs = source.getPages().map((p) => p.ref);
-      ownOutlines.set(part, readOutline(source, sourceRefs));
-      const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
-      appendPages(out, copied);
-      for (const page of copied) balanceGraphicsState(page);
-      // Let the source go once its last use is copied: memory stays near one copy of the input.
-      if (--usesLeft[part.path] === 0) documents.delete(part.path);
-      for (const problem of sanitizePages(out, copied)) {
-        const key = problem.code + problem.message;
-        const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
-        entry.files.add(part.bijlage.facts?.relPath ?? part.path);
-        removed.set(key, entry);
-      }
-    } else {
-      const src = await PDFDocument.load(rendered.get(part)!.pdf, { updateMetadata: false });
-      const copied = await out.copyPages(src, src.getPageIndices());
-      appendPages(out, copied);
-      renderedPages.push(...copied);
+    if (part.kind !== 'bijlage') continue;
+    const source = documents.get(part.path);
+    if (!source) throw new Error(`bijlage ${part.path} is niet geladen`);
+    const sourceRefs = source.getPages().map((p) => p.ref);
+    ownOutlines.set(part, readOutline(source, sourceRefs));
+    const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
+    partPages.set(part, copied);
+    for (const page of copied) balanceGraphicsState(page);
+    // Let the source go once its last use is copied: memory stays near one copy of the input.
+    if (--usesLeft[part.path] === 0) documents.delete(part.path);
+    for (const problem of sanitizePages(out, copied)) {
+      const key = problem.code + problem.message;
+      const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
+      entry.files.add(part.bijlage.facts?.relPath ?? part.path);
+      removed.set(key, entry);
     }
+    // Let the render thread's answers in between attachments.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+
+  const { rendered, pages } = await layout;
+  progress({ step: 'render', documents: rendered.size });
+  const renderedPages: PDFPage[] = [];
+  for (const part of plan.parts) {
+    if (part.kind === 'bijlage') continue;
+    const src = await PDFDocument.load(rendered.get(part)!.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    const copied = await out.copyPages(src, src.getPageIndices());
+    partPages.set(part, copied);
+    renderedPages.push(...copied);
+  }
+  appendPages(out, plan.parts.flatMap((part) => partPages.get(part)!));
   const total = out.getPageCount();
   const expected = [...pages.values()].reduce((n, p) => Math.max(n, p.last), 0);
   if (total !== expected) throw new Error(`paginatelling klopt niet: ${total} in de bundel, ${expected} gepland`);
@@ -290,7 +317,8 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
   out.setModificationDate(date);
   if (plan.hasConfidential && !openbaar) out.catalog.set(PDFName.of('bundel:vertrouwelijk'), PDFString.of('niet voor publicatie'));
 
-  const pdf = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  // objectsPerTick: pdf-lib otherwise yields with setTimeout every 50 objects (about 0.4 s per 2000 pages).
+  const pdf = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   progress({ step: 'done', pages: total });
 
   for (const r of removed.values()) {

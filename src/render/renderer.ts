@@ -23,9 +23,14 @@ export interface RendererOptions {
  * All methods are synchronous (Typst runs in-process) and throw an Error carrying Typst's messages
  * when a layout fails or warns.
  */
+export interface RenderCallOptions {
+  /** Lay out only to learn the page count; no PDF is produced (`pdf` is empty). */
+  countOnly?: boolean;
+}
+
 export interface Renderer {
-  renderMemo(input: MemoInput): RenderedPdf;
-  renderAgenda(input: AgendaInput): RenderedPdf;
+  renderMemo(input: MemoInput, options?: RenderCallOptions): RenderedPdf;
+  renderAgenda(input: AgendaInput, options?: RenderCallOptions): RenderedPdf;
   renderWithheld(input: WithheldInput): RenderedPdf;
 }
 
@@ -77,7 +82,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     return inWorkspace;
   }
 
-  function render(template: Template, data: object, what: string, logo?: string): RenderedPdf {
+  function render(template: Template, data: object, what: string, logo?: string, countOnly = false): RenderedPdf {
     const inputs: Record<string, string> = { data: JSON.stringify(data, breakLongWords) };
     if (isoDate) inputs.date = isoDate;
     if (options.fontFamily) inputs.font = options.fontFamily;
@@ -91,6 +96,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
       throw new Error(`Typst gaf waarschuwingen bij ${what}: ${describe(warnings)}`);
     }
     const doc = result.result;
+    if (countOnly) return { pdf: new Uint8Array(0), pageCount: doc.numOfPages };
     const pdf = compiler.pdf(doc, timestamp === undefined ? {} : { creationTimestamp: timestamp });
     // Typst memoises globally; without eviction a 300-memo build grows past 1 GB (measured).
     compiler.evictCache(CACHE_MAX_AGE);
@@ -101,11 +107,11 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   }
 
   return {
-    renderMemo(input) {
-      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo);
+    renderMemo(input, options) {
+      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo, options?.countOnly);
     },
-    renderAgenda(input) {
-      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda', input.logo);
+    renderAgenda(input, options) {
+      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda', input.logo, options?.countOnly);
     },
     renderWithheld(input) {
       return render('withheld', input, `de vervangende pagina voor ${input.label} van agendapunt ${input.agendapunt}`);

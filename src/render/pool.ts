@@ -1,0 +1,76 @@
+// The renderer behind a promise: on a worker thread when the bundled worker is there (the CLI), in
+// this thread otherwise (tests running the TypeScript sources). Same output either way.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createRenderer, type RenderCallOptions } from './renderer.js';
+import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
+
+export type RenderRequest =
+  | { id: number; kind: 'agenda'; input: AgendaInput; countOnly?: boolean }
+  | { id: number; kind: 'memo'; input: MemoInput; countOnly?: boolean }
+  | { id: number; kind: 'withheld'; input: WithheldInput };
+
+export type RenderResponse = { id: number; ok: true; out: RenderedPdf; ready?: undefined } | { id: number; ok: true; ready: true } | { id: number; ok: false; message: string };
+
+export interface AsyncRenderer {
+  renderAgenda(input: AgendaInput, options?: RenderCallOptions): Promise<RenderedPdf>;
+  renderMemo(input: MemoInput, options?: RenderCallOptions): Promise<RenderedPdf>;
+  renderWithheld(input: WithheldInput): Promise<RenderedPdf>;
+  close(): Promise<void>;
+}
+
+export async function createAsyncRenderer(options: { creationDate?: Date; thread?: boolean } = {}): Promise<AsyncRenderer> {
+  // Beside this module when compiled file by file; one folder up from a bundled chunk.
+  const workerFile = ['./render-worker.js', '../render-worker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((f) => existsSync(f));
+  if (options.thread === false || process.env.BUNDEL_THREADS === '0' || !workerFile) {
+    const r = await createRenderer({ creationDate: options.creationDate });
+    return {
+      renderAgenda: async (input, o) => r.renderAgenda(input, o),
+      renderMemo: async (input, o) => r.renderMemo(input, o),
+      renderWithheld: async (input) => r.renderWithheld(input),
+      close: async () => {},
+    };
+  }
+
+  const worker = new Worker(workerFile, { workerData: { creationDate: options.creationDate?.getTime() } });
+  const waiting = new Map<number, { resolve: (out: RenderedPdf) => void; reject: (err: Error) => void }>();
+  let failure: Error | undefined;
+  const failAll = (err: Error): void => {
+    failure = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  const ready = new Promise<void>((resolve) => {
+    worker.on('message', (m: RenderResponse) => {
+      if (m.ok && m.ready) return resolve();
+      const w = waiting.get(m.id);
+      if (!w) return;
+      waiting.delete(m.id);
+      if (m.ok) w.resolve({ ...m.out, pdf: new Uint8Array(m.out.pdf) });
+      else w.reject(new Error(m.message));
+    });
+  });
+  worker.on('error', (err) => failAll(err));
+  worker.on('exit', (code) => failAll(new Error(`de opmaak-thread stopte onverwacht (code ${code})`)));
+  let nextId = 1;
+  const call = (request: Omit<RenderRequest, 'id'>): Promise<RenderedPdf> => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  };
+  await Promise.race([ready, new Promise((_, reject) => worker.once('error', reject))]);
+  return {
+    renderAgenda: (input, o) => call({ kind: 'agenda', input, countOnly: o?.countOnly } as Omit<RenderRequest, 'id'>),
+    renderMemo: (input, o) => call({ kind: 'memo', input, countOnly: o?.countOnly } as Omit<RenderRequest, 'id'>),
+    renderWithheld: (input) => call({ kind: 'withheld', input } as Omit<RenderRequest, 'id'>),
+    close: async () => {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
