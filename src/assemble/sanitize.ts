@@ -11,7 +11,7 @@
 
 import { PDFArray, PDFCatalog, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFPageTree, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
-import { actionKinds, additionalActionKinds, annotationSubtype, type ActiveKind } from '../load/pdf-active.js';
+import { actionKinds, additionalActionKinds, ANNOT_KIND, annotationSubtype, type ActiveKind } from '../load/pdf-active.js';
 import { pdfProblem } from '../load/pdf-problems.js';
 
 export { inspectActiveContent } from '../load/pdf-active.js';
@@ -29,14 +29,6 @@ const REMOVED: Record<ActiveKind, string> = {
   bijlage: 'Bestandsbijlagen',
 };
 
-const REMOVE_ANNOTATION: Record<string, ActiveKind> = {
-  Movie: 'multimedia',
-  Sound: 'multimedia',
-  Screen: 'multimedia',
-  RichMedia: 'multimedia',
-  '3D': 'multimedia',
-  FileAttachment: 'bijlage',
-};
 
 /**
  * Indirect objects reachable from the given pages, not crossing into other pages or the page tree.
@@ -123,8 +115,8 @@ export function sanitizePages(doc: PDFDocument, pages: PDFPage[]): PdfProblem[] 
       const annot = deref(ctx, entry);
       if (!(annot instanceof PDFDict)) continue;
       const subtype = annotationSubtype(ctx, annot) ?? '';
-      if (REMOVE_ANNOTATION[subtype]) {
-        count([REMOVE_ANNOTATION[subtype]]);
+      if (ANNOT_KIND[subtype]) {
+        count([ANNOT_KIND[subtype]]);
         continue;
       }
       count(additionalActionKinds(ctx, annot.get(N('AA'))));

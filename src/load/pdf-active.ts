@@ -45,7 +45,8 @@ const ACTION_KIND: Record<string, ActiveKind> = {
   GoTo3DView: 'multimedia',
 };
 
-const ANNOT_KIND: Record<string, ActiveKind> = {
+/** Annotation subtypes that are active content by nature: removed whole, whatever their actions. */
+export const ANNOT_KIND: Record<string, ActiveKind> = {
   Movie: 'multimedia',
   Sound: 'multimedia',
   Screen: 'multimedia',
