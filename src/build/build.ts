@@ -284,6 +284,16 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
 
   const { rendered, pages } = await layout;
   progress({ step: 'render', documents: rendered.size });
+  for (const [part, r] of rendered) {
+    if (!r.missingGlyphs?.length) continue;
+    diagnostics.push({
+      file: part.kind === 'memo' || part.kind === 'withheld' ? part.item.file : meeting.vergadering.file,
+      rule: 'tekens-ontbreken',
+      severity: 'warning',
+      message: `Deze tekens staan niet in het lettertype en worden als leeg vakje gedrukt: ${r.missingGlyphs.map((c) => `\`${c}\``).join(' ')}.`,
+      hint: 'Vervang ze door gewone tekens (bijvoorbeeld een streepje of een opsommingsteken in Markdown).',
+    });
+  }
   const renderedPages: PDFPage[] = [];
   for (const part of plan.parts) {
     if (part.kind === 'bijlage') continue;
