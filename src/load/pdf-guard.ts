@@ -120,20 +120,37 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/**
- * Run `fn` with console.warn, console.error and console.log collected instead of printed: pdf-lib
- * reports load warnings and some recoverable errors (with stack traces) on the console.
- */
-export async function quietly<T>(messages: string[], fn: () => Promise<T> | T): Promise<T> {
-  const saved = { warn: console.warn, error: console.error, log: console.log };
+type ConsoleMethods = Pick<Console, 'warn' | 'error' | 'log'>;
+
+function silence(messages: string[]): ConsoleMethods {
+  const saved: ConsoleMethods = { warn: console.warn, error: console.error, log: console.log };
   const collect = (...args: unknown[]): void => {
     messages.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
   };
   console.warn = collect;
   console.error = collect;
   console.log = collect;
+  return saved;
+}
+
+/**
+ * Run `fn` with console.warn, console.error and console.log collected instead of printed: pdf-lib
+ * reports load warnings and some recoverable errors (with stack traces) on the console. Only
+ * serialised loads use the async form; anything else uses quietlySync, which cannot interleave.
+ */
+async function quietly<T>(messages: string[], fn: () => Promise<T>): Promise<T> {
+  const saved = silence(messages);
   try {
     return await fn();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+export function quietlySync<T>(messages: string[], fn: () => T): T {
+  const saved = silence(messages);
+  try {
+    return fn();
   } finally {
     Object.assign(console, saved);
   }

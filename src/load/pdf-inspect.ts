@@ -12,7 +12,7 @@ import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './pdf-active.js';
 import { scanPages } from './pdf-content.js';
-import { loadGuarded, quietly, type GuardFailure } from './pdf-guard.js';
+import { loadGuarded, quietlySync, type GuardFailure } from './pdf-guard.js';
 import { prepareLinksForCopy } from './pdf-links.js';
 import { validatePageTree } from './pdf-page-tree.js';
 import { pdfProblem } from './pdf-problems.js';
@@ -157,7 +157,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   // copyPages, which leaves the form behind. A form pdf-lib cannot flatten keeps its widgets.
   if (form && form.walkable && (form.fields > 0 || form.signatures.length > 0)) {
     const noise: string[] = [];
-    await quietly(noise, () => {
+    quietlySync(noise, () => {
       try {
         doc.getForm().flatten({ updateFieldAppearances: false });
       } catch {

@@ -1,11 +1,14 @@
 // The limits that hold before and while pdf-lib parses: time budget, object- and xref-stream guards,
 // bounded decoding, a quiet console, one load at a time.
 
+import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { decodeBounded, BOMB_MIN_BYTES } from '../../src/load/pdf-decode.js';
 import { loadGuarded } from '../../src/load/pdf-guard.js';
+import { inspectPdf } from '../../src/load/pdf-inspect.js';
+import { CORPUS } from '../corpus/manifest.js';
 
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 
@@ -131,6 +134,13 @@ describe('console', () => {
     if (result.ok) expect(result.warnings.join('\n')).toMatch(/0 0 R/);
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('the console is itself again after many concurrent inspections, forms flattened among them', async () => {
+    const before = { warn: console.warn, error: console.error, log: console.log };
+    const files = ['acroform-filled.pdf', 'signature.pdf', 'xfa-static.pdf', 'links-mixed.pdf', 'encrypted-owner-aes256.pdf', 'truncated.pdf'];
+    await Promise.all([...files, ...files].map((f) => inspectPdf(path.join(CORPUS, 'pdf', f), f)));
+    expect({ warn: console.warn, error: console.error, log: console.log }).toEqual(before);
   });
 
   it('concurrent loads each get their own answer', async () => {
