@@ -5,7 +5,7 @@
 // parses synchronously anyway, and the guard's state is per load.
 
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFObjectStreamParser, PDFRawStream, PDFXRefStreamParser, ParseSpeeds } from '@cantoo/pdf-lib';
-import { DecodeBudget, decodeBounded } from './pdf-decode.js';
+import { DecodeBudget, decodeBounded, decodeLimit } from './pdf-decode.js';
 
 export type GuardFailure =
   | { kind: 'wachtwoord'; wrongPassword: boolean }
@@ -78,7 +78,7 @@ function installPatches(): void {
     const decoded = decodeBounded(raw, limit);
     if (!decoded.ok) {
       if (decoded.reason === 'bom') {
-        state.bomb ??= { encoded: decoded.encoded, limit: decoded.limit, total: limit < decoded.limit || limit === state.budget.total - state.budget.used };
+        state.bomb ??= { encoded: decoded.encoded, limit, total: limit < decodeLimit(raw.contents.length) };
         throw new StreamBomb();
       }
       return forObjStm(raw, ...rest);
@@ -87,9 +87,10 @@ function installPatches(): void {
     const dict = raw.dict.clone(raw.dict.context);
     dict.delete(PDFName.of('Filter'));
     dict.delete(PDFName.of('DecodeParms'));
+    // Each entry of the header takes at least four bytes (`1 0 `): /N cannot be more than that.
     const n = raw.dict.lookup(PDFName.of('N'));
-    const maxObjects = Math.ceil(decoded.bytes.length / 4) + 1;
-    if (!(n instanceof PDFNumber) || !(n.asNumber() >= 0) || n.asNumber() > maxObjects) dict.set(PDFName.of('N'), PDFNumber.of(Math.min(maxObjects, Math.max(0, n instanceof PDFNumber ? n.asNumber() || 0 : 0))));
+    const declared = n instanceof PDFNumber && Number.isFinite(n.asNumber()) ? Math.max(0, Math.floor(n.asNumber())) : 0;
+    dict.set(PDFName.of('N'), PDFNumber.of(Math.min(declared, Math.ceil(decoded.bytes.length / 4) + 1)));
     return forObjStm(PDFRawStream.of(dict, decoded.bytes), ...rest);
   };
 
