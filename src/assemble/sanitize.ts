@@ -29,7 +29,6 @@ const REMOVED: Record<ActiveKind, string> = {
   bijlage: 'Bestandsbijlagen',
 };
 
-
 /**
  * Indirect objects reachable from the given pages, not crossing into other pages or the page tree.
  * Removing an action or annotation leaves its copied objects behind in the output file (pdf-lib
