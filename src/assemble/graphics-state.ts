@@ -10,9 +10,22 @@ for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WS[c] = 1;
 const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 
+export interface SaveBalance {
+  /** `Q`s that pop below the stream's starting state (they would pop a wrapper's `q`). */
+  underflow: number;
+  /** `q`s still open at the end. */
+  unclosed: number;
+}
+
 /** Net `q` depth at the end of a content stream (never below zero), skipping strings, comments and inline images. */
 export function unclosedSaves(bytes: Uint8Array): number {
+  return saveBalance(bytes).unclosed;
+}
+
+/** How a content stream's saves and restores fail to pair up, skipping strings, comments and inline images. */
+export function saveBalance(bytes: Uint8Array): SaveBalance {
   let depth = 0;
+  let lowest = 0;
   let i = 0;
   const n = bytes.length;
   while (i < n) {
@@ -48,7 +61,7 @@ export function unclosedSaves(bytes: Uint8Array): number {
       const len = i - start;
       if (len === 1) {
         if (c === 0x71) depth++; // q
-        else if (c === 0x51 && depth > 0) depth--; // Q
+        else if (c === 0x51) lowest = Math.min(lowest, --depth); // Q
       } else if (len === 2 && c === 0x42 && bytes[start + 1] === 0x49) {
         // BI … ID <binary> EI: skip to an EI surrounded by whitespace
         while (i < n && !(bytes[i] === 0x49 && bytes[i + 1] === 0x44 && WS[bytes[i + 2]])) i++;
@@ -58,7 +71,7 @@ export function unclosedSaves(bytes: Uint8Array): number {
       }
     }
   }
-  return depth;
+  return { underflow: Math.abs(lowest), unclosed: depth - lowest };
 }
 
 /** Content streams are checked for bombs by the loader; this cap only guards against surprises. */
@@ -83,7 +96,10 @@ function streamBytes(stream: PDFStream): Uint8Array | undefined {
   }
 }
 
-/** Append `Q`s to the page's content so the graphics state is balanced; returns how many were added. */
+/**
+ * Make the page's content balanced: `q`s in front for restores that would pop below the start,
+ * `Q`s at the end for saves left open. Returns how many operators were added.
+ */
 export function balanceGraphicsState(page: PDFPage): number {
   const ctx = page.node.context;
   const contents = page.node.get(PDFName.of('Contents'));
@@ -108,10 +124,11 @@ export function balanceGraphicsState(page: PDFPage): number {
     all[offset + p!.length] = 0x0a;
     offset += p!.length + 1;
   }
-  const depth = unclosedSaves(all);
-  if (depth === 0) return 0;
-  const closing = ctx.register(ctx.flateStream('\nQ'.repeat(depth) + '\n'));
-  if (resolved instanceof PDFArray) resolved.push(closing);
-  else page.node.set(PDFName.of('Contents'), ctx.obj([contents!, closing]));
-  return depth;
+  const { underflow, unclosed } = saveBalance(all);
+  if (underflow === 0 && unclosed === 0) return 0;
+  const list = resolved instanceof PDFArray ? resolved : (ctx.obj([contents!]) as PDFArray);
+  if (underflow > 0) list.insert(0, ctx.register(ctx.flateStream('q\n'.repeat(underflow))));
+  if (unclosed > 0) list.push(ctx.register(ctx.flateStream('\nQ'.repeat(unclosed) + '\n')));
+  if (!(resolved instanceof PDFArray)) page.node.set(PDFName.of('Contents'), list);
+  return underflow + unclosed;
 }

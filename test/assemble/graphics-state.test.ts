@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
-import { balanceGraphicsState, unclosedSaves } from '../../src/assemble/graphics-state.js';
+import { balanceGraphicsState, saveBalance, unclosedSaves } from '../../src/assemble/graphics-state.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -25,6 +25,24 @@ describe('balanceGraphicsState', () => {
     const stream = doc.context.flateStream('q q 0.5 0 0 0.5 0 0 cm 0 0 10 10 re f');
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
     expect(balanceGraphicsState(page)).toBe(2);
+    expect(balanceGraphicsState(page)).toBe(0);
+  });
+});
+
+describe('saveBalance', () => {
+  it.each([
+    ['q Q', 0, 0],
+    ['Q Q 0.2 0 0 0.2 0 0 cm', 2, 0],
+    ['Q q q', 1, 2],
+  ])('%s -> underflow %i, unclosed %i', (content, underflow, unclosed) => {
+    expect(saveBalance(bytes(content))).toEqual({ underflow, unclosed });
+  });
+
+  it('puts saves in front of content that restores below its start', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('Q Q 0.2 0 0 0.2 0 0 cm q')));
+    expect(balanceGraphicsState(page)).toBe(3);
     expect(balanceGraphicsState(page)).toBe(0);
   });
 });

@@ -2,6 +2,8 @@
 // meets it: every bad file ends in exit 1 with a Dutch message naming the file, never in a stack
 // trace; a failed build writes nothing and leaves no temporary files; good files end in a bundle.
 
+import { readPages } from '../helpers/pdf-text.js';
+import { stampProblems } from '../helpers/bundle-checks.js';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +112,8 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
     // JavaScript and Launch never reach the bundle.
     const bytes = readFileSync(out);
     for (const word of ['/JavaScript', '/Launch', '/SubmitForm', '/EmbeddedFile', 'cmd.exe']) expect(bytes.includes(word), word).toBe(false);
+    // Every page, whatever its boxes, rotation or graphics state, carries its number upright and visible.
+    expect(stampProblems(await readPages(bytes), 'pagina')).toEqual([]);
   });
 
   it('refuses all bad PDFs together: exit 1, each file named, nothing written', async () => {
