@@ -274,6 +274,8 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
     if (--usesLeft[part.path] === 0) documents.delete(part.path);
     for (const problem of sanitizePages(out, copied)) {
       const key = problem.code + problem.message;
+      // Lint already warned about this file's active content (pdf-actieve-inhoud); say it once.
+      if (part.bijlage.facts?.warnings.some((w) => w.code === 'pdf-actieve-inhoud')) continue;
       const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
       entry.files.add(part.bijlage.facts?.relPath ?? part.path);
       removed.set(key, entry);

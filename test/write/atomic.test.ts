@@ -60,5 +60,5 @@ describe('a build killed half-way', () => {
     // The next build cleans up whatever a kill left behind.
     expect(runCli(['--root', root, 'build', '2025-03-05', '-o', out]).code).toBe(0);
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['bundel.html', 'bundel.json', 'bundel.pdf']);
-  });
+  }, 240_000);
 });
