@@ -26,7 +26,7 @@ import {
   showText,
   stroke,
 } from '@cantoo/pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit from '@cantoo/fontkit';
 import { createText } from './text.mjs';
 import { encodeGrayJpeg } from './jpeg.mjs';
 
@@ -36,44 +36,13 @@ const FIXED_DATE = new Date(Date.UTC(2025, 4, 20, 9, 30, 0));
 const DEFAULT_COLUMNS = ['Gemeente', 'Begroting 2025', 'Aandeel', 'Inwoners', 'Raming 2026', 'Verschil', 'Regels'];
 
 /**
- * Two defects of the @cantoo/pdf-lib 2.11 + @pdf-lib/fontkit 1.1 pair with subset: true, fixed here:
- * 1. pdf-lib calls `subset.encode()` when the subset has such a method (the fontkit 2 API); the
- *    fontkit 1.1 subset's `encode(stream)` is internal and throws "Cannot read properties of
- *    undefined (reading 'pos')". Hiding `encode` makes pdf-lib use `encodeStream()`.
- * 2. fontkit 1.1 copies glyphs unpadded; when the subset is small enough for a short `loca`
- *    (offsets stored halved), an odd-length glyph shifts every later glyph: blank letters in the
- *    PDF (Source Sans 3 has such glyphs). Padding each glyph to an even length fixes it.
- * Layout is replaced by a plain cmap lookup: OpenType shaping (GSUB/GPOS) took 90% of the
- * generator's time, and kerning does not matter for test documents.
+ * OpenType shaping (GSUB/GPOS) took 90% of the generator's time, and kerning does not matter for
+ * test documents: layout is a plain cmap lookup.
  */
 const generatorFontkit = {
   create(data, postscriptName) {
     const font = fontkit.create(data, postscriptName);
     font.layout = (text) => ({ glyphs: Array.from(text, (ch) => font.glyphForCodePoint(ch.codePointAt(0))) });
-    const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => {
-      const subset = createSubset();
-      const addGlyph = subset._addGlyph;
-      subset._addGlyph = function padded(gid) {
-        const index = addGlyph.call(this, gid);
-        const glyph = this.glyf[index];
-        if (glyph.length % 2 === 1) {
-          // fontkit's bundled Buffer polyfill, not Node's: its stream only accepts its own kind.
-          const paddedGlyph = glyph.constructor.alloc(glyph.length + 1);
-          glyph.copy(paddedGlyph);
-          this.glyf[index] = paddedGlyph;
-          this.offset += 1;
-        }
-        return index;
-      };
-      return new Proxy(subset, {
-        get(target, prop) {
-          if (prop === 'encode') return undefined;
-          const value = Reflect.get(target, prop, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-    };
     return font;
   },
 };
