@@ -15,50 +15,28 @@ export interface SplitFile {
 
 const OPENING = /^---([^\n]*)\n/;
 
-export function splitFrontMatter(text: string, file: string): { ok: true; split: SplitFile } | { ok: false; diagnostic: Diagnostic } {
+type SplitResult = { ok: true; split: SplitFile } | { ok: false; diagnostic: Diagnostic };
+
+function refuse(file: string, column: number, message: string, hint: string): SplitResult {
+  return { ok: false, diagnostic: { file, line: 1, column, rule: 'front-matter', severity: 'error', message, hint } };
+}
+
+export function splitFrontMatter(text: string, file: string): SplitResult {
   const open = OPENING.exec(text);
   if (!open) {
-    return {
-      ok: false,
-      diagnostic: {
-        file,
-        line: 1,
-        column: 1,
-        rule: 'front-matter',
-        severity: 'error',
-        message: 'Het bestand begint niet met front matter (`---`).',
-        hint: 'Zet bovenaan tussen twee regels `---` de velden vergadering, agendapunt en onderwerp.',
-      },
-    };
+    return refuse(file, 1, 'Het bestand begint niet met front matter (`---`).', 'Zet bovenaan tussen twee regels `---` de velden vergadering, agendapunt en onderwerp.');
   }
   const language = open[1].trim().toLowerCase();
   if (language !== '' && language !== 'yaml' && language !== 'yml') {
-    return {
-      ok: false,
-      diagnostic: {
-        file,
-        line: 1,
-        column: 4,
-        rule: 'front-matter',
-        severity: 'error',
-        message: `Front matter in \`${open[1].trim()}\` wordt niet gelezen en niet uitgevoerd; alleen YAML is toegestaan.`,
-        hint: 'Begin het bestand met een regel `---` en schrijf de velden in YAML.',
-      },
-    };
+    return refuse(
+      file,
+      4,
+      `Front matter in \`${open[1].trim()}\` wordt niet gelezen en niet uitgevoerd; alleen YAML is toegestaan.`,
+      'Begin het bestand met een regel `---` en schrijf de velden in YAML.',
+    );
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(open[0].length - 1))) {
-    return {
-      ok: false,
-      diagnostic: {
-        file,
-        line: 1,
-        column: 1,
-        rule: 'front-matter',
-        severity: 'error',
-        message: 'De front matter wordt niet afgesloten met een regel `---`.',
-        hint: 'Zet na de laatste YAML-regel een regel met alleen `---`.',
-      },
-    };
+    return refuse(file, 1, 'De front matter wordt niet afgesloten met een regel `---`.', 'Zet na de laatste YAML-regel een regel met alleen `---`.');
   }
   // Options disable gray-matter's per-string cache; the engine returns nothing: we only want the split.
   const parsed = matter(text, { language: 'yaml', engines: { yaml: () => ({}) } });
