@@ -50,9 +50,11 @@ describe('a build killed half-way', () => {
     // Kill at several moments: while loading, rendering, assembling.
     for (const delay of [300, 900, 1600, 2400]) {
       const child = spawn(process.execPath, [BIN, '--root', root, 'build', '2025-03-05', '-o', out], { stdio: 'ignore' });
+      // Listen from the start: on a fast machine the build may finish before the kill.
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const now = readFileSync(out);
       // Either untouched or completely replaced by an identical build: never half.
       expect(now.equals(previous)).toBe(true);
