@@ -230,6 +230,17 @@ async function renderLayout(
 }
 
 export async function buildMeeting(config: BundelConfig, dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  // The layout engine starts on its own thread while the files are read.
+  const renderer = createAsyncRenderer();
+  try {
+    return await buildWith(renderer, config, dir, options);
+  } finally {
+    // Also when reading or checking fails: a running thread would keep the process alive.
+    await renderer.close();
+  }
+}
+
+async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: string, options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const openbaar = options.public ?? false;
   const { meeting, documents } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password });
@@ -248,7 +259,7 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
   // Render (on a second thread when available) while this thread copies the attachments: layout
   // and copying do not depend on each other, only the final page order does.
   const plan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true });
-  const renderer = await createAsyncRenderer({ creationDate: date });
+  renderer.setCreationDate(date);
   const layout = renderLayout(meeting, plan, renderer, openbaar).finally(() => renderer.close());
   // Keep a rejected layout from counting as unhandled while the copying below runs.
   layout.catch(() => {});

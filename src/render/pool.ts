@@ -1,5 +1,6 @@
 // The renderer behind a promise: on a worker thread when the bundled worker is there (the CLI), in
-// this thread otherwise (tests running the TypeScript sources). Same output either way.
+// this thread otherwise (tests running the TypeScript sources). Same output either way. It is
+// returned at once and starts loading in the background; calls made before it is ready wait.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,30 +11,38 @@ import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types
 export type RenderRequest =
   | { id: number; kind: 'agenda'; input: AgendaInput; countOnly?: boolean }
   | { id: number; kind: 'memo'; input: MemoInput; countOnly?: boolean }
-  | { id: number; kind: 'withheld'; input: WithheldInput };
+  | { id: number; kind: 'withheld'; input: WithheldInput }
+  | { id: number; kind: 'date'; date?: number };
 
-export type RenderResponse = { id: number; ok: true; out: RenderedPdf; ready?: undefined } | { id: number; ok: true; ready: true } | { id: number; ok: false; message: string };
+export type RenderResponse = { id: number; ok: true; out: RenderedPdf } | { id: number; ok: false; message: string };
 
 export interface AsyncRenderer {
   renderAgenda(input: AgendaInput, options?: RenderCallOptions): Promise<RenderedPdf>;
   renderMemo(input: MemoInput, options?: RenderCallOptions): Promise<RenderedPdf>;
   renderWithheld(input: WithheldInput): Promise<RenderedPdf>;
+  /** The date for the PDFs made from now on. */
+  setCreationDate(date: Date | undefined): void;
+  /** Stop the thread (also when it is still starting). */
   close(): Promise<void>;
 }
 
-export async function createAsyncRenderer(options: { creationDate?: Date; thread?: boolean } = {}): Promise<AsyncRenderer> {
+function inProcess(creationDate: Date | undefined): AsyncRenderer {
+  const renderer = createRenderer({ creationDate });
+  return {
+    renderAgenda: async (input, o) => (await renderer).renderAgenda(input, o),
+    renderMemo: async (input, o) => (await renderer).renderMemo(input, o),
+    renderWithheld: async (input) => (await renderer).renderWithheld(input),
+    setCreationDate: (date) => void renderer.then((r) => r.setCreationDate(date)),
+    close: async () => {},
+  };
+}
+
+export function createAsyncRenderer(options: { creationDate?: Date; thread?: boolean } = {}): AsyncRenderer {
   // Beside this module when compiled file by file; one folder up from a bundled chunk.
   const workerFile = ['./render-worker.js', '../render-worker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((f) => existsSync(f));
-  if (options.thread === false || process.env.BUNDEL_THREADS === '0' || !workerFile) {
-    const r = await createRenderer({ creationDate: options.creationDate });
-    return {
-      renderAgenda: async (input, o) => r.renderAgenda(input, o),
-      renderMemo: async (input, o) => r.renderMemo(input, o),
-      renderWithheld: async (input) => r.renderWithheld(input),
-      close: async () => {},
-    };
-  }
+  if (options.thread === false || process.env.BUNDEL_THREADS === '0' || !workerFile) return inProcess(options.creationDate);
 
+  // Messages posted before the worker listens are queued, in order.
   const worker = new Worker(workerFile, { workerData: { creationDate: options.creationDate?.getTime() } });
   const waiting = new Map<number, { resolve: (out: RenderedPdf) => void; reject: (err: Error) => void }>();
   let failure: Error | undefined;
@@ -42,15 +51,12 @@ export async function createAsyncRenderer(options: { creationDate?: Date; thread
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  const ready = new Promise<void>((resolve) => {
-    worker.on('message', (m: RenderResponse) => {
-      if (m.ok && m.ready) return resolve();
-      const w = waiting.get(m.id);
-      if (!w) return;
-      waiting.delete(m.id);
-      if (m.ok) w.resolve({ ...m.out, pdf: new Uint8Array(m.out.pdf) });
-      else w.reject(new Error(m.message));
-    });
+  worker.on('message', (m: RenderResponse) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.ok) w.resolve({ ...m.out, pdf: new Uint8Array(m.out.pdf) });
+    else w.reject(new Error(m.message));
   });
   worker.on('error', (err) => failAll(err));
   worker.on('exit', (code) => failAll(new Error(`de opmaak-thread stopte onverwacht (code ${code})`)));
@@ -63,11 +69,12 @@ export async function createAsyncRenderer(options: { creationDate?: Date; thread
       worker.postMessage({ ...request, id });
     });
   };
-  await Promise.race([ready, new Promise((_, reject) => worker.once('error', reject))]);
   return {
     renderAgenda: (input, o) => call({ kind: 'agenda', input, countOnly: o?.countOnly } as Omit<RenderRequest, 'id'>),
     renderMemo: (input, o) => call({ kind: 'memo', input, countOnly: o?.countOnly } as Omit<RenderRequest, 'id'>),
     renderWithheld: (input) => call({ kind: 'withheld', input } as Omit<RenderRequest, 'id'>),
+    // Messages are handled in order, so every render asked for after this uses the date.
+    setCreationDate: (date) => worker.postMessage({ id: 0, kind: 'date', date: date?.getTime() }),
     close: async () => {
       worker.removeAllListeners('exit');
       await worker.terminate();

@@ -29,6 +29,8 @@ export interface RenderCallOptions {
 }
 
 export interface Renderer {
+  /** Change the date written into the PDFs made from now on (a renderer started before the meeting was read). */
+  setCreationDate(date: Date | undefined): void;
   renderMemo(input: MemoInput, options?: RenderCallOptions): RenderedPdf;
   renderAgenda(input: AgendaInput, options?: RenderCallOptions): RenderedPdf;
   renderWithheld(input: WithheldInput): RenderedPdf;
@@ -59,9 +61,14 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   if (!('hasGlyphForCodePoint' in font)) throw new Error(`\`${BODY_FONT_FILE}\` is geen losse font`);
   const coverage = font;
   const logos = new Map<string, string>();
-  const date = options.creationDate && Number.isFinite(options.creationDate.getTime()) ? options.creationDate : undefined;
-  const isoDate = date && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999 ? date.toISOString().slice(0, 10) : undefined;
-  const timestamp = date && date.getTime() >= 0 ? Math.floor(date.getTime() / 1000) : undefined;
+  let isoDate: string | undefined;
+  let timestamp: number | undefined;
+  const setCreationDate = (value: Date | undefined): void => {
+    const date = value && Number.isFinite(value.getTime()) ? value : undefined;
+    isoDate = date && date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999 ? date.toISOString().slice(0, 10) : undefined;
+    timestamp = date && date.getTime() >= 0 ? Math.floor(date.getTime() / 1000) : undefined;
+  };
+  setCreationDate(options.creationDate);
 
   /** Maps the logo file into the compiler and returns the path the layout loads it by. */
   function logoPath(file: string | undefined): string | undefined {
@@ -107,6 +114,7 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   }
 
   return {
+    setCreationDate,
     renderMemo(input, options) {
       return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo, options?.countOnly);
     },
