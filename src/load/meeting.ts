@@ -228,7 +228,11 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           let pending = factsByPath.get(resolved.absPath);
           if (!pending) {
             pending = inspectPdf(resolved.absPath, toPosix(path.relative(config.root, resolved.absPath)), { password: options.password }).then((r) => {
-              if (options.keepDocuments && r.doc) documents.set(resolved.absPath, r.doc);
+              if (options.keepDocuments && r.doc) {
+                // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
+                r.doc.context.pdfFileDetails.originalBytes = undefined;
+                documents.set(resolved.absPath, r.doc);
+              }
               return r.facts;
             });
             factsByPath.set(resolved.absPath, pending);
