@@ -11,7 +11,9 @@ import type { Agendapunt, Meeting } from '../model/meeting.js';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
-import { dutchDate, markdownToBlocks } from '../render/index.js';
+// Not render/index.js: that would load the Typst addon in this thread too.
+import { dutchDate } from '../render/dutch-date.js';
+import { markdownToBlocks } from '../render/markdown.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
 import type { AgendaDocument, AgendaInput, MemoInput, RenderedPdf } from '../render/types.js';
 import { resolvePageLinks } from '../assemble/links.js';

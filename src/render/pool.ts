@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createRenderer, type RenderCallOptions } from './renderer.js';
+import type { RenderCallOptions } from './renderer.js';
 import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
 
 export type RenderRequest =
@@ -27,7 +27,9 @@ export interface AsyncRenderer {
 }
 
 function inProcess(creationDate: Date | undefined): AsyncRenderer {
-  const renderer = createRenderer({ creationDate });
+  // Imported here: with the worker, this thread never loads the Typst addon.
+  const renderer = import('./renderer.js').then(({ createRenderer }) => createRenderer({ creationDate }));
+  renderer.catch(() => {});
   return {
     renderAgenda: async (input, o) => (await renderer).renderAgenda(input, o),
     renderMemo: async (input, o) => (await renderer).renderMemo(input, o),
