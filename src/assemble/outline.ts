@@ -2,7 +2,6 @@
 // attachment's own bookmarks and writing the bundle's tree are done here with low-level objects.
 
 import {
-  PDFArray,
   PDFDict,
   PDFHexString,
   PDFName,
@@ -13,6 +12,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { destinationResolver } from '../load/pdf-links.js';
 
 export interface OutlineNode {
   title: string;
@@ -31,58 +31,20 @@ function textOf(obj: PDFObject | undefined): string | undefined {
   return undefined;
 }
 
-/** Named destinations: the catalog's /Dests dictionary and the /Names /Dests name tree. */
-function lookupNamedDest(doc: PDFDocument, name: string): PDFObject | undefined {
-  const ctx = doc.context;
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const direct = dests?.get(PDFName.of(name));
-  if (direct) return ctx.lookup(direct);
-  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
-  const root = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (!root) return undefined;
-  const seen = new Set<PDFDict>();
-  const stack: PDFDict[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node) || seen.size > 10_000) continue;
-    seen.add(node);
-    const arr = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-    if (arr) {
-      for (let i = 0; i + 1 < arr.size(); i += 2) {
-        if (textOf(arr.lookup(i)) === name) return ctx.lookup(arr.get(i + 1));
-      }
-    }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    if (kids) for (let i = 0; i < kids.size(); i++) {
-      const kid = kids.lookup(i);
-      if (kid instanceof PDFDict) stack.push(kid);
-    }
-  }
-  return undefined;
-}
-
-function destPageIndex(doc: PDFDocument, dest: PDFObject | undefined, pageIndexOf: Map<PDFRef, number>, depth = 0): number | undefined {
-  if (!dest || depth > 3) return undefined;
-  const resolved = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
-  if (resolved instanceof PDFArray && resolved.size() > 0) {
-    const target = resolved.get(0);
-    if (target instanceof PDFRef) return pageIndexOf.get(target);
-    if (target instanceof PDFNumber) return target.asNumber();
-    return undefined;
-  }
-  if (resolved instanceof PDFName) return destPageIndex(doc, lookupNamedDest(doc, resolved.decodeText()), pageIndexOf, depth + 1);
-  const name = textOf(resolved);
-  if (name !== undefined) return destPageIndex(doc, lookupNamedDest(doc, name), pageIndexOf, depth + 1);
-  if (resolved instanceof PDFDict) return destPageIndex(doc, resolved.get(PDFName.of('D')), pageIndexOf, depth + 1);
-  return undefined;
-}
-
 /** The document's own bookmarks with their target page indices; broken entries are skipped, cycles cut. */
 export function readOutline(doc: PDFDocument, pageRefs: readonly PDFRef[]): OutlineNode[] {
   const pageIndexOf = new Map<PDFRef, number>();
   pageRefs.forEach((ref, i) => pageIndexOf.set(ref, i));
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   if (!outlines) return [];
+  const resolve = destinationResolver(doc);
+  // Explicit destinations name the page by reference (or, rarely, by number).
+  const pageOf = (dest: PDFObject | undefined): number | undefined => {
+    const target = resolve(dest)?.get(0);
+    if (target instanceof PDFRef) return pageIndexOf.get(target);
+    if (target instanceof PDFNumber) return target.asNumber();
+    return undefined;
+  };
   const seen = new Set<PDFDict>();
   let budget = MAX_OUTLINE_ITEMS;
 
@@ -92,10 +54,10 @@ export function readOutline(doc: PDFDocument, pageRefs: readonly PDFRef[]): Outl
     while (cur instanceof PDFDict && !seen.has(cur) && budget-- > 0) {
       seen.add(cur);
       const title = textOf(cur.lookup(PDFName.of('Title')))?.trim();
-      let pageIndex = destPageIndex(doc, cur.get(PDFName.of('Dest')), pageIndexOf);
+      let pageIndex = pageOf(cur.get(PDFName.of('Dest')));
       if (pageIndex === undefined) {
         const action = cur.lookupMaybe(PDFName.of('A'), PDFDict);
-        if (action && action.get(PDFName.of('S'))?.toString() === '/GoTo') pageIndex = destPageIndex(doc, action.get(PDFName.of('D')), pageIndexOf);
+        if (action && action.get(PDFName.of('S'))?.toString() === '/GoTo') pageIndex = pageOf(action.get(PDFName.of('D')));
       }
       const children = depth < MAX_OUTLINE_DEPTH ? walk(cur.get(PDFName.of('First')), depth + 1) : [];
       if (title && pageIndex !== undefined && pageIndex >= 0 && pageIndex < pageRefs.length) {

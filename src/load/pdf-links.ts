@@ -35,13 +35,14 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject | undefined>
   return map;
 }
 
-/** Rewrite internal link targets to page indices and drop /P and /B. Returns the links rewritten. */
-export function prepareLinksForCopy(doc: PDFDocument, pages: readonly PageEntry[]): number {
+/**
+ * Resolves a destination — explicit array, name, string, or dictionary with /D — to its explicit
+ * array. Shared by link preparation and the assembler's reading of an attachment's bookmarks.
+ */
+export function destinationResolver(doc: PDFDocument): (dest: PDFObject | undefined) => PDFArray | undefined {
   const ctx = doc.context;
-  const indexOf = new Map<PDFRef, number>(pages.map((p, i) => [p.ref, i]));
   let named: Map<string, PDFObject | undefined> | undefined;
-  let rewritten = 0;
-  const resolve = (dest: PDFObject | undefined): PDFArray | undefined => {
+  return (dest) => {
     const d = deref(ctx, dest);
     if (d instanceof PDFString || d instanceof PDFHexString || d instanceof PDFName) {
       named ??= namedDestinations(doc);
@@ -49,6 +50,14 @@ export function prepareLinksForCopy(doc: PDFDocument, pages: readonly PageEntry[
     }
     return explicitDest(ctx, d);
   };
+}
+
+/** Rewrite internal link targets to page indices and drop /P and /B. Returns the links rewritten. */
+export function prepareLinksForCopy(doc: PDFDocument, pages: readonly PageEntry[]): number {
+  const ctx = doc.context;
+  const indexOf = new Map<PDFRef, number>(pages.map((p, i) => [p.ref, i]));
+  let rewritten = 0;
+  const resolve = destinationResolver(doc);
   for (const { leaf } of pages) {
     leaf.delete(N('B'));
     const annots = deref(ctx, leaf.get(N('Annots')));
