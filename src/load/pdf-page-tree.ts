@@ -181,9 +181,10 @@ function flatten(ctx: PDFContext, root: PDFPageTree, rootRef: PDFRef, pages: (Pa
   root.set(N('Count'), PDFNumber.of(pages.length));
 }
 
-type Box = [number, number, number, number];
+export type Box = [number, number, number, number];
 
-function readBox(ctx: PDFContext, value: PDFObject | undefined): Box | undefined {
+/** A box array of four finite numbers, as written (corners in any order). */
+export function readBox(ctx: PDFContext, value: PDFObject | undefined): Box | undefined {
   const arr = value instanceof PDFRef ? ctx.lookup(value) : value;
   if (!(arr instanceof PDFArray) || arr.size() !== 4) return undefined;
   const n: number[] = [];
@@ -196,7 +197,8 @@ function readBox(ctx: PDFContext, value: PDFObject | undefined): Box | undefined
   return n as Box;
 }
 
-const normalised = (b: Box): Box => [Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]), Math.max(b[1], b[3])];
+/** The same box with x1 < x2 and y1 < y2. */
+export const normalised = (b: Box): Box => [Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]), Math.max(b[1], b[3])];
 const fmt = (n: number): string => String(Math.round(n * 100) / 100).replace('.', ',');
 const sizeText = (w: number, h: number): string => `\`${fmt(w)} × ${fmt(h)}\``;
 
