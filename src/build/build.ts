@@ -245,7 +245,7 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
 async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: string, options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const openbaar = options.public ?? false;
-  const { meeting, documents } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password });
+  const { meeting, documents, balances } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password });
   progress({ step: 'load', items: meeting.items.length, attachments: documents.size });
 
   const diagnostics = validate(meeting);
@@ -282,7 +282,9 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
     ownOutlines.set(part, readOutline(source, sourceRefs));
     const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
     partPages.set(part, copied);
-    for (const page of copied) balanceGraphicsState(page);
+    // The loader counted each page's q/Q while checking its content; no second decode here.
+    const counted = balances.get(part.path);
+    copied.forEach((page, i) => balanceGraphicsState(page, counted?.[i]));
     // Let the source go once its last use is copied: memory stays near one copy of the input.
     if (--usesLeft[part.path] === 0) documents.delete(part.path);
     for (const problem of sanitizePages(out, copied)) {

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { BundelError } from '../model/errors.js';
 import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } from '../model/meeting.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
+import type { SaveBalance } from './content-balance.js';
 import { resolveAttachment } from './attachment-path.js';
 import { findRoot, loadConfig } from './config.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -30,6 +31,8 @@ export interface LoadedMeeting {
   meeting: Meeting;
   /** Parsed attachments by absolute path (only with keepDocuments). */
   documents: Map<string, PDFDocument>;
+  /** Per attachment (only with keepDocuments), per page index: how its `q`/`Q` pair up. */
+  balances: Map<string, (SaveBalance | undefined)[]>;
 }
 
 
@@ -210,6 +213,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
 
   // Attachment facts, each distinct file read once.
   const documents = new Map<string, PDFDocument>();
+  const balances = new Map<string, (SaveBalance | undefined)[]>();
   const factsByPath = new Map<string, Promise<PdfFacts>>();
   const jobs: Promise<void>[] = [];
   for (const item of items) {
@@ -227,11 +231,12 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           }
           let pending = factsByPath.get(resolved.absPath);
           if (!pending) {
-            pending = inspectPdf(resolved.absPath, toPosix(path.relative(config.root, resolved.absPath)), { password: options.password }).then((r) => {
+            pending = inspectPdf(resolved.absPath, toPosix(path.relative(config.root, resolved.absPath)), { password: options.password, contentBalance: options.keepDocuments }).then((r) => {
               if (options.keepDocuments && r.doc) {
                 // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
                 r.doc.context.pdfFileDetails.originalBytes = undefined;
                 documents.set(resolved.absPath, r.doc);
+                if (r.balances) balances.set(resolved.absPath, r.balances);
               }
               return r.facts;
             });
@@ -243,5 +248,5 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     }
   }
   await Promise.all(jobs);
-  return { meeting: { config, vergadering, items, loadDiagnostics }, documents };
+  return { meeting: { config, vergadering, items, loadDiagnostics }, documents, balances };
 }

@@ -6,6 +6,7 @@
 
 import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
+import { chainBalances, saveBalance, type SaveBalance } from './content-balance.js';
 import { decodeBounded, decodeLimit, type DecodeBudget } from './pdf-decode.js';
 import type { PageEntry } from './pdf-page-tree.js';
 import { pdfProblem } from './pdf-problems.js';
@@ -34,6 +35,8 @@ export interface ContentScan {
   warnings: PdfProblem[];
   /** Decoded content of each page's own content streams, concatenated, for pages asked for. */
   pageText: Map<number, Uint8Array>;
+  /** With `wantBalance`: per page (index = number − 1) how its `q`/`Q` pair up; undefined where undecodable. */
+  balances?: (SaveBalance | undefined)[];
 }
 
 class Stop extends Error {
@@ -78,11 +81,22 @@ function notEmbedded(ctx: PDFContext, font: PDFDict): boolean {
  * Scan the pages. `wantText`: page numbers whose decoded content the caller wants back (the XFA
  * placeholder check reads page 1).
  */
-export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBudget, wantText: ReadonlySet<number> = new Set()): ContentScan {
+export function scanPages(
+  ctx: PDFContext,
+  pages: PageEntry[],
+  budget: DecodeBudget,
+  wantText: ReadonlySet<number> = new Set(),
+  wantBalance = false,
+): ContentScan {
   const seen = new Set<PDFObject>();
   const fontsMissing = new Set<string>();
   let undecodable = 0;
   const pageText = new Map<number, Uint8Array>();
+  // Counted here, while the content is decoded anyway, so the assembler need not decode it again.
+  const balances: (SaveBalance | undefined)[] | undefined = wantBalance ? [] : undefined;
+  // Per stream, so a stream shared by many pages is decoded once (and counted once against the budget).
+  const streamBalances = new Map<PDFStream, SaveBalance | undefined>();
+  const balanceOf = (bytes: Uint8Array | undefined): SaveBalance | undefined => (bytes ? saveBalance(bytes) : undefined);
 
   const decode = (stream: PDFStream): Uint8Array | undefined => {
     if (!(stream instanceof PDFRawStream)) return stream.getContents();
@@ -146,6 +160,7 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
         const resolved = deref(ctx, contents);
         const refs: (PDFObject | undefined)[] = resolved instanceof PDFArray ? resolved.asArray() : [contents];
         const parts: Uint8Array[] = [];
+        const perStream: (SaveBalance | undefined)[] = [];
         for (const item of refs) {
           const s = deref(ctx, item);
           if (!(s instanceof PDFStream)) {
@@ -153,6 +168,7 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
             throw new Stop(s === undefined ? pdfProblem.incomplete(`${what} staat niet in het bestand`) : pdfProblem.unreadablePart(`${what} is beschadigd`));
           }
           if (seen.has(s)) {
+            if (balances) perStream.push(streamBalances.has(s) ? streamBalances.get(s) : balanceOf(decode(s)));
             if (wantText.has(number)) {
               const again = decode(s);
               if (again) parts.push(again);
@@ -161,9 +177,17 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
           }
           seen.add(s);
           const bytes = decode(s);
+          if (balances) {
+            const b = balanceOf(bytes);
+            streamBalances.set(s, b);
+            perStream.push(b);
+          }
           if (bytes && wantText.has(number)) parts.push(bytes);
         }
         if (wantText.has(number)) pageText.set(number, Buffer.concat(parts));
+        if (balances) balances[number - 1] = perStream.every((b) => b !== undefined) ? chainBalances(perStream as SaveBalance[]) : undefined;
+      } else if (balances) {
+        balances[number - 1] = { underflow: 0, unclosed: 0 };
       }
       visitResources(leaf.getInheritableAttribute(N('Resources')), number);
       const annots = deref(ctx, leaf.get(N('Annots')));
@@ -187,5 +211,5 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
   const warnings: PdfProblem[] = [];
   if (undecodable > 0) warnings.push(pdfProblem.damaged(`${undecodable === 1 ? 'één inhoudsstroom is' : `${undecodable} inhoudsstromen zijn`} niet uit te pakken; wat erin staat, ontbreekt mogelijk`));
   if (fontsMissing.size > 0) warnings.push(pdfProblem.fontsNotEmbedded([...fontsMissing].sort()));
-  return { warnings, pageText };
+  return { warnings, pageText, balances };
 }

@@ -12,6 +12,7 @@ import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './pdf-active.js';
 import { scanPages } from './pdf-content.js';
+import type { SaveBalance } from './content-balance.js';
 import { loadGuarded, quietlySync, type GuardFailure } from './pdf-guard.js';
 import { prepareLinksForCopy } from './pdf-links.js';
 import { validatePageTree } from './pdf-page-tree.js';
@@ -26,12 +27,16 @@ export interface InspectOptions {
   password?: string;
   /** Parse time budget in milliseconds; default 5 s + 1 s per MiB. */
   timeBudgetMs?: number;
+  /** Also count each page's `q`/`Q` pairing (for the assembler; lint does not need it). */
+  contentBalance?: boolean;
 }
 
 export interface InspectedPdf {
   facts: PdfFacts;
   doc?: PDFDocument;
   bytes?: Uint8Array;
+  /** With `contentBalance`: per page index, how its `q`/`Q` pair up (undefined: not decodable). */
+  balances?: (SaveBalance | undefined)[];
 }
 
 /** What a non-PDF file most likely is, from its first bytes. */
@@ -143,7 +148,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   facts.warnings.push(...tree.warnings);
 
   const form = formFacts(doc);
-  const content = scanPages(doc.context, pages, loaded.budget, new Set(form?.hasXfa ? [1] : []));
+  const content = scanPages(doc.context, pages, loaded.budget, new Set(form?.hasXfa ? [1] : []), options.contentBalance);
   if (content.error) return fail(content.error);
   const invalid = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFInvalidObject).length;
   if (invalid > 0) facts.warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
@@ -171,7 +176,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
   prepareLinksForCopy(doc, pages);
   facts.pageCount = count;
-  return { facts, doc, bytes };
+  return { facts, doc, bytes, balances: content.balances };
 }
 
 async function answer(facts: PdfFacts, work: () => Promise<InspectedPdf>): Promise<InspectedPdf> {

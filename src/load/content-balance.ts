@@ -1,0 +1,94 @@
+// How a page's content pairs its graphics-state saves (`q`) and restores (`Q`). Counted by the
+// loader while it scans the content anyway, and used by the assembler before stamping.
+
+const WS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WS[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+
+export interface SaveBalance {
+  /** `Q`s that pop below the stream's starting state (they would pop a wrapper's `q`). */
+  underflow: number;
+  /** `q`s still open at the end. */
+  unclosed: number;
+}
+
+/** Net `q` depth at the end of a content stream (never below zero), skipping strings, comments and inline images. */
+export function unclosedSaves(bytes: Uint8Array): number {
+  return saveBalance(bytes).unclosed;
+}
+
+/** How a content stream's saves and restores fail to pair up, skipping strings, comments and inline images. */
+export function saveBalance(bytes: Uint8Array): SaveBalance {
+  let depth = 0;
+  let lowest = 0;
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const c = bytes[i];
+    if (WS[c]) {
+      i++;
+    } else if (c === 0x25) {
+      // % comment
+      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+    } else if (c === 0x28) {
+      // ( literal string ), nested parentheses, backslash escapes
+      let level = 1;
+      i++;
+      while (i < n && level > 0) {
+        const s = bytes[i];
+        if (s === 0x5c) i += 2;
+        else {
+          if (s === 0x28) level++;
+          else if (s === 0x29) level--;
+          i++;
+        }
+      }
+    } else if (c === 0x3c && bytes[i + 1] !== 0x3c) {
+      // <hex string>
+      while (i < n && bytes[i] !== 0x3e) i++;
+      i++;
+    } else if (DELIM[c]) {
+      i++;
+      if (c === 0x2f) while (i < n && !WS[bytes[i]] && !DELIM[bytes[i]]) i++; // /Name
+    } else {
+      const start = i;
+      while (i < n && !WS[bytes[i]] && !DELIM[bytes[i]]) i++;
+      const len = i - start;
+      if (len === 1) {
+        if (c === 0x71) depth++; // q
+        else if (c === 0x51) lowest = Math.min(lowest, --depth); // Q
+      } else if (len === 2 && c === 0x42 && bytes[start + 1] === 0x49) {
+        // BI … ID <binary> EI: skip to an EI surrounded by whitespace
+        while (i < n && !(bytes[i] === 0x49 && bytes[i + 1] === 0x44 && WS[bytes[i + 2]])) i++;
+        i += 3;
+        while (i < n && !(WS[bytes[i - 1]] && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || WS[bytes[i + 2]]))) i++;
+        i += 2;
+      }
+    }
+  }
+  return { underflow: Math.abs(lowest), unclosed: depth - lowest };
+}
+
+/** A page's content streams as one sequence (a newline between streams, as viewers read them). */
+export function joinContent(parts: readonly Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((len, p) => len + p.length + 1, 0));
+  let offset = 0;
+  for (const p of parts) {
+    all.set(p, offset);
+    all[offset + p.length] = 0x0a;
+    offset += p.length + 1;
+  }
+  return all;
+}
+
+/** The balance of streams read one after the other, from the balance of each. */
+export function chainBalances(parts: readonly SaveBalance[]): SaveBalance {
+  let depth = 0;
+  let lowest = 0;
+  for (const { underflow, unclosed } of parts) {
+    lowest = Math.min(lowest, depth - underflow);
+    depth += unclosed - underflow;
+  }
+  return { underflow: Math.abs(lowest), unclosed: depth - lowest };
+}
