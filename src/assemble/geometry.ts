@@ -2,7 +2,7 @@
 // inherited attributes included. Stamps and placeholders are anchored to this, never to fixed coordinates.
 
 import { PDFName, PDFNumber, type PDFPage } from '@cantoo/pdf-lib';
-import { A4_BOX, normalised, readBox } from '../load/pdf-page-tree.js';
+import { A4_BOX, normalised, readBox } from '../pdf/page-tree.js';
 
 export interface Box {
   x1: number;

@@ -4,9 +4,9 @@
 
 import { inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFPage } from '@cantoo/pdf-lib';
-import { joinContent, saveBalance, type SaveBalance } from '../load/content-balance.js';
+import { joinContent, saveBalance, type SaveBalance } from '../pdf/content-balance.js';
 
-export { saveBalance, unclosedSaves, type SaveBalance } from '../load/content-balance.js';
+export { saveBalance, unclosedSaves, type SaveBalance } from '../pdf/content-balance.js';
 
 /** Content streams are checked for bombs by the loader; this cap only guards against surprises. */
 const MAX_CONTENT_BYTES = 64 * 1024 * 1024;

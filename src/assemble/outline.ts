@@ -12,7 +12,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import { destinationResolver } from '../load/pdf-links.js';
+import { destinationResolver } from '../pdf/links.js';
 
 export interface OutlineNode {
   title: string;

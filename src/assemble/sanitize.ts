@@ -11,10 +11,10 @@
 
 import { PDFArray, PDFCatalog, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFPageTree, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
-import { actionKinds, additionalActionKinds, ANNOT_KIND, annotationSubtype, type ActiveKind } from '../load/pdf-active.js';
-import { pdfProblem } from '../load/pdf-problems.js';
+import { actionKinds, additionalActionKinds, ANNOT_KIND, annotationSubtype, type ActiveKind } from '../pdf/active.js';
+import { pdfProblem } from '../pdf/problems.js';
 
-export { inspectActiveContent } from '../load/pdf-active.js';
+export { inspectActiveContent } from '../pdf/active.js';
 
 const N = (name: string): PDFName => PDFName.of(name);
 const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, CommanderError, Option } from 'commander';
-import type { ProgressEvent } from '../build/build.js';
+import type { ProgressEvent } from '../bundle/build.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../model/diagnostic.js';
 import { BundelError } from '../model/errors.js';
@@ -110,7 +110,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       };
       const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
       // Loaded here so `lint` and `schema` do not pay for the layout engine.
-      const { buildMeeting } = await import('../build/build.js');
+      const { buildMeeting } = await import('../bundle/build.js');
       const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, sourceDateEpoch, onProgress });
       printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
       if (!result.ok) {

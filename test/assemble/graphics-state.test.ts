@@ -49,7 +49,7 @@ describe('saveBalance', () => {
 
 describe('chainBalances', () => {
   it('gives the balance of streams read in sequence, as if they were one', async () => {
-    const { chainBalances } = await import('../../src/load/content-balance.js');
+    const { chainBalances } = await import('../../src/pdf/content-balance.js');
     const streams = ['q q', 'Q Q Q 1 0 0 1 5 5 cm', 'q', 'Q Q q'];
     expect(chainBalances(streams.map((s) => saveBalance(bytes(s))))).toEqual(saveBalance(bytes(streams.join('\n'))));
   });

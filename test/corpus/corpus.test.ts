@@ -8,8 +8,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFPag
 import { PDFParse } from 'pdf-parse';
 import { sanitizePages } from '../../src/assemble/sanitize.js';
 import { balanceGraphicsState } from '../../src/assemble/graphics-state.js';
-import { inspectPdf } from '../../src/load/pdf-inspect.js';
-import { PDF_PROBLEM_CODES } from '../../src/load/pdf-problems.js';
+import { inspectPdf } from '../../src/pdf/inspect.js';
+import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
 import { readTextFile } from '../../src/load/text-file.js';
 import { splitFrontMatter } from '../../src/load/front-matter.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';

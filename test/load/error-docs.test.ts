@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDF_PROBLEM_CODES } from '../../src/load/pdf-problems.js';
+import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const docs = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { BundleIndex } from '../../src/build/index-data.js';
+import type { BundleIndex } from '../../src/bundle/index-data.js';
 import { internalLinks, readBundleOutline, stampProblems } from '../helpers/bundle-checks.js';
 import { runCli } from '../helpers/cli.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';

@@ -6,8 +6,8 @@
 // (src/assemble/sanitize.ts) turns the numbers back into the bundle's pages.
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { nameTreeEntries, textOf } from './pdf-active.js';
-import type { PageEntry } from './pdf-page-tree.js';
+import { nameTreeEntries, textOf } from './active.js';
+import type { PageEntry } from './page-tree.js';
 
 const N = (name: string): PDFName => PDFName.of(name);
 const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);

@@ -5,7 +5,7 @@
 // parses synchronously anyway, and the guard's state is per load.
 
 import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFObjectStreamParser, PDFRawStream, PDFXRefStreamParser, ParseSpeeds } from '@cantoo/pdf-lib';
-import { DecodeBudget, decodeBounded, decodeLimit } from './pdf-decode.js';
+import { DecodeBudget, decodeBounded, decodeLimit } from './decode.js';
 
 export type GuardFailure =
   | { kind: 'wachtwoord'; wrongPassword: boolean }

@@ -7,9 +7,9 @@
 import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { chainBalances, saveBalance, type SaveBalance } from './content-balance.js';
-import { decodeBounded, decodeLimit, type DecodeBudget } from './pdf-decode.js';
-import type { PageEntry } from './pdf-page-tree.js';
-import { pdfProblem } from './pdf-problems.js';
+import { decodeBounded, decodeLimit, type DecodeBudget } from './decode.js';
+import type { PageEntry } from './page-tree.js';
+import { pdfProblem } from './problems.js';
 
 const N = (name: string): PDFName => PDFName.of(name);
 

@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
-import { formFacts, inspectActiveContent } from './pdf-active.js';
-import { scanPages } from './pdf-content.js';
+import { formFacts, inspectActiveContent } from './active.js';
+import { scanPages } from './content.js';
 import type { SaveBalance } from './content-balance.js';
-import { loadGuarded, quietlySync, type GuardFailure } from './pdf-guard.js';
-import { prepareLinksForCopy } from './pdf-links.js';
-import { validatePageTree } from './pdf-page-tree.js';
-import { pdfProblem } from './pdf-problems.js';
+import { loadGuarded, quietlySync, type GuardFailure } from './guard.js';
+import { prepareLinksForCopy } from './links.js';
+import { validatePageTree } from './page-tree.js';
+import { pdfProblem } from './problems.js';
 
 export const MAX_PDF_BYTES = 512 * 1024 * 1024;
 /** Acrobat accepts `%PDF-` anywhere in the first 1024 bytes; so do we, and no further. */

@@ -20,7 +20,7 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
-import { pdfProblem } from './pdf-problems.js';
+import { pdfProblem } from './problems.js';
 
 /** Deeper trees are flattened (every page straight under the root): pdf-lib recurses per level. */
 export const MAX_TREE_DEPTH = 32;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
-import { buildMeeting, type BuiltBundle } from '../../src/build/build.js';
+import { buildMeeting, type BuiltBundle } from '../../src/bundle/build.js';
 import { openRepository } from '../../src/load/meeting.js';
 import { landscape, makePdf, portrait } from '../helpers/make-pdf.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';

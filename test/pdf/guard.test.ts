@@ -5,9 +5,9 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
-import { decodeBounded, BOMB_MIN_BYTES } from '../../src/load/pdf-decode.js';
-import { loadGuarded } from '../../src/load/pdf-guard.js';
-import { inspectPdf } from '../../src/load/pdf-inspect.js';
+import { decodeBounded, BOMB_MIN_BYTES } from '../../src/pdf/decode.js';
+import { loadGuarded } from '../../src/pdf/guard.js';
+import { inspectPdf } from '../../src/pdf/inspect.js';
 import { CORPUS } from '../corpus/manifest.js';
 
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));

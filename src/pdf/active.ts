@@ -5,8 +5,8 @@
 
 import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
-import type { PageEntry } from './pdf-page-tree.js';
-import { pdfProblem } from './pdf-problems.js';
+import type { PageEntry } from './page-tree.js';
+import { pdfProblem } from './problems.js';
 
 const N = (name: string): PDFName => PDFName.of(name);
 const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
