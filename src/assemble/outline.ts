@@ -8,11 +8,11 @@ import {
   PDFNull,
   PDFNumber,
   PDFRef,
-  PDFString,
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import { destinationResolver } from '../pdf/links.js';
+import { stringText } from '../pdf/objects.js';
 
 export interface OutlineNode {
   title: string;
@@ -25,11 +25,6 @@ export interface OutlineNode {
 
 const MAX_OUTLINE_ITEMS = 5000;
 const MAX_OUTLINE_DEPTH = 16;
-
-function textOf(obj: PDFObject | undefined): string | undefined {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  return undefined;
-}
 
 /** The document's own bookmarks with their target page indices; broken entries are skipped, cycles cut. */
 export function readOutline(doc: PDFDocument, pageRefs: readonly PDFRef[]): OutlineNode[] {
@@ -53,7 +48,7 @@ export function readOutline(doc: PDFDocument, pageRefs: readonly PDFRef[]): Outl
     let cur = first ? doc.context.lookup(first) : undefined;
     while (cur instanceof PDFDict && !seen.has(cur) && budget-- > 0) {
       seen.add(cur);
-      const title = textOf(cur.lookup(PDFName.of('Title')))?.trim();
+      const title = stringText(cur.lookup(PDFName.of('Title')))?.trim();
       let pageIndex = pageOf(cur.get(PDFName.of('Dest')));
       if (pageIndex === undefined) {
         const action = cur.lookupMaybe(PDFName.of('A'), PDFDict);

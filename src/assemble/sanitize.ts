@@ -9,15 +9,14 @@
 // document in source order: internal link targets were rewritten by the loader
 // (src/load/pdf-links.ts) to page indices into that list.
 
-import { PDFArray, PDFCatalog, PDFDict, PDFName, PDFNumber, PDFPageLeaf, PDFPageTree, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFCatalog, PDFDict, PDFNumber, PDFPageLeaf, PDFPageTree, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { actionKinds, additionalActionKinds, ANNOT_KIND, annotationSubtype, type ActiveKind } from '../pdf/active.js';
+import { deref, N } from '../pdf/objects.js';
 import { pdfProblem } from '../pdf/problems.js';
 
 export { inspectActiveContent } from '../pdf/active.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
 const REMOVED: Record<ActiveKind, string> = {
   javascript: 'JavaScript-acties',

@@ -24,7 +24,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
-import { pageRotation, userUnit, visibleBox } from './geometry.js';
+import { pageRotation, userUnit, visibleBox } from '../pdf/geometry.js';
 
 export const STAMP_SIZE = 8.5;
 /** Distance of the baseline from the displayed bottom edge, in points. */
@@ -73,12 +73,12 @@ export class Stamper {
   }
 
   stamp(page: PDFPage, text: string): void {
-    const box = visibleBox(page);
+    const [x1, y1, x2, y2] = visibleBox(page);
     const rotation = pageRotation(page);
     const unit = userUnit(page);
     const sideways = rotation === 90 || rotation === 270;
-    const displayedWidth = sideways ? box.y2 - box.y1 : box.x2 - box.x1;
-    const displayedHeight = sideways ? box.x2 - box.x1 : box.y2 - box.y1;
+    const displayedWidth = sideways ? y2 - y1 : x2 - x1;
+    const displayedHeight = sideways ? x2 - x1 : y2 - y1;
 
     const { hex, width: unitWidth } = this.encode(text);
     // Points to user-space units; shrink to fit tiny pages.
@@ -92,16 +92,16 @@ export class Stamper {
     const margin = Math.min(STAMP_MARGIN / unit, displayedHeight / 4);
 
     // Origin of the text's baseline, and the rotation that makes it read upright on screen.
-    const cx = (box.x1 + box.x2) / 2;
-    const cy = (box.y1 + box.y2) / 2;
+    const cx = (x1 + x2) / 2;
+    const cy = (y1 + y2) / 2;
     const [x, y] =
       rotation === 0
-        ? [cx - width / 2, box.y1 + margin]
+        ? [cx - width / 2, y1 + margin]
         : rotation === 90 // displayed bottom is the right edge; text runs up the page
-          ? [box.x2 - margin, cy - width / 2]
+          ? [x2 - margin, cy - width / 2]
           : rotation === 180 // displayed bottom is the top edge; text runs right to left
-            ? [cx + width / 2, box.y2 - margin]
-            : [box.x1 + margin, cy + width / 2]; // 270: the left edge; text runs down the page
+            ? [cx + width / 2, y2 - margin]
+            : [x1 + margin, cy + width / 2]; // 270: the left edge; text runs down the page
     const rad = (rotation * Math.PI) / 180;
     const cos = Math.round(Math.cos(rad));
     const sin = Math.round(Math.sin(rad));

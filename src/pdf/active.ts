@@ -3,13 +3,12 @@
 // (inspectActiveContent); the assembler removes what copyPages would carry into the bundle
 // (src/assemble/sanitize.ts), with the same classification from here.
 
-import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFRef, PDFStream, PDFString, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFName, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import type { PageEntry } from './page-tree.js';
+import { deref, N, nameTreeEntries, textOf } from './objects.js';
 import { pdfProblem } from './problems.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
 /** Kinds of active content, each removed from the bundle and reported once with a count. */
 export type ActiveKind = 'javascript' | 'launch' | 'formulieractie' | 'extern' | 'multimedia' | 'onveilige-link' | 'bijlage';
@@ -54,12 +53,6 @@ export const ANNOT_KIND: Record<string, ActiveKind> = {
   '3D': 'multimedia',
   FileAttachment: 'bijlage',
 };
-
-export function textOf(v: PDFObject | undefined): string | undefined {
-  if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
-  if (v instanceof PDFName) return v.decodeText();
-  return undefined;
-}
 
 /** Web and mail links are kept; `file:`, `javascript:`, `data:` and everything else are not. */
 export function isAllowedUri(uri: string): boolean {
@@ -109,25 +102,6 @@ export function annotationKinds(ctx: PDFContext, annot: PDFDict): ActiveKind[] {
   kinds.push(...actionKinds(ctx, annot.get(N('A'))));
   kinds.push(...additionalActionKinds(ctx, annot.get(N('AA'))));
   return kinds;
-}
-
-/** Leaves of a name tree (bounded, loop-safe): [name, value]. */
-export function nameTreeEntries(ctx: PDFContext, root: PDFObject | undefined, max = 10_000): [string, PDFObject | undefined][] {
-  const out: [string, PDFObject | undefined][] = [];
-  const seen = new Set<PDFObject>();
-  const stack: (PDFObject | undefined)[] = [root];
-  while (stack.length > 0 && out.length < max) {
-    const node = deref(ctx, stack.pop());
-    if (!(node instanceof PDFDict) || seen.has(node)) continue;
-    seen.add(node);
-    const names = deref(ctx, node.get(N('Names')));
-    if (names instanceof PDFArray) {
-      for (let i = 0; i + 1 < names.size() && out.length < max; i += 2) out.push([textOf(deref(ctx, names.get(i))) ?? '?', names.get(i + 1)]);
-    }
-    const kids = deref(ctx, node.get(N('Kids')));
-    if (kids instanceof PDFArray) stack.push(...kids.asArray().reverse());
-  }
-  return out;
 }
 
 function fileSpecName(ctx: PDFContext, spec: PDFObject | undefined, fallback: string): string {

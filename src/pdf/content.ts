@@ -9,9 +9,9 @@ import type { PdfProblem } from '../model/pdf-facts.js';
 import { chainBalances, saveBalance, type SaveBalance } from './content-balance.js';
 import { decodeBounded, decodeLimit, type DecodeBudget } from './decode.js';
 import type { PageEntry } from './page-tree.js';
+import { deref, N } from './objects.js';
 import { pdfProblem } from './problems.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
 
 export const STANDARD_14 = new Set([
   'Times-Roman',
@@ -45,7 +45,6 @@ class Stop extends Error {
   }
 }
 
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 const isMissing = (o: PDFObject | undefined): boolean => o === undefined || o instanceof PDFInvalidObject;
 /** "staat niet in het bestand" (cut off) or "is beschadigd" (there, but unreadable). */
 const absence = (o: PDFObject | undefined): string => (o instanceof PDFInvalidObject ? 'is beschadigd' : 'staat niet in het bestand');

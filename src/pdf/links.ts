@@ -6,11 +6,9 @@
 // (src/assemble/sanitize.ts) turns the numbers back into the bundle's pages.
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { nameTreeEntries, textOf } from './active.js';
+import { deref, N, nameTreeEntries, textOf } from './objects.js';
 import type { PageEntry } from './page-tree.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
 /** An explicit destination: an array whose first element is a page (or, after preparing, a page index). */
 function explicitDest(ctx: PDFContext, dest: PDFObject | undefined): PDFArray | undefined {

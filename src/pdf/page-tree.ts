@@ -20,6 +20,8 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
+import { A4_BOX, intersection, normalised, readBox, type Box } from './geometry.js';
+import { N } from './objects.js';
 import { pdfProblem } from './problems.js';
 
 /** Deeper trees are flattened (every page straight under the root): pdf-lib recurses per level. */
@@ -28,7 +30,6 @@ export const MAX_TREE_DEPTH = 32;
 export const MAX_PAGE_UNITS = 14_400;
 /** A side shorter than this (in points) gets a warning: a page number hardly fits. */
 export const MIN_PAGE_POINTS = 36;
-export const A4_BOX: [number, number, number, number] = [0, 0, 595.28, 841.89];
 
 const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
 type Inherited = Partial<Record<(typeof INHERITABLE)[number], PDFObject>>;
@@ -42,7 +43,6 @@ export interface PageEntry {
 
 export type PageTreeResult = { ok: true; pages: PageEntry[]; warnings: PdfProblem[] } | { ok: false; problem: PdfProblem };
 
-const N = (name: string): PDFName => PDFName.of(name);
 
 function asLeaf(ctx: PDFContext, ref: PDFRef, dict: PDFDict): PDFPageLeaf {
   if (dict instanceof PDFPageLeaf) return dict;
@@ -181,24 +181,6 @@ function flatten(ctx: PDFContext, root: PDFPageTree, rootRef: PDFRef, pages: (Pa
   root.set(N('Count'), PDFNumber.of(pages.length));
 }
 
-export type Box = [number, number, number, number];
-
-/** A box array of four finite numbers, as written (corners in any order). */
-export function readBox(ctx: PDFContext, value: PDFObject | undefined): Box | undefined {
-  const arr = value instanceof PDFRef ? ctx.lookup(value) : value;
-  if (!(arr instanceof PDFArray) || arr.size() !== 4) return undefined;
-  const n: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const v = arr.get(i);
-    const num = v instanceof PDFRef ? ctx.lookup(v) : v;
-    if (!(num instanceof PDFNumber) || !Number.isFinite(num.asNumber())) return undefined;
-    n.push(num.asNumber());
-  }
-  return n as Box;
-}
-
-/** The same box with x1 < x2 and y1 < y2. */
-export const normalised = (b: Box): Box => [Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]), Math.max(b[1], b[3])];
 const fmt = (n: number): string => String(Math.round(n * 100) / 100).replace('.', ',');
 const sizeText = (w: number, h: number): string => `\`${fmt(w)} × ${fmt(h)}\``;
 
@@ -247,7 +229,7 @@ function checkBoxes(ctx: PDFContext, pages: (PageEntry & { inherited: Inherited 
     }
     const m = normalised(media);
     const c = crop ? normalised(crop) : m;
-    const visible: Box = [Math.max(m[0], c[0]), Math.max(m[1], c[1]), Math.min(m[2], c[2]), Math.min(m[3], c[3])];
+    const visible: Box = intersection(m, c);
     const box = visible[2] > visible[0] && visible[3] > visible[1] ? visible : m;
     const w = box[2] - box[0];
     const h = box[3] - box[1];
