@@ -1,38 +1,39 @@
-// bundel build: load -> validate -> render -> assemble. Returns the bundle in memory; the write step
-// (src/write) is the only one that touches the disk.
+// bundel build: the order of steps. load -> validate -> plan -> render (on its own thread) while the
+// attachments are copied -> assemble -> the output files, in memory. The write step (src/write) is
+// the only one that touches the disk.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { ParseSpeeds, PDFDocument, PDFName, PDFString, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
-import type { Agendapunt, Meeting } from '../model/meeting.js';
-import type { PdfProblem } from '../model/pdf-facts.js';
+import type { BundelConfig, Meeting } from '../model/meeting.js';
+import type { OutputFile } from '../model/output-file.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
-// Not render/index.js: that would load the Typst addon in this thread too.
-import { dutchDate } from '../render/dutch-date.js';
-import { markdownToBlocks } from '../render/markdown.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
-import type { AgendaDocument, AgendaInput, MemoInput, RenderedPdf } from '../render/types.js';
+import { copyAttachments } from '../assemble/copy.js';
 import { resolvePageLinks } from '../assemble/links.js';
-import { readOutline, writeOutline, type OutlineNode } from '../assemble/outline.js';
-import { sanitizePages } from '../assemble/sanitize.js';
-import { Stamper } from '../assemble/stamp.js';
+import { setMetadata } from '../assemble/metadata.js';
+import { writeOutline, type OutlineNode } from '../assemble/outline.js';
 import { appendPages } from '../assemble/pages.js';
-import { balanceGraphicsState } from '../assemble/graphics-state.js';
-import { documentLabel, makeIndex, type BundleIndex } from './index-data.js';
-import { makePlan, paginate, type Part, type Plan } from './plan.js';
-import { compileText, DEFAULT_FILE_NAME, DEFAULT_STAMP, DEFAULT_TITLE, safeFileName, type TemplateData } from './text-templates.js';
-import type { BundelConfig } from '../model/meeting.js';
+import { Stamper } from '../assemble/stamp.js';
 import { FONTS_DIR } from '../util/paths.js';
-import { renderIndexHtml } from './index-html.js';
+import { bundleOutline } from './bookmarks.js';
+import { itemEntries } from './entries.js';
+import { makeIndex, type BundleIndex } from './index-data.js';
+import { missingGlyphDiagnostics, renderLayout } from './layout.js';
+import { bundleNames } from './names.js';
+import { makeOutputs } from './outputs/index.js';
+import { makePlan, type Part } from './plan.js';
 
 export interface BuildOptions {
   public?: boolean;
   dedupe?: boolean;
   password?: string;
+  /** Where the PDF goes (relative to the working folder); default the meeting folder and the configured file name. */
+  output?: string;
   /** Seconds since the epoch, as SOURCE_DATE_EPOCH; default the meeting date. */
   sourceDateEpoch?: number;
   onProgress?: (event: ProgressEvent) => void;
@@ -46,189 +47,24 @@ export type ProgressEvent =
   | { step: 'done'; pages: number };
 
 export interface BuiltBundle {
+  /** Absolute path of the bundle PDF (the first of `files`). */
+  pdfPath: string;
   pdf: Uint8Array;
-  /** Default file name, without folder, with `.pdf`. */
-  fileName: string;
   title: string;
   pageCount: number;
   index: BundleIndex;
-  html: (pdfHref: string) => string;
 }
 
-export type BuildResult = { ok: false; diagnostics: Diagnostic[] } | { ok: true; diagnostics: Diagnostic[]; bundle: BuiltBundle; meeting: Meeting };
+export type BuildResult =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | { ok: true; diagnostics: Diagnostic[]; bundle: BuiltBundle; meeting: Meeting; /** Every file to write: the PDF first. */ files: OutputFile[] };
 
 const STAMP_FONT = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
-/** Re-layout rounds when page numbers change the agenda's or a memo's length. */
-const MAX_LAYOUT_ROUNDS = 4;
 
 function buildDate(meeting: Meeting, epoch?: number): Date {
   if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
   const d = new Date(`${meeting.vergadering.datum}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
-}
-
-function templateData(meeting: Meeting, openbaar: boolean): TemplateData {
-  return {
-    organisatie: meeting.config.organisatie,
-    orgaan: meeting.vergadering.orgaan,
-    datum: dutchDate(meeting.vergadering.datum),
-    iso: meeting.vergadering.datum,
-    openbaar,
-  };
-}
-
-function memoInput(meeting: Meeting, item: Agendapunt, plan: Plan, pages: Map<Part, { first: number; last: number }> | undefined): MemoInput {
-  const meegezonden: MemoInput['meegezonden'] = [];
-  const terInzage: MemoInput['terInzage'] = [];
-  for (const b of item.bijlagen) {
-    const placement = plan.placements.get(b);
-    if (!placement) continue;
-    if (placement.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: b.titel, plaats: b.terInzage ?? '' });
-    else if (placement.status === 'weggelaten') meegezonden.push({ nummer: b.nummer, titel: b.titel, weggelaten: true, pagina: pages?.get(placement.part)?.first });
-    else if (placement.status !== 'ontbreekt') meegezonden.push({ nummer: b.nummer, titel: b.titel, pagina: pages?.get(placement.part)?.first });
-  }
-  return {
-    organisatie: meeting.config.organisatie,
-    logo: meeting.config.logo,
-    orgaan: meeting.vergadering.orgaan,
-    datum: dutchDate(meeting.vergadering.datum),
-    agendapunt: item.nummer,
-    onderwerp: item.onderwerp,
-    portefeuillehouder: item.portefeuillehouder,
-    beslispunten: item.beslispunten,
-    toelichting: markdownToBlocks(item.body),
-    procedure: item.procedure,
-    vervolgactie: item.vervolgactie,
-    communicatie: item.communicatie,
-    mededelingBeslissingAan: item.mededelingBeslissingAan,
-    meegezonden,
-    terInzage,
-    consequenties: item.consequenties,
-    contact: item.contact,
-    vertrouwelijk: item.vertrouwelijk,
-  };
-}
-
-function agendaInput(meeting: Meeting, plan: Plan, pages: Map<Part, { first: number; last: number }> | undefined, openbaar: boolean): AgendaInput {
-  const v = meeting.vergadering;
-  const items = meeting.items.map((item) => {
-    const withheld = plan.withheldItems.has(item);
-    const documenten: AgendaDocument[] = [];
-    const own = plan.itemPart.get(item);
-    if (own?.kind === 'memo') documenten.push({ label: 'Voorstel', titel: item.onderwerp, pagina: pages?.get(own)?.first, status: 'opgenomen' });
-    if (!withheld) {
-      for (const b of item.bijlagen) {
-        const placement = plan.placements.get(b);
-        if (!placement || placement.status === 'ontbreekt') continue;
-        const label = documentLabel(item, b);
-        if (placement.status === 'ter-inzage') documenten.push({ label, titel: b.titel, status: 'ter-inzage', plaats: b.terInzage });
-        else documenten.push({ label, titel: b.titel, pagina: pages?.get(placement.part)?.first, status: placement.status === 'weggelaten' ? 'weggelaten' : 'opgenomen' });
-      }
-    } else if (own) {
-      documenten.push({ label: 'Agendapunt', titel: item.onderwerp, pagina: pages?.get(own)?.first, status: 'weggelaten' });
-    }
-    return {
-      nummer: item.nummer,
-      onderwerp: item.onderwerp,
-      soort: item.soort,
-      beslispunten: withheld ? [] : item.beslispunten,
-      tekst: withheld || item.soort === 'voorstel' ? [] : markdownToBlocks(item.body),
-      vertrouwelijk: item.vertrouwelijk,
-      weggelaten: withheld,
-      documenten,
-    };
-  });
-  return {
-    organisatie: meeting.config.organisatie,
-    logo: meeting.config.logo,
-    orgaan: v.orgaan,
-    datum: dutchDate(v.datum),
-    tijd: v.tijd,
-    locatie: v.locatie,
-    voorzitter: v.voorzitter,
-    opmerking: openbaar
-      ? 'Openbare versie: vertrouwelijke stukken zijn niet opgenomen.'
-      : plan.hasConfidential
-        ? 'Deze bundel bevat vertrouwelijke stukken en is niet bestemd voor publicatie.'
-        : undefined,
-    items,
-  };
-}
-
-function outlineFor(meeting: Meeting, plan: Plan, pages: Map<Part, { first: number; last: number }>, ownOutlines: Map<Part, OutlineNode[]>): OutlineNode[] {
-  const agenda = pages.get(plan.parts[0])!;
-  const nodes: OutlineNode[] = [{ title: 'Agenda', pageIndex: agenda.first - 1, children: [] }];
-  const shift = (list: OutlineNode[], by: number): OutlineNode[] => list.map((n) => ({ title: n.title, pageIndex: n.pageIndex + by, children: shift(n.children, by) }));
-  for (const item of meeting.items) {
-    const children: OutlineNode[] = [];
-    const own = plan.itemPart.get(item);
-    if (own) {
-      const p = pages.get(own)!;
-      children.push({ title: own.kind === 'withheld' ? 'Vertrouwelijk, niet opgenomen' : 'Voorstel', pageIndex: p.first - 1, children: [] });
-    }
-    if (!plan.withheldItems.has(item)) {
-      for (const b of item.bijlagen) {
-        const placement = plan.placements.get(b);
-        if (!placement || placement.status === 'ter-inzage' || placement.status === 'ontbreekt') continue;
-        const p = pages.get(placement.part)!;
-        const label = documentLabel(item, b);
-        let title = label ? `${label}: ${b.titel}` : b.titel;
-        if (placement.status === 'eerder-opgenomen') title += ` (zie agendapunt ${placement.firstItem.nummer})`;
-        if (placement.status === 'weggelaten') title += ' (vertrouwelijk, niet opgenomen)';
-        const own = placement.status === 'opgenomen' ? shift(ownOutlines.get(placement.part) ?? [], p.first - 1) : [];
-        children.push({ title, pageIndex: p.first - 1, children: own });
-      }
-    }
-    if (children.length === 0) continue;
-    nodes.push({ title: `${item.nummer} ${item.onderwerp}`, pageIndex: children[0].pageIndex, children, open: true });
-  }
-  return nodes;
-}
-
-/** Lay out agenda and memos: once to count pages, then with page numbers until the counts settle. */
-async function renderLayout(
-  meeting: Meeting,
-  plan: Plan,
-  renderer: AsyncRenderer,
-  openbaar: boolean,
-): Promise<{ rendered: Map<Part, RenderedPdf>; pages: Map<Part, { first: number; last: number }> }> {
-  const rendered = new Map<Part, RenderedPdf>();
-  const renderAll = async (pages: Map<Part, { first: number; last: number }> | undefined): Promise<boolean> => {
-    // Without page numbers this pass only counts pages: no PDF is made.
-    const countOnly = pages === undefined;
-    const jobs = plan.parts.map((part): Promise<RenderedPdf> | undefined => {
-      if (part.kind === 'agenda') return renderer.renderAgenda(agendaInput(meeting, plan, pages, openbaar), { countOnly });
-      if (part.kind === 'memo') return renderer.renderMemo(memoInput(meeting, part.item, plan, pages), { countOnly });
-      if (part.kind === 'withheld' && !rendered.has(part)) {
-        return renderer.renderWithheld({
-          orgaan: meeting.vergadering.orgaan,
-          datum: dutchDate(meeting.vergadering.datum),
-          agendapunt: part.item.nummer,
-          label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
-          titel: part.bijlage ? part.bijlage.titel : part.item.onderwerp,
-        });
-      }
-      return undefined;
-    });
-    let changed = false;
-    for (const [i, job] of jobs.entries()) {
-      if (!job) continue;
-      const out = await job;
-      const part = plan.parts[i];
-      if (rendered.get(part)?.pageCount !== out.pageCount) changed = true;
-      rendered.set(part, out);
-    }
-    return changed;
-  };
-  const countOf = (part: Part): number => (part.kind === 'bijlage' ? part.pageCount : rendered.get(part)!.pageCount);
-  await renderAll(undefined);
-  let pages = paginate(plan.parts, countOf);
-  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
-    const changed = await renderAll(pages);
-    if (!changed) break;
-    pages = paginate(plan.parts, countOf);
-  }
-  return { rendered, pages };
 }
 
 export async function buildMeeting(config: BundelConfig, dir: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -253,10 +89,8 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   const date = buildDate(meeting, options.sourceDateEpoch);
-  const data = templateData(meeting, openbaar);
-  const stampTemplate = compileText<TemplateData & { pagina: number; totaal: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
-  const title = compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data);
-  const fileName = `${safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data))}.pdf`;
+  const names = bundleNames(meeting, openbaar);
+  const pdfPath = path.resolve(options.output ?? path.join(dir, names.fileName));
 
   // Render (on a second thread when available) while this thread copies the attachments: layout
   // and copying do not depend on each other, only the final page order does.
@@ -268,49 +102,28 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
 
   const out = await PDFDocument.create({ updateMetadata: false });
   out.registerFontkit(fontkit);
-  const font: PDFFont = await out.embedFont(await readFile(STAMP_FONT), { subset: true });
-  const ownOutlines = new Map<Part, OutlineNode[]>();
-  const removed = new Map<string, PdfProblem & { files: Set<string> }>();
-  const usesLeft: Record<string, number> = {};
-  for (const part of plan.parts) if (part.kind === 'bijlage') usesLeft[part.path] = (usesLeft[part.path] ?? 0) + 1;
+  const font = await out.embedFont(await readFile(STAMP_FONT), { subset: true });
+  const attachmentParts = plan.parts.filter((p): p is Extract<Part, { kind: 'bijlage' }> => p.kind === 'bijlage');
+  const { copies, diagnostics: removed } = await copyAttachments(
+    out,
+    attachmentParts.map((part) => ({
+      path: part.path,
+      relPath: part.bijlage.facts?.relPath ?? part.path,
+      warned: part.bijlage.facts?.warnings.some((w) => w.code === 'pdf-actieve-inhoud') ?? false,
+    })),
+    documents,
+    balances,
+  );
   const partPages = new Map<Part, PDFPage[]>();
-  for (const part of plan.parts) {
-    if (part.kind !== 'bijlage') continue;
-    const source = documents.get(part.path);
-    if (!source) throw new Error(`bijlage ${part.path} is niet geladen`);
-    const sourceRefs = source.getPages().map((p) => p.ref);
-    ownOutlines.set(part, readOutline(source, sourceRefs));
-    const copied = await out.copyPages(source, sourceRefs.map((_, i) => i));
-    partPages.set(part, copied);
-    // The loader counted each page's q/Q while checking its content; no second decode here.
-    const counted = balances.get(part.path);
-    copied.forEach((page, i) => balanceGraphicsState(page, counted?.[i]));
-    // Let the source go once its last use is copied: memory stays near one copy of the input.
-    if (--usesLeft[part.path] === 0) documents.delete(part.path);
-    for (const problem of sanitizePages(out, copied)) {
-      const key = problem.code + problem.message;
-      // Lint already warned about this file's active content (pdf-actieve-inhoud); say it once.
-      if (part.bijlage.facts?.warnings.some((w) => w.code === 'pdf-actieve-inhoud')) continue;
-      const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
-      entry.files.add(part.bijlage.facts?.relPath ?? part.path);
-      removed.set(key, entry);
-    }
-    // Let the render thread's answers in between attachments.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  const ownOutlines = new Map<Part, OutlineNode[]>();
+  attachmentParts.forEach((part, i) => {
+    partPages.set(part, copies[i].pages);
+    ownOutlines.set(part, copies[i].outline);
+  });
 
   const { rendered, pages } = await layout;
   progress({ step: 'render', documents: rendered.size });
-  for (const [part, r] of rendered) {
-    if (!r.missingGlyphs?.length) continue;
-    diagnostics.push({
-      file: part.kind === 'memo' || part.kind === 'withheld' ? part.item.file : meeting.vergadering.file,
-      rule: 'tekens-ontbreken',
-      severity: 'warning',
-      message: `Deze tekens staan niet in het lettertype en worden als leeg vakje gedrukt: ${r.missingGlyphs.map((c) => `\`${c}\``).join(' ')}.`,
-      hint: 'Vervang ze door gewone tekens (bijvoorbeeld een streepje of een opsommingsteken in Markdown).',
-    });
-  }
+  diagnostics.push(...missingGlyphDiagnostics(meeting, rendered));
   const renderedPages: PDFPage[] = [];
   for (const part of plan.parts) {
     if (part.kind === 'bijlage') continue;
@@ -326,42 +139,37 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   progress({ step: 'assemble', pages: total });
 
   const stamper = new Stamper(out, font);
-  out.getPages().forEach((page, i) => stamper.stamp(page, stampTemplate({ ...data, pagina: i + 1, totaal: total })));
+  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(i + 1, total)));
   resolvePageLinks(out, renderedPages);
-  writeOutline(out, outlineFor(meeting, plan, pages, ownOutlines));
+  const entries = itemEntries(meeting, plan, pages);
+  writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines));
+  const confidential = plan.hasConfidential && !openbaar;
+  const v = meeting.vergadering;
+  setMetadata(out, {
+    title: names.title,
+    author: meeting.config.organisatie ?? v.orgaan,
+    subject: openbaar ? `Openbare versie — ${v.orgaan} ${names.datum}` : plan.hasConfidential ? 'VERTROUWELIJK — bevat vertrouwelijke stukken, niet voor publicatie' : `${v.orgaan} ${names.datum}`,
+    keywords: ['bundel', v.orgaan, v.datum, ...(confidential ? ['vertrouwelijk'] : [])],
+    date,
+    confidential,
+  });
 
-  // Metadata: title shown in the viewer's title bar, Dutch, fixed dates.
-  out.setTitle(title, { showInWindowTitleBar: true });
-  out.setLanguage('nl-NL');
-  out.setAuthor(meeting.config.organisatie ?? meeting.vergadering.orgaan);
-  out.setSubject(
-    openbaar ? `Openbare versie — ${meeting.vergadering.orgaan} ${data.datum}` : plan.hasConfidential ? 'VERTROUWELIJK — bevat vertrouwelijke stukken, niet voor publicatie' : `${meeting.vergadering.orgaan} ${data.datum}`,
-  );
-  out.setKeywords(['bundel', meeting.vergadering.orgaan, meeting.vergadering.datum, ...(plan.hasConfidential && !openbaar ? ['vertrouwelijk'] : [])]);
-  out.setCreator('bundel');
-  out.setProducer('bundel (pdf-lib, Typst)');
-  out.setCreationDate(date);
-  out.setModificationDate(date);
-  if (plan.hasConfidential && !openbaar) out.catalog.set(PDFName.of('bundel:vertrouwelijk'), PDFString.of('niet voor publicatie'));
-
-  // objectsPerTick: pdf-lib otherwise yields with setTimeout every 50 objects (about 0.4 s per 2000 pages).
-  const pdf = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+  diagnostics.push(...removed);
+  const index = makeIndex(meeting, entries, {
+    titel: names.title,
+    bestand: path.basename(pdfPath),
+    paginas: total,
+    openbaar,
+    datum: date.toISOString(),
+    bevatVertrouwelijk: confidential,
+  });
+  const files = await makeOutputs({ pdfPath, doc: out, index });
   progress({ step: 'done', pages: total });
-
-  for (const r of removed.values()) {
-    diagnostics.push({
-      file: [...r.files].sort()[0],
-      rule: 'bijlage-actieve-inhoud',
-      severity: 'warning',
-      message: r.files.size > 1 ? `${r.message} (ook in ${r.files.size - 1} andere bestanden)` : r.message,
-      hint: r.hint,
-    });
-  }
-  const index = makeIndex(meeting, plan, pages, { titel: title, bestand: fileName, paginas: total, openbaar, datum: date.toISOString() });
   return {
     ok: true,
     diagnostics,
     meeting,
-    bundle: { pdf, fileName, title, pageCount: total, index, html: (pdfHref: string) => renderIndexHtml(index, pdfHref) },
+    files,
+    bundle: { pdfPath, pdf: files[0].data as Uint8Array, title: names.title, pageCount: total, index },
   };
 }

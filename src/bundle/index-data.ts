@@ -1,7 +1,7 @@
 // The machine-readable index beside the bundle, in VNG Open Raadsinformatie (ODS) terms where they exist.
 
-import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
-import type { Part, Plan } from './plan.js';
+import type { Agendapunt, Meeting } from '../model/meeting.js';
+import type { DocumentEntry, ItemEntry } from './entries.js';
 
 export interface IndexDocument {
   titel: string;
@@ -42,85 +42,65 @@ export interface BundleIndex {
 
 const aanduiding = (confidential: boolean): 'openbaar' | 'vertrouwelijk' => (confidential ? 'vertrouwelijk' : 'openbaar');
 
-export function documentLabel(item: Agendapunt, bijlage: Bijlage): string | undefined {
-  return item.soort === 'voorstel' ? `Bijlage ${bijlage.nummer}` : undefined;
+function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | undefined {
+  if (d.kind === 'agendapunt') return undefined;
+  if (d.kind === 'voorstel') {
+    return {
+      titel: `Voorstel ${item.onderwerp}`,
+      label: 'Voorstel',
+      soort: 'voorstel',
+      bronbestand: item.file,
+      vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk),
+      opgenomen: true,
+      eerstePagina: d.first,
+      laatstePagina: d.last,
+    };
+  }
+  const bijlage = d.bijlage!;
+  const base: IndexDocument = {
+    titel: d.titel,
+    label: d.label,
+    soort: item.soort === 'voorstel' ? 'bijlage' : 'stuk',
+    bijlagenummer: bijlage.nummer,
+    bronbestand: bijlage.facts?.relPath,
+    sha256: bijlage.facts?.sha256,
+    vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk || bijlage.vertrouwelijk),
+    opgenomen: false,
+  };
+  switch (d.status) {
+    case 'opgenomen':
+      return { ...base, opgenomen: true, eerstePagina: d.first, laatstePagina: d.last };
+    case 'eerder-opgenomen':
+      return { ...base, opgenomen: true, zieAgendapunt: d.seeItem!.nummer, eerstePagina: d.first, laatstePagina: d.last };
+    case 'weggelaten':
+      return { ...base, bronbestand: undefined, sha256: undefined, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
+    case 'ter-inzage':
+      return { ...base, bronbestand: undefined, terInzage: d.plaats };
+  }
 }
 
 export function makeIndex(
   meeting: Meeting,
-  plan: Plan,
-  pages: Map<Part, { first: number; last: number }>,
-  bundle: { titel: string; bestand: string; paginas: number; openbaar: boolean; datum: string },
+  entries: readonly ItemEntry[],
+  bundle: { titel: string; bestand: string; paginas: number; openbaar: boolean; bevatVertrouwelijk: boolean; datum: string },
 ): BundleIndex {
   const v = meeting.vergadering;
-  const agendapunten = meeting.items.map((item): IndexAgendapunt => {
-    const documenten: IndexDocument[] = [];
-    const itemConfidential = item.vertrouwelijk;
-    const own = plan.itemPart.get(item);
-    if (own?.kind === 'memo') {
-      const p = pages.get(own)!;
-      documenten.push({
-        titel: `Voorstel ${item.onderwerp}`,
-        label: 'Voorstel',
-        soort: 'voorstel',
-        bronbestand: item.file,
-        vertrouwelijkheidsaanduiding: aanduiding(itemConfidential),
-        opgenomen: true,
-        eerstePagina: p.first,
-        laatstePagina: p.last,
-      });
-    }
-    for (const bijlage of item.bijlagen) {
-      const placement = plan.placements.get(bijlage);
-      const base: IndexDocument = {
-        titel: bijlage.titel,
-        label: documentLabel(item, bijlage),
-        soort: item.soort === 'voorstel' ? 'bijlage' : 'stuk',
-        bijlagenummer: bijlage.nummer,
-        bronbestand: bijlage.facts?.relPath,
-        sha256: bijlage.facts?.sha256,
-        vertrouwelijkheidsaanduiding: aanduiding(itemConfidential || bijlage.vertrouwelijk),
-        opgenomen: false,
-      };
-      if (!placement) continue;
-      switch (placement.status) {
-        case 'opgenomen': {
-          const p = pages.get(placement.part)!;
-          documenten.push({ ...base, opgenomen: true, eerstePagina: p.first, laatstePagina: p.last });
-          break;
-        }
-        case 'eerder-opgenomen': {
-          const p = pages.get(placement.part)!;
-          documenten.push({ ...base, opgenomen: true, zieAgendapunt: placement.firstItem.nummer, eerstePagina: p.first, laatstePagina: p.last });
-          break;
-        }
-        case 'weggelaten': {
-          const p = pages.get(placement.part)!;
-          documenten.push({ ...base, bronbestand: undefined, sha256: undefined, weggelaten: true, eerstePagina: p.first, laatstePagina: p.last });
-          break;
-        }
-        case 'ter-inzage':
-          documenten.push({ ...base, bronbestand: undefined, terInzage: bijlage.terInzage });
-          break;
-        case 'ontbreekt':
-          break;
-      }
-    }
-    return {
+  const agendapunten = entries.map(
+    ({ item, withheld, documents }): IndexAgendapunt => ({
       agendapuntKenmerk: item.nummer,
       agendapuntTitel: item.onderwerp,
       soort: item.soort,
       portefeuillehouder: item.portefeuillehouder,
-      beslispunten: plan.withheldItems.has(item) ? [] : item.beslispunten,
-      vertrouwelijkheidsaanduiding: aanduiding(itemConfidential),
-      weggelaten: plan.withheldItems.has(item),
+      beslispunten: withheld ? [] : item.beslispunten,
+      vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk),
+      weggelaten: withheld,
       bronbestand: item.file,
-      documenten,
-    };
-  });
+      documenten: documents.flatMap((d) => indexDocument(item, d) ?? []),
+    }),
+  );
   return {
     formaat: 'bundel-index/1',
-    bundel: { ...bundle, bevatVertrouwelijk: plan.hasConfidential && !bundle.openbaar },
+    bundel: bundle,
     vergadering: { orgaan: v.orgaan, datum: v.datum, tijd: v.tijd, locatie: v.locatie, voorzitter: v.voorzitter, organisatie: meeting.config.organisatie },
     agendapunten,
   };

@@ -4,6 +4,7 @@
 
 import matter from 'gray-matter';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export interface SplitFile {
   /** The YAML text; its line 1 is line 1 of the file (the opening `---` line). */
@@ -18,7 +19,7 @@ const OPENING = /^---([^\n]*)\n/;
 type SplitResult = { ok: true; split: SplitFile } | { ok: false; diagnostic: Diagnostic };
 
 function refuse(file: string, column: number, message: string, hint: string): SplitResult {
-  return { ok: false, diagnostic: { file, line: 1, column, rule: 'front-matter', severity: 'error', message, hint } };
+  return { ok: false, diagnostic: { file, line: 1, column, rule: LOAD_DIAGNOSTICS.frontMatter.id, severity: 'error', message, hint } };
 }
 
 export function splitFrontMatter(text: string, file: string): SplitResult {

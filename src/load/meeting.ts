@@ -17,6 +17,7 @@ import { inspectPdf } from '../pdf/inspect.js';
 import { readTextFile } from './text-file.js';
 import { toPosix } from '../util/paths.js';
 import { parseYamlSource } from './yaml-source.js';
+import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export const MEETING_FILE = 'vergadering.yaml';
 const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[-_ ])/;
@@ -94,7 +95,7 @@ async function loadVergadering(config: BundelConfig, dir: string, diagnostics: D
   if (!read.ok) {
     diagnostics.push({
       ...read.diagnostic,
-      rule: 'vergadering-bestand',
+      rule: LOAD_DIAGNOSTICS.vergaderingBestand.id,
       ...(read.diagnostic.message.startsWith('Het bestand kan niet')
         ? { message: `De vergadering heeft geen \`${MEETING_FILE}\`.`, hint: 'Maak het bestand met ten minste `orgaan:` en `datum:`.' }
         : {}),

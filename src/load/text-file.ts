@@ -2,6 +2,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
@@ -10,7 +11,7 @@ export type TextResult = { ok: true; text: string } | { ok: false; diagnostic: D
 export async function readTextFile(absPath: string, relPath: string): Promise<TextResult> {
   const fail = (message: string, hint: string, line?: number): TextResult => ({
     ok: false,
-    diagnostic: { file: relPath, line, column: line ? 1 : undefined, rule: 'bestand-leesbaar', severity: 'error', message, hint },
+    diagnostic: { file: relPath, line, column: line ? 1 : undefined, rule: LOAD_DIAGNOSTICS.bestandLeesbaar.id, severity: 'error', message, hint },
   });
   let size: number;
   try {

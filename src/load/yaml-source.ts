@@ -3,6 +3,7 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
+import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export const MAX_YAML_BYTES = 64 * 1024;
 export const MAX_YAML_DEPTH = 32;
@@ -161,7 +162,7 @@ export function parseYamlSource(text: string, { file, lineOffset = 0 }: ParseOpt
       file,
       line: p.line,
       column: p.column,
-      rule: 'yaml-syntax',
+      rule: LOAD_DIAGNOSTICS.yamlSyntax.id,
       severity: 'error',
       message: duplicate
         ? 'Deze sleutel staat twee keer in hetzelfde blok.'

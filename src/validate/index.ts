@@ -39,14 +39,6 @@ export const rules: Rule[] = [
   sjabloon,
 ];
 
-/** Ids the loader uses for what it finds while reading; documented in docs/rules/ like the rules. */
-export const loaderRules: readonly { id: string; description: string }[] = [
-  { id: 'yaml-syntax', description: 'De YAML is geldig: inspringing, dubbele punten, geen dubbele sleutels, niet te groot of te diep.' },
-  { id: 'front-matter', description: 'Een agendapunt begint met YAML-front matter tussen twee regels `---`; andere talen worden niet uitgevoerd.' },
-  { id: 'bestand-leesbaar', description: 'Een agendapunt of instellingenbestand is leesbare UTF-8-tekst van hoogstens 1 MiB.' },
-  { id: 'vergadering-bestand', description: 'De map van de vergadering heeft een `vergadering.yaml`.' },
-];
-
 export interface ValidateOptions {
   /**
    * Check bundel.yaml too (default true). Linting several meetings of one repository, pass false

@@ -7,11 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
+import type { OutputFile } from '../model/output-file.js';
 
-export interface OutputFile {
-  path: string;
-  data: Uint8Array | string;
-}
+export type { OutputFile };
 
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -47,7 +45,8 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
   }
 }
 
-export async function writeAtomically(files: readonly OutputFile[]): Promise<void> {
+/** `subject` names what is written in the error message (default "De bundel"). */
+export async function writeAtomically(files: readonly OutputFile[], options: { subject?: string } = {}): Promise<void> {
   const temps: { temp: string; final: string }[] = [];
   try {
     for (const file of files) await mkdir(path.dirname(file.path), { recursive: true });
@@ -75,7 +74,7 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
     const e = err as NodeJS.ErrnoException;
     const target = e.path && !TEMP.test(path.basename(e.path)) ? e.path : (temps.at(-1)?.final ?? files[0]?.path ?? '');
-    throw new BundelError('schrijven-mislukt', `De bundel kan niet worden geschreven: \`${target}\` (${e.code ?? e.message}).`, {
+    throw new BundelError('schrijven-mislukt', `${options.subject ?? 'De bundel'} kan niet worden geschreven: \`${target}\` (${e.code ?? e.message}).`, {
       hint:
         e.code === 'ENOSPC'
           ? 'De schijf is vol; maak ruimte vrij en bouw opnieuw.'

@@ -194,6 +194,6 @@ describe('bundel build on a meeting with every kind of page', () => {
     const entry = pub.index.agendapunten[2].documenten.find((d) => d.titel === 'Financiële onderbouwing')!;
     expect(entry.weggelaten).toBe(true);
     expect(entry.bronbestand).toBeUndefined();
-    expect(pub.fileName).toContain('(openbaar)');
+    expect(path.basename(pub.pdfPath)).toContain('(openbaar)');
   });
 });

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { PDFParse } from 'pdf-parse';
-import { sanitizePages } from '../../src/assemble/sanitize.js';
-import { balanceGraphicsState } from '../../src/assemble/graphics-state.js';
+import { copyAttachment } from '../../src/assemble/copy.js';
 import { inspectPdf } from '../../src/pdf/inspect.js';
 import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
 import { readTextFile } from '../../src/load/text-file.js';
@@ -24,16 +23,12 @@ async function textOf(pdf: Uint8Array): Promise<string> {
   }
 }
 
-/** What the assembler does with an attachment: copy all pages, close graphics states, sanitize. */
+/** What the assembler does with an attachment (copy all pages, close graphics states, sanitize), then add the pages. */
 async function assemble(doc: PDFDocument): Promise<{ out: PDFDocument; copied: PDFPage[]; removed: string[] }> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const copied = await out.copyPages(doc, doc.getPageIndices());
-  for (const page of copied) {
-    out.addPage(page);
-    balanceGraphicsState(page);
-  }
-  const removed = sanitizePages(out, copied).map((p) => p.code);
-  return { out, copied, removed };
+  const { pages: copied, removed } = await copyAttachment(out, doc);
+  for (const page of copied) out.addPage(page);
+  return { out, copied, removed: removed.map((p) => p.code) };
 }
 
 let started = 0;

@@ -1,11 +1,13 @@
-// The agenda as a web page (Handlebars, HTML-escaped), linking into the PDF with #page=N.
+// The agenda as a web page beside the bundle (Handlebars, HTML-escaped), linking into the PDF with #page=N.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { BundleIndex } from './index-data.js';
-import { dutchDate } from '../render/dutch-date.js';
-import { TEMPLATES_DIR } from '../util/paths.js';
+import type { BundleIndex } from '../index-data.js';
+import { dutchDate } from '../../render/dutch-date.js';
+import { TEMPLATES_DIR } from '../../util/paths.js';
+import type { Output } from './output.js';
+import { besidePdf } from './output.js';
 
 let compiled: HandlebarsTemplateDelegate | undefined;
 
@@ -20,3 +22,8 @@ export function renderIndexHtml(index: BundleIndex, pdfHref: string): string {
     agendapunten: index.agendapunten,
   });
 }
+
+export const htmlOutput: Output = {
+  path: (pdfPath) => besidePdf(pdfPath, 'html'),
+  make: ({ index, pdfPath }) => renderIndexHtml(index, encodeURI(path.basename(pdfPath))),
+};

@@ -1,0 +1,80 @@
+// Copy attachments into the bundle: every page, the graphics state closed, active content removed,
+// and the attachment's own bookmarks read. Problems removed from several files are reported once.
+
+import type { PDFDocument, PDFPage } from '@cantoo/pdf-lib';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
+import type { PdfProblem } from '../model/pdf-facts.js';
+import type { SaveBalance } from '../pdf/content-balance.js';
+import { balanceGraphicsState } from './graphics-state.js';
+import { readOutline, type OutlineNode } from './outline.js';
+import { sanitizePages } from './sanitize.js';
+
+export interface CopiedAttachment {
+  pages: PDFPage[];
+  /** The attachment's own bookmarks, indexed by its own pages. */
+  outline: OutlineNode[];
+  /** Active content that was removed. */
+  removed: PdfProblem[];
+}
+
+/** One attachment into `out` (pages not yet added). `balances`: the loader's q/Q count per page, when known. */
+export async function copyAttachment(out: PDFDocument, source: PDFDocument, balances?: readonly (SaveBalance | undefined)[]): Promise<CopiedAttachment> {
+  const sourceRefs = source.getPages().map((p) => p.ref);
+  const outline = readOutline(source, sourceRefs);
+  const pages = await out.copyPages(source, sourceRefs.map((_, i) => i));
+  // The loader counted each page's q/Q while checking its content; no second decode here.
+  pages.forEach((page, i) => balanceGraphicsState(page, balances?.[i]));
+  return { pages, outline, removed: sanitizePages(out, pages) };
+}
+
+export interface AttachmentToCopy {
+  /** Absolute path: the key of `documents` and `balances`. */
+  path: string;
+  /** As shown to the user. */
+  relPath: string;
+  /** Lint already warned about this file's active content (pdf-actieve-inhoud): say it once. */
+  warned: boolean;
+}
+
+/**
+ * Copy the attachments in order (a file may come more than once). Each source document is let go
+ * once its last use is copied, so memory stays near one copy of the input.
+ */
+export async function copyAttachments(
+  out: PDFDocument,
+  attachments: readonly AttachmentToCopy[],
+  documents: Map<string, PDFDocument>,
+  balances: ReadonlyMap<string, readonly (SaveBalance | undefined)[]>,
+): Promise<{ copies: CopiedAttachment[]; diagnostics: Diagnostic[] }> {
+  const removed = new Map<string, PdfProblem & { files: Set<string> }>();
+  const usesLeft: Record<string, number> = {};
+  for (const a of attachments) usesLeft[a.path] = (usesLeft[a.path] ?? 0) + 1;
+  const copies: CopiedAttachment[] = [];
+  for (const a of attachments) {
+    const source = documents.get(a.path);
+    if (!source) throw new Error(`bijlage ${a.path} is niet geladen`);
+    const copy = await copyAttachment(out, source, balances.get(a.path));
+    copies.push(copy);
+    if (--usesLeft[a.path] === 0) documents.delete(a.path);
+    for (const problem of copy.removed) {
+      if (a.warned) continue;
+      const key = problem.code + problem.message;
+      const entry = removed.get(key) ?? { ...problem, files: new Set<string>() };
+      entry.files.add(a.relPath);
+      removed.set(key, entry);
+    }
+    // Let other work (the render thread's answers) in between attachments.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const diagnostics = [...removed.values()].map(
+    (r): Diagnostic => ({
+      file: [...r.files].sort()[0],
+      rule: BUILD_DIAGNOSTICS.bijlageActieveInhoud.id,
+      severity: 'warning',
+      message: r.files.size > 1 ? `${r.message} (ook in ${r.files.size - 1} andere bestanden)` : r.message,
+      hint: r.hint,
+    }),
+  );
+  return { copies, diagnostics };
+}

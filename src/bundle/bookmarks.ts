@@ -1,0 +1,34 @@
+// The bundle's bookmarks: Agenda, then per item its documents, with each attachment's own bookmarks
+// underneath (shifted to its pages in the bundle).
+
+import type { OutlineNode } from '../assemble/outline.js';
+import { shownDocuments, type ItemEntry, type Pages } from './entries.js';
+import type { Part, Plan } from './plan.js';
+
+const shift = (list: readonly OutlineNode[], by: number): OutlineNode[] => list.map((n) => ({ title: n.title, pageIndex: n.pageIndex + by, children: shift(n.children, by) }));
+
+function titleOf(d: ReturnType<typeof shownDocuments>[number]): string {
+  if (d.kind === 'voorstel') return 'Voorstel';
+  if (d.kind === 'agendapunt') return 'Vertrouwelijk, niet opgenomen';
+  let title = d.label ? `${d.label}: ${d.titel}` : d.titel;
+  if (d.status === 'eerder-opgenomen') title += ` (zie agendapunt ${d.seeItem!.nummer})`;
+  if (d.status === 'weggelaten') title += ' (vertrouwelijk, niet opgenomen)';
+  return title;
+}
+
+export function bundleOutline(entries: readonly ItemEntry[], plan: Plan, pages: Pages, ownOutlines: ReadonlyMap<Part, OutlineNode[]>): OutlineNode[] {
+  const agenda = pages.get(plan.parts[0])!;
+  const nodes: OutlineNode[] = [{ title: 'Agenda', pageIndex: agenda.first - 1, children: [] }];
+  for (const entry of entries) {
+    const children: OutlineNode[] = [];
+    for (const d of shownDocuments(entry)) {
+      if (d.status === 'ter-inzage') continue;
+      const pageIndex = d.first! - 1;
+      const own = d.kind === 'bijlage' && d.status === 'opgenomen' ? shift(ownOutlines.get(d.part!) ?? [], pageIndex) : [];
+      children.push({ title: titleOf(d), pageIndex, children: own });
+    }
+    if (children.length === 0) continue;
+    nodes.push({ title: `${entry.item.nummer} ${entry.item.onderwerp}`, pageIndex: children[0].pageIndex, children, open: true });
+  }
+  return nodes;
+}

@@ -1,0 +1,73 @@
+// A placement interpreted once: per agenda item, the documents it shows (its own memo or withheld
+// page, then its attachments) with label, title, status and bundle pages. The agenda, the memos,
+// the outline and the index all read these entries; none of them looks at a Placement itself.
+
+import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
+import type { Part, Plan } from './plan.js';
+
+export type Pages = Map<Part, { first: number; last: number }>;
+
+/**
+ * - `opgenomen`: printed here;
+ * - `eerder-opgenomen`: the same file is printed at another item (`seeItem`);
+ * - `weggelaten`: withheld from a public bundle, a placeholder page is printed;
+ * - `ter-inzage`: not in the bundle, can be seen at `plaats`.
+ */
+export type DocumentStatus = 'opgenomen' | 'eerder-opgenomen' | 'weggelaten' | 'ter-inzage';
+
+export interface DocumentEntry {
+  /** `voorstel`: the item's memo; `agendapunt`: the placeholder of a withheld item; `bijlage`: an attachment. */
+  kind: 'voorstel' | 'agendapunt' | 'bijlage';
+  /** "Voorstel", "Agendapunt", "Bijlage 2"; absent for the documents of a `stukken` item. */
+  label?: string;
+  titel: string;
+  status: DocumentStatus;
+  /** The attachment (kind `bijlage`). */
+  bijlage?: Bijlage;
+  /** Where the pages are (absent for `ter-inzage`). */
+  part?: Part;
+  /** Bundle pages, once known (absent in the first layout pass and for `ter-inzage`). */
+  first?: number;
+  last?: number;
+  /** For `eerder-opgenomen`: the item where the file is printed. */
+  seeItem?: Agendapunt;
+  /** For `ter-inzage`: where. */
+  plaats?: string;
+}
+
+export interface ItemEntry {
+  item: Agendapunt;
+  /** The whole item is withheld (public bundle, vertrouwelijk item): only its placeholder is shown. */
+  withheld: boolean;
+  /** Own page first (memo or placeholder), then the attachments in order; missing attachments are left out. */
+  documents: DocumentEntry[];
+}
+
+/** How an attachment is labelled: "Bijlage N" in a voorstel, nothing for a `stukken` item's documents. */
+export function documentLabel(item: Agendapunt, bijlage: Bijlage): string | undefined {
+  return item.soort === 'voorstel' ? `Bijlage ${bijlage.nummer}` : undefined;
+}
+
+export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEntry[] {
+  const at = (part: Part): { part: Part; first?: number; last?: number } => ({ part, first: pages?.get(part)?.first, last: pages?.get(part)?.last });
+  return meeting.items.map((item): ItemEntry => {
+    const documents: DocumentEntry[] = [];
+    const own = plan.itemPart.get(item);
+    if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: 'Voorstel', titel: item.onderwerp, status: 'opgenomen', ...at(own) });
+    if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: item.onderwerp, status: 'weggelaten', ...at(own) });
+    for (const bijlage of item.bijlagen) {
+      const placement = plan.placements.get(bijlage);
+      if (!placement || placement.status === 'ontbreekt') continue;
+      const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage };
+      if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
+      else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
+      else documents.push({ ...base, status: placement.status, ...at(placement.part) });
+    }
+    return { item, withheld: plan.withheldItems.has(item), documents };
+  });
+}
+
+/** What the agenda, the outline and a memo list: a withheld item shows its placeholder only. */
+export function shownDocuments(entry: ItemEntry): DocumentEntry[] {
+  return entry.withheld ? entry.documents.filter((d) => d.kind !== 'bijlage') : entry.documents;
+}

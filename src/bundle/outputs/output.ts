@@ -1,0 +1,25 @@
+// One file a build writes. Each output is one module in this folder, listed in ./index.ts; the build
+// makes them all in memory and src/write puts them on disk together (or none of them).
+
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { BundleIndex } from '../index-data.js';
+
+export interface OutputInput {
+  /** Absolute path of the bundle PDF; the other outputs go beside it. */
+  pdfPath: string;
+  /** The assembled bundle, not yet saved. */
+  doc: PDFDocument;
+  index: BundleIndex;
+}
+
+export interface Output {
+  /** Where the file goes, given the PDF's path. */
+  path(pdfPath: string): string;
+  make(input: OutputInput): Promise<Uint8Array | string> | Uint8Array | string;
+}
+
+/** `…/Bundel AB 2025-03-05.pdf` → `…/Bundel AB 2025-03-05.<extension>`. */
+export function besidePdf(pdfPath: string, extension: string): string {
+  const base = pdfPath.toLowerCase().endsWith('.pdf') ? pdfPath.slice(0, -4) : pdfPath;
+  return `${base}.${extension}`;
+}

@@ -1,0 +1,92 @@
+// What the Typst layouts are given: the agenda, a memo and a withheld placeholder, filled from the
+// meeting and the item entries (so a page number or status reads the same on every page).
+
+import type { Meeting } from '../model/meeting.js';
+// Not render/index.js: that would load the Typst addon in this thread too.
+import { dutchDate } from '../render/dutch-date.js';
+import { markdownToBlocks } from '../render/markdown.js';
+import type { AgendaDocument, AgendaInput, MemoInput, WithheldInput } from '../render/types.js';
+import { documentLabel, shownDocuments, type ItemEntry } from './entries.js';
+import type { Part } from './plan.js';
+
+export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
+  const item = entry.item;
+  const meegezonden: MemoInput['meegezonden'] = [];
+  const terInzage: MemoInput['terInzage'] = [];
+  for (const d of entry.documents) {
+    if (!d.bijlage) continue;
+    const b = d.bijlage;
+    if (d.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: b.titel, plaats: d.plaats ?? '' });
+    else if (d.status === 'weggelaten') meegezonden.push({ nummer: b.nummer, titel: b.titel, weggelaten: true, pagina: d.first });
+    else meegezonden.push({ nummer: b.nummer, titel: b.titel, pagina: d.first });
+  }
+  return {
+    organisatie: meeting.config.organisatie,
+    logo: meeting.config.logo,
+    orgaan: meeting.vergadering.orgaan,
+    datum: dutchDate(meeting.vergadering.datum),
+    agendapunt: item.nummer,
+    onderwerp: item.onderwerp,
+    portefeuillehouder: item.portefeuillehouder,
+    beslispunten: item.beslispunten,
+    toelichting: markdownToBlocks(item.body),
+    procedure: item.procedure,
+    vervolgactie: item.vervolgactie,
+    communicatie: item.communicatie,
+    mededelingBeslissingAan: item.mededelingBeslissingAan,
+    meegezonden,
+    terInzage,
+    consequenties: item.consequenties,
+    contact: item.contact,
+    vertrouwelijk: item.vertrouwelijk,
+  };
+}
+
+export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], options: { openbaar: boolean; hasConfidential: boolean }): AgendaInput {
+  const v = meeting.vergadering;
+  const items = entries.map((entry) => {
+    const { item, withheld } = entry;
+    const documenten = shownDocuments(entry).map(
+      (d): AgendaDocument =>
+        d.status === 'ter-inzage'
+          ? { label: d.label, titel: d.titel, status: 'ter-inzage', plaats: d.plaats }
+          : { label: d.label, titel: d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen' },
+    );
+    return {
+      nummer: item.nummer,
+      onderwerp: item.onderwerp,
+      soort: item.soort,
+      beslispunten: withheld ? [] : item.beslispunten,
+      tekst: withheld || item.soort === 'voorstel' ? [] : markdownToBlocks(item.body),
+      vertrouwelijk: item.vertrouwelijk,
+      weggelaten: withheld,
+      documenten,
+    };
+  });
+  return {
+    organisatie: meeting.config.organisatie,
+    logo: meeting.config.logo,
+    orgaan: v.orgaan,
+    datum: dutchDate(v.datum),
+    tijd: v.tijd,
+    locatie: v.locatie,
+    voorzitter: v.voorzitter,
+    opmerking: options.openbaar
+      ? 'Openbare versie: vertrouwelijke stukken zijn niet opgenomen.'
+      : options.hasConfidential
+        ? 'Deze bundel bevat vertrouwelijke stukken en is niet bestemd voor publicatie.'
+        : undefined,
+    items,
+  };
+}
+
+export function withheldInput(meeting: Meeting, part: Extract<Part, { kind: 'withheld' }>): WithheldInput {
+  return {
+    orgaan: meeting.vergadering.orgaan,
+    datum: dutchDate(meeting.vergadering.datum),
+    agendapunt: part.item.nummer,
+    label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
+    titel: part.bijlage ? part.bijlage.titel : part.item.onderwerp,
+  };
+}
+

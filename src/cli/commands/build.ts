@@ -1,0 +1,61 @@
+// bundel build <vergadering>: the bundle PDF with its index (.json) and web page (.html).
+
+import path from 'node:path';
+import type { ProgressEvent } from '../../bundle/build.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { writeAtomically } from '../../write/atomic.js';
+import type { CliCommand } from '../command.js';
+
+interface BuildFlags {
+  output?: string;
+  public?: boolean;
+  dedupe: boolean;
+  wachtwoord?: string;
+}
+
+export const buildCommand: CliCommand = {
+  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+    program
+      .command('build')
+      .description('maak de bundel-PDF van een vergadering, met index (.json) en webpagina (.html)')
+      .argument('<vergadering>', 'datum (JJJJ-MM-DD) of map van de vergadering')
+      .option('-o, --output <bestand>', 'waar de PDF komt (standaard: in de map van de vergadering, "Bundel <orgaan> <datum>.pdf")')
+      .option('--public', 'openbare versie: laat vertrouwelijke agendapunten en bijlagen weg')
+      .option('--no-dedupe', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
+      .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
+      .action(async (meetingArg: string, opts: BuildFlags) => {
+        const started = Date.now();
+        const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
+        if (hasErrors(configDiagnostics)) {
+          printDiagnostics(configDiagnostics, 'stylish', 'stderr');
+          setExitCode(1);
+          return;
+        }
+        const dir = await resolveMeetingDir(config, meetingArg);
+        const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(2)} s`;
+        const line = (text: string): void => io.stderr(io.isTTY ? `${chalk.dim('›')} ${text} ${chalk.dim(elapsed())}\n` : `${text} (${elapsed()})\n`);
+        const onProgress = (e: ProgressEvent): void => {
+          if (e.step === 'load') line(`Ingelezen: ${e.items} agendapunten, ${e.attachments} bijlagen`);
+          else if (e.step === 'validate') line(`Gecontroleerd: ${e.errors} fouten, ${e.warnings} waarschuwingen`);
+          else if (e.step === 'render') line(`Opgemaakt: agenda en ${e.documents - 1} andere pagina's`);
+          else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
+        };
+        const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
+        // Loaded here so `lint` and `schema` do not pay for the layout engine.
+        const { buildMeeting } = await import('../../bundle/build.js');
+        const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, output: opts.output, sourceDateEpoch, onProgress });
+        printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
+        if (!result.ok) {
+          io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op.\n'));
+          setExitCode(1);
+          return;
+        }
+        await writeAtomically(result.files);
+        const { pdfPath, pageCount } = result.bundle;
+        const shown = path.relative(process.cwd(), pdfPath) || pdfPath;
+        io.stdout(`${chalk.green('✔')} Bundel gemaakt: ${shown} (${pageCount} pagina's, ${elapsed()})\n`);
+        setExitCode(0);
+      });
+  },
+};

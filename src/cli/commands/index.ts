@@ -1,0 +1,9 @@
+// Every command, in the order `bundel --help` lists them. A new command is a file in this folder
+// (see ../command.ts) and one entry here.
+
+import type { CliCommand } from '../command.js';
+import { buildCommand } from './build.js';
+import { lintCommand } from './lint.js';
+import { schemaCommand } from './schema.js';
+
+export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, schemaCommand];

@@ -1,0 +1,32 @@
+// bundel lint [vergadering...]: load and validate, print every finding.
+
+import { Option } from 'commander';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
+import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { validate } from '../../validate/index.js';
+import type { CliCommand } from '../command.js';
+import type { FormatName } from '../format/index.js';
+
+export const lintCommand: CliCommand = {
+  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+    program
+      .command('lint')
+      .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
+      .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
+      .addOption(new Option('-f, --format <formaat>', 'uitvoer: stylish, json of github').choices(['stylish', 'json', 'github']).default('stylish'))
+      .action(async (meetings: string[], opts: { format: FormatName }) => {
+        const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
+        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
+        const all: Diagnostic[] = [...configDiagnostics];
+        for (const [i, dir] of dirs.entries()) {
+          const { meeting } = await loadMeeting(config, dir);
+          // bundel.yaml findings once, not once per meeting.
+          all.push(...validate(meeting, { config: i === 0 }));
+        }
+        printDiagnostics(all, opts.format, 'stdout');
+        if (opts.format === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));
+        setExitCode(hasErrors(all) ? 1 : 0);
+      });
+  },
+};
