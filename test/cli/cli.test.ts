@@ -1,42 +1,36 @@
-// The CLI as a user runs it: exit codes, output formats, and what is (not) written.
+// The CLI as a user runs it, in-process through main(argv, io): exit codes, output formats, and
+// what is (not) written. test/cli/smoke.test.ts runs the real bin/bundel.js.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { item, writeRepo } from '../helpers/repo.js';
-
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
-
-function copyFixture(name: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `bundel-cli-${path.basename(name)}-`));
-  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
-  return dir;
-}
+import { runMain } from '../helpers/cli.js';
+import { copyFixture, FIXTURES, item, writeRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('bundel (no command, help, usage errors)', () => {
-  it('shows help and exits 2 without a command', () => {
-    const r = runCli([]);
+  it('shows help and exits 2 without a command', async () => {
+    const r = await runMain([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('Usage: bundel');
     expect(r.stdout).toContain('build');
   });
 
-  it('exits 0 for --help', () => {
-    const r = runCli(['build', '--help']);
+  it('exits 0 for --help', async () => {
+    const r = await runMain(['build', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--public');
   });
 
-  it('answers an unknown option in Dutch with exit 2', () => {
-    const r = runCli(['lint', '--onzin']);
+  it('answers an unknown option in Dutch with exit 2', async () => {
+    const r = await runMain(['lint', '--onzin']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Onbekende optie --onzin');
   });
 
-  it('says which meeting it cannot find', () => {
-    const r = runCli(['--root', path.join(FIXTURES, 'reference'), 'build', '2031-01-01']);
+  it('says which meeting it cannot find', async () => {
+    const r = await runMain(['--root', path.join(FIXTURES, 'reference'), 'build', '2031-01-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Er is geen vergadering op 2031-01-01');
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -46,16 +40,16 @@ describe('bundel (no command, help, usage errors)', () => {
 describe('bundel lint', () => {
   const root = path.join(FIXTURES, 'lint', 'lege-bijlage');
 
-  it('reports errors grouped per file with line:column, exit 1', () => {
-    const r = runCli(['--root', root, 'lint']);
+  it('reports errors grouped per file with line:column, exit 1', async () => {
+    const r = await runMain(['--root', root, 'lint']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/vergaderingen\/2025-03-05\/\S+\.md/);
     expect(r.stdout).toMatch(/\d+:\d+\s+fout\s+.+bijlage-compleet/);
     expect(r.stdout).toMatch(/✖ \d+ problee?m/);
   });
 
-  it('prints JSON with file, line, column, rule, severity, message and hint', () => {
-    const r = runCli(['--root', root, 'lint', '--format', 'json', '2025-03-05']);
+  it('prints JSON with file, line, column, rule, severity, message and hint', async () => {
+    const r = await runMain(['--root', root, 'lint', '--format', 'json', '2025-03-05']);
     expect(r.code).toBe(1);
     const list = JSON.parse(r.stdout) as { file: string; line: number; column: number; rule: string; severity: string; hint: string }[];
     const finding = list.find((d) => d.rule === 'bijlage-compleet')!;
@@ -66,23 +60,23 @@ describe('bundel lint', () => {
     expect(finding.hint).toBeTruthy();
   });
 
-  it('prints GitHub annotations', () => {
-    const r = runCli(['--root', root, 'lint', '--format', 'github']);
+  it('prints GitHub annotations', async () => {
+    const r = await runMain(['--root', root, 'lint', '--format', 'github']);
     expect(r.stdout).toMatch(/^::error file=vergaderingen\/2025-03-05\/.+,line=\d+,col=\d+/m);
   });
 
-  it('exits 0 on a clean meeting and lints every meeting without arguments', () => {
-    const r = runCli(['--root', path.join(FIXTURES, 'reference'), 'lint']);
+  it('exits 0 on a clean meeting and lints every meeting without arguments', async () => {
+    const r = await runMain(['--root', path.join(FIXTURES, 'reference'), 'lint']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 vergadering');
   });
 
-  it('never runs JavaScript front matter', () => {
+  it('never runs JavaScript front matter', async () => {
     const marker = path.join(tmpdir(), 'bundel-js-front-matter-ran');
     rmSync(marker, { force: true });
     const dir = copyFixture('lint/js-front-matter');
     for (const command of ['lint', 'build']) {
-      const r = runCli(['--root', dir, command, ...(command === 'lint' ? ['--format', 'json'] : ['2025-03-05'])]);
+      const r = await runMain(['--root', dir, command, ...(command === 'lint' ? ['--format', 'json'] : ['2025-03-05'])]);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toContain('front-matter');
     }
@@ -91,16 +85,16 @@ describe('bundel lint', () => {
 });
 
 describe('bundel build', () => {
-  it('writes nothing when there are errors, and leaves an earlier bundle alone', () => {
+  it('writes nothing when there are errors, and leaves an earlier bundle alone', async () => {
     const dir = copyFixture('lint/lege-bijlage');
     const out = path.join(dir, 'uit', 'bundel.pdf');
     const before = 'an earlier bundle';
-    runCli(['--root', dir, 'build', '2025-03-05', '-o', out]);
+    await runMain(['--root', dir, 'build', '2025-03-05', '-o', out]);
     expect(existsSync(path.dirname(out)), 'a failed build creates no folder').toBe(false);
     // Put an earlier bundle in place; the failing build must leave it as it was.
     mkdirSync(path.dirname(out));
     writeFileSync(out, before);
-    const r = runCli(['--root', dir, 'build', '2025-03-05', '-o', out]);
+    const r = await runMain(['--root', dir, 'build', '2025-03-05', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bijlage-compleet');
     expect(r.stderr).toContain('De bundel is niet gemaakt');
@@ -108,9 +102,9 @@ describe('bundel build', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['bundel.pdf']);
   });
 
-  it('writes PDF, JSON and HTML with a Dutch default name into the meeting folder', () => {
+  it('writes PDF, JSON and HTML with a Dutch default name into the meeting folder', async () => {
     const dir = copyFixture('lint/geldig');
-    const r = runCli(['--root', dir, 'build', '2025-03-05']);
+    const r = await runMain(['--root', dir, 'build', '2025-03-05']);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(0);
     const meeting = path.join(dir, 'vergaderingen', '2025-03-05');
@@ -123,24 +117,24 @@ describe('bundel build', () => {
     expect(readdirSync(meeting).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a date that two meetings share, naming both', () => {
+  it('refuses a date that two meetings share, naming both', async () => {
     const dir = writeRepo({
       'vergaderingen/2025-03-05-ab/vergadering.yaml': 'orgaan: Algemeen Bestuur\ndatum: 2025-03-05\n',
       'vergaderingen/2025-03-05-db/vergadering.yaml': 'orgaan: Dagelijks Bestuur\ndatum: 2025-03-05\n',
     });
-    const r = runCli(['--root', dir, 'build', '2025-03-05']);
+    const r = await runMain(['--root', dir, 'build', '2025-03-05']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('2025-03-05-ab');
     expect(r.stderr).toContain('2025-03-05-db');
   });
 
-  it('builds a meeting given as a folder path, with warnings printed and exit 0', () => {
+  it('builds a meeting given as a folder path, with warnings printed and exit 0', async () => {
     const dir = writeRepo({
       'vergaderingen/2025-03-05/vergadering.yaml': 'orgaan: Dagelijks Bestuur\ndatum: 2025-03-05\n',
       'vergaderingen/2025-03-05/01.md': item('vergadering: 2025-03-05\nagendapunt: 1\nonderwerp: Opening\nsoort: mondeling', 'TODO: afmeldingen\n'),
     });
     const out = path.join(dir, 'b.pdf');
-    const r = runCli(['build', path.join(dir, 'vergaderingen', '2025-03-05'), '-o', out, '--root', dir]);
+    const r = await runMain(['build', path.join(dir, 'vergaderingen', '2025-03-05'), '-o', out, '--root', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('placeholder');
     expect(existsSync(out)).toBe(true);
@@ -148,17 +142,17 @@ describe('bundel build', () => {
 });
 
 describe('bundel schema', () => {
-  it('prints JSON Schema for the three files', () => {
-    const r = runCli(['schema']);
+  it('prints JSON Schema for the three files', async () => {
+    const r = await runMain(['schema']);
     expect(r.code).toBe(0);
     const schemas = JSON.parse(r.stdout);
     expect(Object.keys(schemas).sort()).toEqual(['agendapunt', 'bundel', 'vergadering']);
     expect(JSON.stringify(schemas.agendapunt)).toContain('beslispunten');
   });
 
-  it('writes them to a folder with --out', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bundel-schema-'));
-    const r = runCli(['schema', '--out', dir]);
+  it('writes them to a folder with --out', async () => {
+    const dir = tempDir();
+    const r = await runMain(['schema', '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['agendapunt.schema.json', 'bundel.schema.json', 'vergadering.schema.json']);
   });

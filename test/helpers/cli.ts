@@ -1,7 +1,9 @@
-// Run the real CLI as a user does: a child process on bin/bundel.js (compiled by `pretest`).
+// Run the CLI as a user does. In-process through main(argv, io) with captured streams (fast, and a
+// failure shows its stack); as a child process on bin/bundel.js only for the few smoke tests.
 
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { main } from '../../src/cli/main.js';
 
 export const BIN = path.resolve(import.meta.dirname, '../../bin/bundel.js');
 
@@ -11,6 +13,21 @@ export interface CliResult {
   stderr: string;
 }
 
+/** `bundel ...args` in this process: no colour, not a terminal, the given environment. */
+export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: false,
+    color: false,
+    env: { ...process.env, ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+/** `node bin/bundel.js ...args` (compiled by `pretest`, or by test/global-setup.ts when missing). */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,

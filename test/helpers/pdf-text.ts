@@ -42,3 +42,11 @@ export async function readPages(pdf: Uint8Array): Promise<PageText[]> {
   await doc.destroy();
   return pages;
 }
+
+/** The page count as pdf.js (a reader independent of pdf-lib) sees it. */
+export async function countPages(pdf: Uint8Array, password?: string): Promise<number> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), password, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
+}

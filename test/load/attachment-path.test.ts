@@ -2,12 +2,12 @@
 // spelled on disk: no `..`, absolute, drive-letter or network paths, no symlinks out, no case that
 // only works on macOS or Windows.
 
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPathSyntax, resolveAttachment } from '../../src/load/attachment-path.js';
 import { writeRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/temp.js';
 
 function meeting(): { root: string; dir: string; outside: string } {
   const root = writeRepo({
@@ -17,7 +17,7 @@ function meeting(): { root: string; dir: string; outside: string } {
     'vergaderingen/2025-03-05/bijlagen/sub/diep.pdf': '%PDF-1.7\n',
     'vergaderingen/geheim.pdf': '%PDF-1.7\n',
   });
-  const outside = mkdtempSync(path.join(tmpdir(), 'bundel-buiten-'));
+  const outside = tempDir();
   writeFileSync(path.join(outside, 'passwd.pdf'), '%PDF-1.7\n');
   return { root, dir: path.join(root, 'vergaderingen/2025-03-05'), outside };
 }
@@ -128,7 +128,7 @@ describe('symlinks', () => {
 
   it('a meeting folder reached through a symlink works as usual', async () => {
     const m = meeting();
-    const via = path.join(mkdtempSync(path.join(tmpdir(), 'bundel-via-')), 'vergadering');
+    const via = path.join(tempDir(), 'vergadering');
     symlinkSync(m.dir, via);
     expect(await resolveAttachment(via, via, 'bijlagen/brief.pdf')).toMatchObject({ ok: true });
   });

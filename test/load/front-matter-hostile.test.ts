@@ -12,20 +12,21 @@ import { readTextFile } from '../../src/load/text-file.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { writeRepo } from '../helpers/repo.js';
-import { CORPUS } from '../corpus/manifest.js';
+import { CORPUS, manifest } from '../helpers/corpus.js';
 
 const ITEM = 'vergadering: 2025-03-05\nagendapunt: "7"\nonderwerp: Vijandige invoer\nsoort: mondeling';
 
 /** The loader's path for one item file: read, split, parse. */
-async function lintText(content: string | Uint8Array): Promise<{ diagnostics: Diagnostic[]; data?: Record<string, unknown> }> {
-  const root = writeRepo({ 'punt.md': content }, 'bundel-fm-');
-  const read = await readTextFile(path.join(root, 'punt.md'), 'punt.md');
+async function lintFile(abs: string, name: string): Promise<{ diagnostics: Diagnostic[]; data?: Record<string, unknown> }> {
+  const read = await readTextFile(abs, name);
   if (!read.ok) return { diagnostics: [read.diagnostic] };
-  const split = splitFrontMatter(read.text, 'punt.md');
+  const split = splitFrontMatter(read.text, name);
   if (!split.ok) return { diagnostics: [split.diagnostic] };
-  const parsed = parseYamlSource(split.split.yaml, { file: 'punt.md' });
+  const parsed = parseYamlSource(split.split.yaml, { file: name });
   return { diagnostics: parsed.diagnostics, data: parsed.data as Record<string, unknown> | undefined };
 }
+
+const lintText = (content: string | Uint8Array): ReturnType<typeof lintFile> => lintFile(path.join(writeRepo({ 'punt.md': content }), 'punt.md'), 'punt.md');
 
 const corpus = (name: string): Buffer => readFileSync(path.join(CORPUS, 'md', name));
 
@@ -153,5 +154,14 @@ describe('front matter that would be misread', () => {
   it('a missing closing line is an error', async () => {
     const { diagnostics } = await lintText(corpus('no-closing.md'));
     expect(diagnostics.map((d) => d.rule)).toEqual(['front-matter']);
+  });
+});
+
+describe('the item files of the corpus', () => {
+  const items = manifest.filter((e) => e.file.startsWith('md/'));
+  it.each(items.map((e) => [e.file, e] as const))('%s', async (_name, entry) => {
+    const { diagnostics } = await lintFile(path.join(CORPUS, entry.file), entry.file);
+    if (entry.expect === 'ok') expect(diagnostics).toEqual([]);
+    else expect(diagnostics.map((d) => d.rule)).toContain(entry.code);
   });
 });

@@ -17,7 +17,8 @@ import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
 import { readTextFile } from '../../src/load/text-file.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { writeRepo } from '../helpers/repo.js';
-import { CORPUS } from '../corpus/manifest.js';
+import { tempDir } from '../helpers/temp.js';
+import { CORPUS } from '../helpers/corpus.js';
 
 /** BUNDEL_FUZZ=20 runs everything twenty times as often (a longer fuzzing session). */
 const SCALE = Math.max(1, Number(process.env.BUNDEL_FUZZ ?? 1) || 1);
@@ -42,7 +43,8 @@ De lobby richt zich op de uitwerking van Elke regio telt (bijlage 1).
 
 /** The loader's path for one item file's bytes: read, split, parse. Returns the diagnostics. */
 async function lintBytes(bytes: Uint8Array): Promise<{ ok: boolean; rules: string[] }> {
-  const root = writeRepo({ 'punt.md': bytes }, 'bundel-prop-');
+  // One folder for all runs of this file: each run overwrites the item.
+  const root = writeRepo({ 'punt.md': bytes }, scratch);
   const read = await readTextFile(path.join(root, 'punt.md'), 'punt.md');
   if (!read.ok) return { ok: false, rules: [read.diagnostic.rule] };
   const split = splitFrontMatter(read.text, 'punt.md');
@@ -79,6 +81,8 @@ const mutatedText = (base: string) =>
       return s;
     });
 
+const scratch = tempDir();
+
 describe('item files', () => {
   it('random bytes: a diagnostic or a result, never an exception', async () => {
     await fc.assert(
@@ -109,13 +113,14 @@ describe('item files', () => {
   });
 
   it('mutated item files through loadMeeting: a meeting with diagnostics, never an exception', async () => {
+    const root = tempDir();
     await fc.assert(
       fc.asyncProperty(mutatedText(VALID_ITEM), async (text) => {
-        const root = writeRepo({
+        writeRepo({
           'vergaderingen/2025-03-05/vergadering.yaml': 'orgaan: AB\ndatum: 2025-03-05\n',
           'vergaderingen/2025-03-05/02-lobby.md': text,
           'vergaderingen/2025-03-05/bijlagen/kamerbrief.pdf': readFileSync(path.join(CORPUS, 'pdf/rotated.pdf')),
-        });
+        }, root);
         const { config } = await loadConfig(root);
         const { meeting } = await loadMeeting(config, path.join(root, 'vergaderingen/2025-03-05'));
         expect(meeting.items).toHaveLength(1);

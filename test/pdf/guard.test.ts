@@ -8,7 +8,7 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { decodeBounded, BOMB_MIN_BYTES } from '../../src/pdf/decode.js';
 import { loadGuarded } from '../../src/pdf/guard.js';
 import { inspectPdf } from '../../src/pdf/inspect.js';
-import { CORPUS } from '../corpus/manifest.js';
+import { CORPUS } from '../helpers/corpus.js';
 
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 

@@ -1,8 +1,7 @@
 // The Typst layouts rendered with realistic data and read back: text, links, fonts, metadata,
 // determinism, and that nothing an author types is ever evaluated.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
@@ -10,6 +9,7 @@ import { PDFParse } from 'pdf-parse';
 import { createRenderer, markdownToBlocks, PAGE_LINK_PREFIX, type MemoInput, type Renderer } from '../../src/render/index.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';
 import { evaluatieMemo, lobbyMemo, longAgenda, seedAgenda, withheldBijlage } from './samples.js';
+import { tempDir } from '../helpers/temp.js';
 
 const MEETING_DATE = new Date('2025-03-05T00:00:00Z');
 
@@ -320,7 +320,7 @@ describe('renderer', () => {
   });
 
   describe('logo', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bundel-logo-'));
+    const dir = tempDir();
     const logo = path.join(dir, 'logo.svg');
     writeFileSync(
       logo,

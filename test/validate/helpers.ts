@@ -1,16 +1,16 @@
 // Test helpers for lint rules: build a meeting as real files in a temp folder, load it with the real
 // loader, run one rule; and a table runner in the style of ESLint's RuleTester.
 
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Meeting } from '../../src/model/meeting.js';
 import { loadMeeting, openRepository } from '../../src/load/meeting.js';
 import { toDiagnostic, type Rule } from '../../src/validate/rule.js';
 import { sortDiagnostics } from '../../src/model/diagnostic.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** A file's content: text, bytes, or a generated PDF with this many pages. */
 export type Content = string | Uint8Array | { pdf: number };
@@ -46,11 +46,6 @@ beslispunten:
   - Kennis te nemen van de lobbyactiviteiten.
 `;
 
-const roots: string[] = [];
-afterAll(async () => {
-  await Promise.all(roots.splice(0).map((r) => rm(r, { recursive: true, force: true })));
-});
-
 export interface MeetingOptions {
   /** Content of bundel.yaml; none when left out. */
   bundel?: string;
@@ -67,8 +62,7 @@ async function write(abs: string, content: Content): Promise<void> {
 
 /** Write a repository with one meeting to a temp folder; `vergadering.yaml` is added unless given or null. */
 export async function makeMeeting(files: Files, options: MeetingOptions = {}): Promise<{ root: string; dir: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'bundel-lint-'));
-  roots.push(root);
+  const root = tempDir();
   const dir = path.join(root, 'vergaderingen', options.folder ?? DATE);
   await mkdir(dir, { recursive: true });
   const all: Files = { 'vergadering.yaml': VERGADERING_YAML, ...files };

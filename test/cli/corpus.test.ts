@@ -1,62 +1,31 @@
-// The hostile-input corpus through the real CLI (bin/bundel.js, compiled by `pretest`), as a user
-// meets it: every bad file ends in exit 1 with a Dutch message naming the file, never in a stack
-// trace; a failed build writes nothing and leaves no temporary files; good files end in a bundle.
+// The hostile-input corpus through the CLI (in-process, main(argv, io)), as a user meets it: every
+// bad file ends in exit 1 with a Dutch message naming the file, never in a stack trace; a failed
+// build writes nothing and leaves no temporary files; good files end in a bundle.
 
-import { readPages } from '../helpers/pdf-text.js';
-import { stampProblems } from '../helpers/bundle-checks.js';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
-import { CORPUS, manifest, type CorpusEntry } from './manifest.js';
+import { describe, expect, it } from 'vitest';
+import { stampProblems } from '../helpers/bundle-checks.js';
+import { runMain, type CliResult } from '../helpers/cli.js';
+import { CORPUS, manifest, type CorpusEntry } from '../helpers/corpus.js';
+import { readPages } from '../helpers/pdf-text.js';
+import { tempDir } from '../helpers/temp.js';
 
 const DATE = '2025-03-05';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Run `fn` over `items`, at most `limit` at a time. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
+/** `fn` over `items`, one after the other. */
+async function inSequence<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await fn(item));
   return out;
 }
 
 const stem = (e: CorpusEntry): string => path.basename(e.file).replace(/\.[^.]+$/, '');
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A repository with one meeting; every PDF entry becomes an item with that file as its bijlage. */
 function repoWith(pdfs: CorpusEntry[], items: CorpusEntry[] = []): { root: string; meeting: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'bundel-corpus-cli-'));
-  made.push(root);
+  const root = tempDir();
   const meeting = path.join(root, 'vergaderingen', DATE);
   mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
   writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
@@ -74,7 +43,7 @@ function repoWith(pdfs: CorpusEntry[], items: CorpusEntry[] = []): { root: strin
   return { root, meeting };
 }
 
-const noStackTrace = (r: Run): void => {
+const noStackTrace = (r: CliResult): void => {
   expect(r.stderr + r.stdout).not.toMatch(/^ {4}at /m);
   expect(r.stderr + r.stdout).not.toMatch(/RangeError|TypeError|Maximum call stack/);
 };
@@ -82,10 +51,10 @@ const noStackTrace = (r: Run): void => {
 const pdfEntries = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password);
 const mdEntries = manifest.filter((e) => e.file.startsWith('md/'));
 
-describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main.js')))('corpus through bin/bundel.js', () => {
+describe('the corpus through the CLI', () => {
   it('lint names every bad PDF with its documented outcome', async () => {
     const { root } = repoWith(pdfEntries);
-    const r = await run(['--root', root, 'lint', '--format', 'json', DATE]);
+    const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
     noStackTrace(r);
     expect(r.code).toBe(1);
     const diagnostics = JSON.parse(r.stdout) as { file: string; rule: string; severity: string; message: string }[];
@@ -104,7 +73,7 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
     const good = pdfEntries.filter((e) => e.expect !== 'error');
     const { root, meeting } = repoWith(good);
     const out = path.join(root, 'uit', 'bundel.pdf');
-    const r = await run(['--root', root, 'build', DATE, '-o', out]);
+    const r = await runMain(['--root', root, 'build', DATE, '-o', out]);
     noStackTrace(r);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
@@ -120,7 +89,7 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
     const bad = pdfEntries.filter((e) => e.expect === 'error');
     const { root, meeting } = repoWith(bad);
     const outDir = path.join(root, 'uit');
-    const r = await run(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
+    const r = await runMain(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
     noStackTrace(r);
     expect(r.code).toBe(1);
     for (const e of bad) expect(r.stderr, e.file).toContain(path.basename(e.file));
@@ -128,14 +97,14 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
     expect(readdirSync(meeting).filter((f) => f.startsWith('Bundel') || f.includes('.tmp'))).toEqual([]);
   });
 
-  // One meeting per kind of bad PDF (a build costs a process start and the layout engine's import).
+  // One meeting per kind of bad PDF.
   it('refuses each kind of bad PDF on its own: exit 1, the file named, nothing written', async () => {
     const byCode = new Map<string, CorpusEntry>();
     for (const e of pdfEntries) if (e.expect === 'error' && !byCode.has(e.code!)) byCode.set(e.code!, e);
-    const results = await pool([...byCode.values()], 4, async (e) => {
+    const results = await inSequence([...byCode.values()], async (e) => {
       const { root, meeting } = repoWith([e]);
       const outDir = path.join(root, 'uit');
-      const r = await run(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
+      const r = await runMain(['--root', root, 'build', DATE, '-o', path.join(outDir, 'bundel.pdf')]);
       return { e, r, outDir, meeting };
     });
     for (const { e, r, outDir, meeting } of results) {
@@ -151,7 +120,7 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
   it('hostile item files: lint and build answer with the documented rule, exit 1, nothing run', async () => {
     const markers = ['js', 'javascript', 'JavaScript'].map((n) => path.join(tmpdir(), `bundel-pwned-${n}`));
     const { root } = repoWith([], mdEntries);
-    const lint = await run(['--root', root, 'lint', '--format', 'json', DATE]);
+    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
     noStackTrace(lint);
     expect(lint.code).toBe(1);
     const diagnostics = JSON.parse(lint.stdout) as { file: string; rule: string }[];
@@ -163,9 +132,9 @@ describe.runIf(existsSync(path.resolve(import.meta.dirname, '../../dist/cli/main
     // Every script-bearing file, and one of each other rule.
     const rules = new Set<string>();
     const bad = mdEntries.filter((e) => e.expect === 'error' && (e.file.includes('script') || e.file.includes('js-') || !rules.has(e.code!)) && rules.add(e.code!));
-    const builds = await pool(bad, 4, async (e) => {
+    const builds = await inSequence(bad, async (e) => {
       const repo = repoWith([], [e]);
-      return { e, r: await run(['--root', repo.root, 'build', DATE, '-o', path.join(repo.root, 'uit', 'b.pdf')]), root: repo.root };
+      return { e, r: await runMain(['--root', repo.root, 'build', DATE, '-o', path.join(repo.root, 'uit', 'b.pdf')]), root: repo.root };
     });
     for (const { e, r, root: dir } of builds) {
       noStackTrace(r);
