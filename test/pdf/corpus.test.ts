@@ -1,6 +1,7 @@
 // Every PDF of the hostile-input corpus (fixtures/corpus, made by scripts/make-bad-corpus.mjs) gets
-// the outcome its manifest entry documents (the item files: test/load/front-matter-hostile.test.ts). PDFs that may go into a bundle are also copied into a
-// fresh document, sanitized, saved and read back, as the assembler does.
+// the outcome its manifest entry documents; PDFs that may go into a bundle are also copied into a
+// fresh document, sanitized, saved and read back, as the assembler does. (The corpus's item files:
+// test/load/front-matter-hostile.test.ts.)
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
