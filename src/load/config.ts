@@ -23,7 +23,17 @@ export function findRoot(start: string): string {
 
 export async function loadConfig(root: string): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
   const abs = path.join(root, CONFIG_FILE);
-  const base: BundelConfig = { root, portefeuillehouders: [], vergaderingen: 'vergaderingen', positions: new Map(), raw: undefined };
+  const base: BundelConfig = {
+    root,
+    organisatie: undefined,
+    portefeuillehouders: [],
+    vergaderingen: 'vergaderingen',
+    stempel: undefined,
+    titel: undefined,
+    bestandsnaam: undefined,
+    positions: new Map(),
+    raw: undefined,
+  };
   if (!existsSync(abs)) return { config: base, diagnostics: [] };
   const read = await readTextFile(abs, CONFIG_FILE);
   if (!read.ok) return { config: { ...base, file: CONFIG_FILE }, diagnostics: [read.diagnostic] };

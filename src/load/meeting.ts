@@ -90,7 +90,19 @@ async function loadVergadering(config: BundelConfig, dir: string, diagnostics: D
   const relDir = toPosix(path.relative(config.root, dir)) || '.';
   const file = relDir === '.' ? MEETING_FILE : `${relDir}/${MEETING_FILE}`;
   const folderDate = ISO_PREFIX.exec(path.basename(dir))?.[1];
-  const empty: Vergadering = { dir, relDir, folderDate, file, orgaan: '', datum: folderDate ?? '', positions: new Map(), raw: undefined };
+  const empty: Vergadering = {
+    dir,
+    relDir,
+    folderDate,
+    file,
+    orgaan: '',
+    datum: folderDate ?? '',
+    tijd: undefined,
+    locatie: undefined,
+    voorzitter: undefined,
+    positions: new Map(),
+    raw: undefined,
+  };
   const read = await readTextFile(path.join(dir, MEETING_FILE), file);
   if (!read.ok) {
     diagnostics.push({

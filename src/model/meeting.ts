@@ -2,33 +2,29 @@
 // Everything the loader read carries its source position so rules can point at it.
 
 import type { Diagnostic, SourceRange } from './diagnostic.js';
+import type { Block, FieldsOf } from './fields.js';
 import type { PdfFacts } from './pdf-facts.js';
+import type { AgendapuntFile, BijlageFile, BundelFile, VergaderingFile } from './schema.js';
 
 /** Source positions of front-matter values, keyed by dotted path: `onderwerp`, `bijlagen.2.bestand`. */
 export type Positions = ReadonlyMap<string, SourceRange>;
 
-export interface BundelConfig {
+/** bundel.yaml's fields (organisatie, portefeuillehouders, stempel, titel, bestandsnaam …). */
+export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'vergaderingen'> {
   /** Absolute path of the repository root (where bundel.yaml is or would be). */
   root: string;
   /** Relative path of bundel.yaml, when present. */
   file?: string;
-  organisatie?: string;
   /** Absolute path of a PNG/JPEG/SVG logo. */
   logo?: string;
-  portefeuillehouders: string[];
   /** Meetings folder relative to root; default `vergaderingen`. */
   vergaderingen: string;
-  /** Handlebars template for the page stamp. */
-  stempel?: string;
-  /** Handlebars template for the bundle's title. */
-  titel?: string;
-  /** Handlebars template for the bundle's file name (without .pdf). */
-  bestandsnaam?: string;
   positions: Positions;
   raw: unknown;
 }
 
-export interface Vergadering {
+/** vergadering.yaml's fields (orgaan, datum, tijd, locatie, voorzitter). */
+export interface Vergadering extends FieldsOf<VergaderingFile> {
   /** Absolute path of the meeting folder. */
   dir: string;
   /** Meeting folder relative to root, forward slashes. */
@@ -37,12 +33,6 @@ export interface Vergadering {
   folderDate?: string;
   /** Relative path of vergadering.yaml. */
   file: string;
-  orgaan: string;
-  /** ISO date, as written. */
-  datum: string;
-  tijd?: string;
-  locatie?: string;
-  voorzitter?: string;
   positions: Positions;
   raw: unknown;
 }
@@ -50,44 +40,36 @@ export interface Vergadering {
 export type Soort = 'voorstel' | 'stukken' | 'mondeling';
 export const SOORTEN: readonly Soort[] = ['voorstel', 'stukken', 'mondeling'];
 
-export interface Bijlage {
+/** An entry of `bijlagen:` (titel, bestand as written, terInzage, vertrouwelijk). */
+export interface Bijlage extends FieldsOf<BijlageFile> {
   /** 1-based number within the item: Bijlage 1, 2, … */
   nummer: number;
-  titel: string;
-  /** As written in the front matter. */
-  bestand?: string;
-  /** Place where a not-included attachment can be seen. */
-  terInzage?: string;
-  vertrouwelijk: boolean;
   /** Facts about the file, gathered by the loader (absent when there is no `bestand`). */
   facts?: PdfFacts;
 }
 
-export interface Contact {
-  naam: string;
-  telefoon?: string;
-  email?: string;
-}
+/** The contact block; absent when it has no `naam`. */
+export type Contact = Block<NonNullable<AgendapuntFile['contact']>> & { naam: string };
 
-export interface Agendapunt {
+/**
+ * The item's front-matter fields the model keeps under their own (camelCased) name: onderwerp,
+ * portefeuillehouder, beslispunten, procedure, vervolgactie, communicatie, mededelingBeslissingAan,
+ * consequenties, vertrouwelijk. A field added to the schema lands here, and the compiler then asks
+ * the loader (src/load/meeting.ts) and the memo's input (src/render/types.ts) for it.
+ */
+export type ItemFields = FieldsOf<Omit<AgendapuntFile, 'agendapunt' | 'soort' | 'vergadering' | 'contact' | 'bijlagen'>>;
+
+export interface Agendapunt extends ItemFields {
   /** Relative path of the .md file, forward slashes. */
   file: string;
   /** Absolute path of the .md file. */
   absFile: string;
-  /** The agenda number as printed: "2", "4a", "4.1". */
+  /** The agenda number as printed (front matter `agendapunt`): "2", "4a", "4.1". */
   nummer: string;
-  onderwerp: string;
+  /** Default `voorstel`. */
   soort: Soort;
   vergadering?: string;
-  portefeuillehouder?: string;
-  beslispunten: string[];
-  procedure: string[];
-  vervolgactie?: string;
-  communicatie?: string;
-  mededelingBeslissingAan?: string;
-  consequenties: { financieel?: string; personeel?: string };
   contact?: Contact;
-  vertrouwelijk: boolean;
   bijlagen: Bijlage[];
   /** Markdown body: the Toelichting of a voorstel, the agenda text otherwise. */
   body: string;

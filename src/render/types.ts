@@ -1,6 +1,8 @@
 // The data the Typst layouts take (as JSON). The render step fills these from the Meeting;
 // page numbers are bundle pages, known after a first layout pass.
 
+import type { Contact, ItemFields } from '../model/meeting.js';
+
 /** Markdown turned into a small tree the Typst template walks; every text prints literally. */
 export type MdInline =
   | { t: 'text'; v: string }
@@ -31,7 +33,12 @@ export interface MemoBijlage {
   weggelaten?: boolean;
 }
 
-export interface MemoInput {
+/**
+ * A memo shows every front-matter field of its item (ItemFields, derived from the schema: a new
+ * field arrives here by itself and the compiler asks src/bundle/render-inputs.ts to fill it; the
+ * template templates/memo.typ decides where it is printed).
+ */
+export interface MemoInput extends ItemFields {
   organisatie?: string;
   /** Absolute path of a PNG, JPEG or SVG logo, when configured (mapped into Typst by the renderer). */
   logo?: string;
@@ -39,19 +46,10 @@ export interface MemoInput {
   /** Dutch long date: "5 maart 2025". */
   datum: string;
   agendapunt: string;
-  onderwerp: string;
-  portefeuillehouder?: string;
-  beslispunten: string[];
   toelichting: MdBlock[];
-  procedure: string[];
-  vervolgactie?: string;
-  communicatie?: string;
-  mededelingBeslissingAan?: string;
   meegezonden: MemoBijlage[];
   terInzage: { nummer: number; titel: string; plaats: string }[];
-  consequenties: { financieel?: string; personeel?: string };
-  contact?: { naam: string; telefoon?: string; email?: string };
-  vertrouwelijk: boolean;
+  contact?: Contact;
 }
 
 export interface AgendaDocument {

@@ -76,11 +76,15 @@ const item: fc.Arbitrary<Agendapunt> = fc
     nummer,
     onderwerp: '',
     soort: 'voorstel',
+    portefeuillehouder: undefined,
     beslispunten: [],
     procedure: [],
+    vervolgactie: undefined,
+    communicatie: undefined,
+    mededelingBeslissingAan: undefined,
     consequenties: {},
     vertrouwelijk: false,
-    bijlagen: bijlagen.map((b, i) => ({ nummer: i + 1, titel: '', vertrouwelijk: false, ...b })),
+    bijlagen: bijlagen.map((b, i) => ({ nummer: i + 1, titel: '', terInzage: undefined, vertrouwelijk: false, ...b })),
     body,
     bodyLine: 5,
     positions: new Map(),
@@ -91,8 +95,8 @@ const item: fc.Arbitrary<Agendapunt> = fc
 const meeting: fc.Arbitrary<Meeting> = fc
   .record({ items: fc.array(item, { maxLength: 4 }), vergaderingRaw: junk, configRaw: junk, portefeuillehouders: fc.array(fc.string(), { maxLength: 2 }) })
   .map(({ items, vergaderingRaw, configRaw, portefeuillehouders }) => ({
-    config: { root: '/tmp', file: 'bundel.yaml', portefeuillehouders, vergaderingen: 'vergaderingen', positions: new Map(), raw: configRaw },
-    vergadering: { dir: '/tmp/v', relDir: 'vergaderingen/2025-03-05', folderDate: DATE, file: 'vergaderingen/2025-03-05/vergadering.yaml', orgaan: '', datum: DATE, positions: new Map(), raw: vergaderingRaw },
+    config: { root: '/tmp', file: 'bundel.yaml', organisatie: undefined, portefeuillehouders, vergaderingen: 'vergaderingen', stempel: undefined, titel: undefined, bestandsnaam: undefined, positions: new Map(), raw: configRaw },
+    vergadering: { dir: '/tmp/v', relDir: 'vergaderingen/2025-03-05', folderDate: DATE, file: 'vergaderingen/2025-03-05/vergadering.yaml', orgaan: '', datum: DATE, tijd: undefined, locatie: undefined, voorzitter: undefined, positions: new Map(), raw: vergaderingRaw },
     items,
     loadDiagnostics: [],
   }));

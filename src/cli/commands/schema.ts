@@ -1,7 +1,7 @@
 // bundel schema [--out map]: the JSON Schemas of the three files bundel reads, for editors.
 
 import path from 'node:path';
-import { jsonSchemas } from '../../validate/schema.js';
+import { jsonSchemas } from '../../model/schema.js';
 import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
 

@@ -3,7 +3,8 @@
 import type { SourceRange } from '../../model/diagnostic.js';
 import type { Positions } from '../../model/meeting.js';
 import { at, type Rule, type RuleContext } from '../rule.js';
-import { checkSchema, type SchemaKind } from '../schema.js';
+import type { SchemaKind } from '../../model/schema.js';
+import { checkSchema } from '../schema-problems.js';
 
 const FILE_START: SourceRange = { line: 1, column: 1 };
 

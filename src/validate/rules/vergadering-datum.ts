@@ -1,6 +1,6 @@
 // vergadering-datum: an item's `vergadering` is the meeting's `datum`, which is the date the folder is named after.
 
-import { isIsoDate } from '../schema.js';
+import { isIsoDate } from '../../model/schema.js';
 import { rawField } from '../source-text.js';
 import { at, type Rule } from '../rule.js';
 

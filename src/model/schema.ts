@@ -1,0 +1,170 @@
+// The shape of the three files bundel reads (item front matter, vergadering.yaml, bundel.yaml) as zod
+// schemas: the one declaration of every field. The `schema` lint rule checks against them
+// (src/validate/schema-problems.ts), `bundel schema` turns them into JSON Schema for editors, and the
+// model's types are derived from them (z.infer; see src/model/meeting.ts for the camelCase names).
+
+import { z } from 'zod';
+
+export type SchemaKind = 'agendapunt' | 'vergadering' | 'bundel';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** 2, "4a", "4.1": a positive number, optionally with one letter or one sub-number. */
+export const AGENDAPUNT_PATTERN = /^[1-9]\d*(?:[a-zA-Z]|\.[1-9]\d*)?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+// Messages we write ourselves carry `{veld}` and `{waarde}` placeholders, filled in per issue;
+// the hint follows after a newline.
+const DATE_MESSAGE =
+  '{veld} is {waarde}; verwacht een datum als `2025-03-05` (JJJJ-MM-DD).\nSchrijf de datum als jaar-maand-dag met streepjes, bijvoorbeeld `2025-03-05`.';
+
+const isoDate = (description: string) =>
+  z
+    .string()
+    .regex(ISO_DATE, { error: DATE_MESSAGE })
+    .refine((s) => !ISO_DATE.test(s) || isIsoDate(s), {
+      error: '{veld} is {waarde}; die datum bestaat niet.\nControleer dag en maand.',
+    })
+    .describe(description);
+
+/** Required text: present and not empty. */
+const text = (description: string) => z.string().min(1).describe(description);
+/** Optional text; an empty value (`locatie:`) counts as not filled in. */
+const optionalText = (description: string) => z.string().nullable().optional().describe(description);
+const optionalBool = (description: string) => z.boolean().nullable().optional().describe(description);
+/** Text or a list of texts. `emptyEntries`: an empty `- ` is left to a rule that says more about it. */
+const textOrList = (description: string, { emptyEntries = false } = {}) =>
+  z
+    .union([z.string(), z.array(emptyEntries ? z.string().nullable() : z.string())], {
+      error: '{veld} moet tekst of een lijst met tekst zijn, maar is {waarde}.\nSchrijf één regel tekst, of een lijst met op elke regel `- ` en een tekst.',
+    })
+    .nullable()
+    .optional()
+    .describe(description);
+
+const bijlage = z
+  .strictObject({
+    titel: text('De titel van de bijlage, zoals die op de agenda en in het voorstel staat: "Bijlage 1: <titel>".'),
+    bestand: optionalText(
+      'Pad naar de PDF, relatief vanaf dit agendapuntbestand en binnen de map van de vergadering, bijvoorbeeld `bijlagen/brief.pdf`. Hoofdletters tellen mee.',
+    ),
+    ter_inzage: optionalText(
+      'Waar de bijlage ter inzage ligt, als die niet in de bundel komt, bijvoorbeeld "Secretariaat 8RHK, Doetinchem". Gebruik `bestand` of `ter_inzage`, niet allebei.',
+    ),
+    vertrouwelijk: optionalBool('Vertrouwelijke bijlage: alleen voor de leden, niet in de openbare bundel.'),
+  })
+  .describe('Een bijlage: `titel` en óf `bestand` (meegezonden) óf `ter_inzage` (alleen ter inzage).');
+
+export const agendapuntSchema = z
+  .strictObject({
+    vergadering: isoDate('De datum van de vergadering (JJJJ-MM-DD); gelijk aan `datum` in vergadering.yaml.'),
+    agendapunt: z
+      .union([z.int().positive(), z.string().regex(AGENDAPUNT_PATTERN)], {
+        error: '{veld} is {waarde}; verwacht een nummer zoals `2`, `4a` of `"4.1"`.\nGebruik een heel getal, eventueel met één letter (`4a`); zet `"4.1"` tussen aanhalingstekens.',
+      })
+      .describe('Het nummer van het agendapunt: 1, 2, … of een tekst zoals "4a" of "4.1". Uniek binnen de vergadering; bepaalt de volgorde.'),
+    onderwerp: text('Het onderwerp (de titel) van het agendapunt, zoals het op de agenda staat.'),
+    soort: z
+      .enum(['voorstel', 'stukken', 'mondeling'])
+      .nullable()
+      .optional()
+      .describe(
+        'De soort agendapunt: `voorstel` (standaard: een voorstel in de huisstijl), `stukken` (alleen documenten, bijvoorbeeld een verslag) of `mondeling` (zonder stukken).',
+      ),
+    portefeuillehouder: optionalText('Het bestuurslid dat verantwoordelijk is, bijvoorbeeld "De heer J. Bengevoord". Verplicht bij een voorstel.'),
+    beslispunten: textOrList(
+      'De voorgestelde besluiten, als hele zinnen: "Kennis te nemen van …", "In te stemmen met …". Verplicht bij een voorstel; bundel nummert ze.',
+      { emptyEntries: true },
+    ),
+    procedure: textOrList('De weg die het voorstel aflegde, bijvoorbeeld "DB 12 februari".'),
+    vervolgactie: optionalText('Wat er na het besluit gebeurt.'),
+    communicatie: optionalText('Hoe over het besluit wordt gecommuniceerd.'),
+    mededeling_beslissing_aan: optionalText('Wie het besluit te horen krijgt.'),
+    consequenties: z
+      .strictObject({
+        financieel: optionalText('Financiële gevolgen.'),
+        personeel: optionalText('Gevolgen voor het personeel.'),
+      })
+      .nullable()
+      .optional()
+      .describe('Consequenties van het voorstel: `financieel` en `personeel`.'),
+    contact: z
+      .strictObject({
+        naam: text('Naam van de contactpersoon.'),
+        telefoon: optionalText('Telefoonnummer, bijvoorbeeld "0314 123 456" of "+31 6 12 34 56 78". Tussen aanhalingstekens.'),
+        email: z
+          .string()
+          .regex(EMAIL, { error: '{veld} is {waarde}; dat is geen e-mailadres.\nSchrijf een adres als `naam@organisatie.nl`.' })
+          .nullable()
+          .optional()
+          .describe('E-mailadres van de contactpersoon.'),
+      })
+      .nullable()
+      .optional()
+      .describe('Nadere informatie bij: de contactpersoon voor dit agendapunt.'),
+    vertrouwelijk: optionalBool('Het hele agendapunt is vertrouwelijk: het komt niet in de openbare bundel.'),
+    bijlagen: z
+      .array(bijlage)
+      .nullable()
+      .optional()
+      .describe('De bijlagen, in volgorde; ze heten Bijlage 1, 2, … en worden in de tekst aangehaald als "(bijlage 1)".'),
+  })
+  .describe('Front matter van een agendapunt (een Markdown-bestand in de map van de vergadering).');
+
+export const vergaderingSchema = z
+  .strictObject({
+    orgaan: text('Het orgaan dat vergadert, bijvoorbeeld "Algemeen Bestuur".'),
+    datum: isoDate('De datum van de vergadering (JJJJ-MM-DD); gelijk aan de datum waarmee de naam van de map begint.'),
+    tijd: optionalText('Aanvangstijd, bijvoorbeeld "10:00".'),
+    locatie: optionalText('Waar de vergadering is, bijvoorbeeld "De StecK, Doetinchem".'),
+    voorzitter: optionalText('De voorzitter van de vergadering.'),
+  })
+  .describe('vergadering.yaml: gegevens van één vergadering.');
+
+export const bundelSchema = z
+  .strictObject({
+    organisatie: optionalText('Naam van de organisatie, voor de agenda en de titel van de bundel.'),
+    logo: optionalText('Pad naar het logo (PNG, JPEG of SVG), relatief vanaf bundel.yaml.'),
+    portefeuillehouders: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .describe('De bekende portefeuillehouders; `bundel lint` waarschuwt bij een voorstel met een andere naam.'),
+    vergaderingen: optionalText('De map met vergaderingen, relatief vanaf bundel.yaml; standaard `vergaderingen`.'),
+    stempel: optionalText(
+      'Handlebars-sjabloon voor de paginanummering op elke pagina; standaard "{{orgaan}} {{datum}} · pagina {{pagina}} van {{totaal}}". Velden: organisatie, orgaan, datum (5 maart 2025), iso (2025-03-05), openbaar, pagina, totaal.',
+    ),
+    titel: optionalText('Handlebars-sjabloon voor de titel van de bundel (in de PDF-eigenschappen); standaard "Bundel {{orgaan}} {{datum}}".'),
+    bestandsnaam: optionalText(
+      'Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`; standaard "Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}".',
+    ),
+  })
+  .describe('bundel.yaml: instellingen voor de hele repository met vergaderingen.');
+
+export const SCHEMAS = { agendapunt: agendapuntSchema, vergadering: vergaderingSchema, bundel: bundelSchema } as const;
+
+const TITLES: Record<SchemaKind, string> = {
+  agendapunt: 'bundel: agendapunt (front matter)',
+  vergadering: 'bundel: vergadering.yaml',
+  bundel: 'bundel: bundel.yaml',
+};
+
+/** JSON Schema (draft 2020-12) for each file, with Dutch descriptions, for editor completion. */
+export function jsonSchemas(): { agendapunt: object; vergadering: object; bundel: object } {
+  const one = (kind: SchemaKind): object => ({ title: TITLES[kind], ...z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) });
+  return { agendapunt: one('agendapunt'), vergadering: one('vergadering'), bundel: one('bundel') };
+}
+
+/** The front matter of an agenda item, as written (snake_case keys, empty values as null). */
+export type AgendapuntFile = z.infer<typeof agendapuntSchema>;
+/** One entry of `bijlagen:`, as written. */
+export type BijlageFile = NonNullable<AgendapuntFile['bijlagen']>[number];
+export type VergaderingFile = z.infer<typeof vergaderingSchema>;
+export type BundelFile = z.infer<typeof bundelSchema>;
