@@ -7,7 +7,7 @@
 //
 // Call it once per attachment, right after copying, with the copies of ALL pages of that source
 // document in source order: internal link targets were rewritten by the loader
-// (src/load/pdf-links.ts) to page indices into that list.
+// (src/pdf/links.ts) to page indices into that list.
 
 import { PDFArray, PDFCatalog, PDFDict, PDFNumber, PDFPageLeaf, PDFPageTree, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
