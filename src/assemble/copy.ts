@@ -1,7 +1,8 @@
-// Copy attachments into the bundle: every page, the graphics state closed, active content removed,
-// and the attachment's own bookmarks read. Problems removed from several files are reported once.
+// Copy documents into the bundle. Attachments: every page, the graphics state closed, active content
+// removed, their own bookmarks read; problems removed from several files are reported once. Rendered
+// pages (agenda, memos, placeholders) are our own and copied as they are.
 
-import type { PDFDocument, PDFPage } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 import type { PdfProblem } from '../model/pdf-facts.js';
@@ -77,4 +78,10 @@ export async function copyAttachments(
     }),
   );
   return { copies, diagnostics };
+}
+
+/** A rendered PDF (agenda, memo, placeholder) into `out` (pages not yet added). */
+export async function copyRendered(out: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
+  const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return out.copyPages(src, src.getPageIndices());
 }

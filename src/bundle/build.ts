@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
-import { ParseSpeeds, PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { BundelConfig, Meeting } from '../model/meeting.js';
@@ -13,7 +13,7 @@ import type { OutputFile } from '../model/output-file.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
-import { copyAttachments } from '../assemble/copy.js';
+import { copyAttachments, copyRendered } from '../assemble/copy.js';
 import { resolvePageLinks } from '../assemble/links.js';
 import { setMetadata } from '../assemble/metadata.js';
 import { writeOutline, type OutlineNode } from '../assemble/outline.js';
@@ -127,8 +127,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const renderedPages: PDFPage[] = [];
   for (const part of plan.parts) {
     if (part.kind === 'bijlage') continue;
-    const src = await PDFDocument.load(rendered.get(part)!.pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    const copied = await out.copyPages(src, src.getPageIndices());
+    const copied = await copyRendered(out, rendered.get(part)!.pdf);
     partPages.set(part, copied);
     renderedPages.push(...copied);
   }
@@ -144,15 +143,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const entries = itemEntries(meeting, plan, pages);
   writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines));
   const confidential = plan.hasConfidential && !openbaar;
-  const v = meeting.vergadering;
-  setMetadata(out, {
-    title: names.title,
-    author: meeting.config.organisatie ?? v.orgaan,
-    subject: openbaar ? `Openbare versie — ${v.orgaan} ${names.datum}` : plan.hasConfidential ? 'VERTROUWELIJK — bevat vertrouwelijke stukken, niet voor publicatie' : `${v.orgaan} ${names.datum}`,
-    keywords: ['bundel', v.orgaan, v.datum, ...(confidential ? ['vertrouwelijk'] : [])],
-    date,
-    confidential,
-  });
+  setMetadata(out, { ...names.metadata(plan.hasConfidential), date, confidential });
 
   diagnostics.push(...removed);
   const index = makeIndex(meeting, entries, {

@@ -1,5 +1,5 @@
-// What the bundle is called and what every page says at the bottom: the Handlebars templates of
-// bundel.yaml (titel, bestandsnaam, stempel) filled in for this meeting.
+// What the bundle is called, what every page says at the bottom and what its document information
+// says: the Handlebars templates of bundel.yaml (titel, bestandsnaam, stempel) filled in for this meeting.
 
 import type { Meeting } from '../model/meeting.js';
 import { dutchDate } from '../render/dutch-date.js';
@@ -12,6 +12,8 @@ export interface BundleNames {
   /** Default file name, without folder, with `.pdf`. */
   fileName: string;
   stamp(pagina: number, totaal: number): string;
+  /** The PDF's document information, given whether the meeting has confidential documents. */
+  metadata(hasConfidential: boolean): { title: string; author: string; subject: string; keywords: string[] };
 }
 
 export function bundleNames(meeting: Meeting, openbaar: boolean): BundleNames {
@@ -26,5 +28,16 @@ export function bundleNames(meeting: Meeting, openbaar: boolean): BundleNames {
   const stampTemplate = compileText<TemplateData & { pagina: number; totaal: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
   const title = compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data);
   const fileName = `${safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data))}.pdf`;
-  return { datum: data.datum, title, fileName, stamp: (pagina, totaal) => stampTemplate({ ...data, pagina, totaal }) };
+  const { orgaan, datum: iso } = meeting.vergadering;
+  const metadata = (hasConfidential: boolean): ReturnType<BundleNames['metadata']> => ({
+    title,
+    author: config.organisatie ?? orgaan,
+    subject: openbaar
+      ? `Openbare versie — ${orgaan} ${data.datum}`
+      : hasConfidential
+        ? 'VERTROUWELIJK — bevat vertrouwelijke stukken, niet voor publicatie'
+        : `${orgaan} ${data.datum}`,
+    keywords: ['bundel', orgaan, iso, ...(hasConfidential && !openbaar ? ['vertrouwelijk'] : [])],
+  });
+  return { datum: data.datum, title, fileName, stamp: (pagina, totaal) => stampTemplate({ ...data, pagina, totaal }), metadata };
 }

@@ -3,7 +3,9 @@
 // (src/validate/schema-problems.ts), `bundel schema` turns them into JSON Schema for editors, and the
 // model's types are derived from them (z.infer; see src/model/meeting.ts for the camelCase names).
 
+import path from 'node:path';
 import { z } from 'zod';
+import type { OutputFile } from './output-file.js';
 
 export type SchemaKind = 'agendapunt' | 'vergadering' | 'bundel';
 
@@ -160,6 +162,16 @@ const TITLES: Record<SchemaKind, string> = {
 export function jsonSchemas(): { agendapunt: object; vergadering: object; bundel: object } {
   const one = (kind: SchemaKind): object => ({ title: TITLES[kind], ...z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) });
   return { agendapunt: one('agendapunt'), vergadering: one('vergadering'), bundel: one('bundel') };
+}
+
+/** The JSON Schemas as one JSON text, as `bundel schema` prints them. */
+export function jsonSchemasText(): string {
+  return `${JSON.stringify(jsonSchemas(), null, 2)}\n`;
+}
+
+/** The JSON Schemas as files `<kind>.schema.json` in `dir`. */
+export function jsonSchemaFiles(dir: string): OutputFile[] {
+  return Object.entries(jsonSchemas()).map(([name, schema]) => ({ path: path.resolve(dir, `${name}.schema.json`), data: `${JSON.stringify(schema, null, 2)}\n` }));
 }
 
 /** The front matter of an agenda item, as written (snake_case keys, empty values as null). */
