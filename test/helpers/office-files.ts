@@ -1,0 +1,40 @@
+// Small hand-made container files for the format checks: an OLE2 compound file with the given
+// directory names, and ZIP archives with chosen parts.
+
+import { zipSync } from 'fflate';
+
+/** A minimal OLE2 file (512-byte sectors): header, one FAT sector, one directory sector. */
+export function ole2File(names: string[]): Uint8Array {
+  if (names.length > 3) throw new Error('at most 3 names fit in one directory sector besides the root');
+  const file = new Uint8Array(512 * 3);
+  const v = new DataView(file.buffer);
+  file.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  v.setUint16(0x18, 0x3e, true);
+  v.setUint16(0x1a, 3, true);
+  v.setUint16(0x1c, 0xfffe, true);
+  v.setUint16(0x1e, 9, true);
+  v.setUint16(0x20, 6, true);
+  v.setUint32(0x2c, 1, true); // one FAT sector
+  v.setUint32(0x30, 1, true); // directory starts in sector 1
+  v.setUint32(0x38, 4096, true);
+  v.setUint32(0x3c, 0xfffffffe, true);
+  v.setUint32(0x44, 0xfffffffe, true);
+  for (let i = 0; i < 109; i++) v.setUint32(0x4c + i * 4, i === 0 ? 0 : 0xffffffff, true);
+  const fat = 512;
+  for (let i = 0; i < 128; i++) v.setUint32(fat + i * 4, 0xffffffff, true);
+  v.setUint32(fat, 0xfffffffd, true); // sector 0 is the FAT
+  v.setUint32(fat + 4, 0xfffffffe, true); // sector 1, the directory, ends its chain
+  const dir = 1024;
+  ['Root Entry', ...names].forEach((name, i) => {
+    const at = dir + i * 128;
+    const utf16 = Buffer.from(`${name}\0`, 'utf16le');
+    file.set(utf16, at);
+    v.setUint16(at + 64, utf16.length, true);
+    file[at + 66] = i === 0 ? 5 : 2;
+  });
+  return file;
+}
+
+export function zipFile(parts: Record<string, string>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, new TextEncoder().encode(text)])), { level: 0 });
+}
