@@ -13,7 +13,9 @@ import { resolveAttachment } from './attachment-path.js';
 import { findRoot, loadConfig } from './config.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
-import { inspectPdf } from '../pdf/inspect.js';
+import { formatOf, type Converter } from '../convert/index.js';
+import { inspectPdf, type InspectedPdf } from '../pdf/inspect.js';
+import { inspectSource } from './source-file.js';
 import { readTextFile } from './text-file.js';
 import { toPosix } from '../util/paths.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -26,6 +28,10 @@ export interface LoadOptions {
   /** Keep the parsed attachment documents for the assembler. */
   keepDocuments?: boolean;
   password?: string;
+  /** Where LibreOffice is looked for (`PATH`, `BUNDEL_SOFFICE`); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Converts Office files and images (a build); without it they are only checked (lint). */
+  converter?: Converter;
 }
 
 export interface LoadedMeeting {
@@ -244,7 +250,12 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           }
           let pending = factsByPath.get(resolved.absPath);
           if (!pending) {
-            pending = inspectPdf(resolved.absPath, toPosix(path.relative(config.root, resolved.absPath)), { password: options.password, contentBalance: options.keepDocuments }).then((r) => {
+            const relPath = toPosix(path.relative(config.root, resolved.absPath));
+            const format = formatOf(resolved.absPath);
+            const inspected: Promise<InspectedPdf> = format
+              ? inspectSource(resolved.absPath, relPath, format, { env: options.env ?? process.env, converter: options.converter, password: options.password })
+              : inspectPdf(resolved.absPath, relPath, { password: options.password, contentBalance: options.keepDocuments });
+            pending = inspected.then((r) => {
               if (options.keepDocuments && r.doc) {
                 // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
                 r.doc.context.pdfFileDetails.originalBytes = undefined;

@@ -25,4 +25,15 @@ export interface PdfFacts {
   problem?: PdfProblem;
   /** Things repaired or removed that the user should know about (active content…). */
   warnings: PdfProblem[];
+  /** For a bijlage that is not a PDF (then `sha256` and `size` are the source file's). */
+  source?: SourceFacts;
+}
+
+export interface SourceFacts {
+  /** The format its content was checked against: `docx`, `jpeg`, `tiff` … */
+  format: string;
+  kind: 'office' | 'image';
+  /** Set by a build: what made the PDF ("LibreOffice 7.4.7.2 40(Build:2)"), and whether from the cache. */
+  converter?: string;
+  cached?: boolean;
 }

@@ -11,7 +11,10 @@ import { beslispuntenZinnen } from './rules/beslispunten-zinnen.js';
 import { bijlageBestand } from './rules/bijlage-bestand.js';
 import { bijlageCompleet } from './rules/bijlage-compleet.js';
 import { bijlageDubbel } from './rules/bijlage-dubbel.js';
+import { bijlageFormaat } from './rules/bijlage-formaat.js';
+import { bijlageOmzetten } from './rules/bijlage-omzetten.js';
 import { bijlageVerwijzing } from './rules/bijlage-verwijzing.js';
+import { libreofficeOntbreekt } from './rules/libreoffice-ontbreekt.js';
 import { placeholder } from './rules/placeholder.js';
 import { portefeuillehouderBekend } from './rules/portefeuillehouder-bekend.js';
 import { schema } from './rules/schema.js';
@@ -32,6 +35,9 @@ export const rules: Rule[] = [
   beslispuntenZinnen,
   bijlageCompleet,
   bijlageBestand,
+  bijlageFormaat,
+  libreofficeOntbreekt,
+  bijlageOmzetten,
   bijlageVerwijzing,
   bijlageDubbel,
   telefoon,

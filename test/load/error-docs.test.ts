@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
+import { SOURCE_PROBLEM_RULES } from '../../src/convert/problems.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const docs = readFileSync(path.join(ROOT, 'docs/errors.md'), 'utf8');
@@ -19,6 +20,10 @@ describe('docs/errors.md', () => {
     // actief-verwijderd is the assembler's report, described in prose under the warnings.
     const where = section(severity === 'error' ? 'Attachment files: errors' : 'Attachment files: warnings');
     expect(where).toContain(code === 'actief-verwijderd' ? `\`${code}\`` : `| \`${code}\``);
+  });
+
+  it.each(Object.entries(SOURCE_PROBLEM_RULES))('documents `%s` with its rule `%s`', (code, rule) => {
+    expect(section('Office files and images')).toContain(`| \`${code}\` | [\`${rule}\`](rules/${rule}.md) |`);
   });
 
   it('documents every attachment-path code', () => {

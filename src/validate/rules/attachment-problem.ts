@@ -1,0 +1,28 @@
+// Shared by the rules that report a problem the loader found in a bijlage's file: which bijlagen
+// have one, and the message with the file name put in.
+
+import type { Agendapunt, Bijlage } from '../../model/meeting.js';
+import type { PdfProblem } from '../../model/pdf-facts.js';
+import { at, type RuleContext } from '../rule.js';
+
+/** Put the file name in the loader's message: "Het bestand is leeg" -> "Het bestand `x.pdf` is leeg". */
+export function withFile(problem: PdfProblem, bestand: string, nummer: number): string {
+  if (problem.message.includes(`\`${bestand}\``)) return problem.message;
+  const named = problem.message
+    .replace(/^(Het bestand|De PDF|De afbeelding) /, `$1 \`${bestand}\` `)
+    .replace(/^Het omzetten naar PDF /, `Het omzetten van \`${bestand}\` naar PDF `);
+  return named !== problem.message ? named : `Bijlage ${nummer} (\`${bestand}\`): ${problem.message}`;
+}
+
+/** Report, at the `bestand:` line, every bijlage whose fatal problem has a code `wanted` accepts. */
+export function reportFileProblems(context: RuleContext, wanted: (code: string) => boolean): void {
+  for (const item of context.meeting.items) {
+    for (const bijlage of item.bijlagen) {
+      const problem = bijlage.facts?.pathProblem ?? bijlage.facts?.problem;
+      if (!problem || bijlage.bestand === undefined || !wanted(problem.code)) continue;
+      context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(problem, bijlage.bestand, bijlage.nummer), hint: problem.hint });
+    }
+  }
+}
+
+export const bestandAt = (item: Agendapunt, bijlage: Bijlage) => at(item.positions, `bijlagen.${bijlage.nummer - 1}.bestand`);
