@@ -10,6 +10,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { BundelConfig, Meeting } from '../model/meeting.js';
 import type { OutputFile } from '../model/output-file.js';
+import { Converter, DEFAULT_CACHE_DIR, type ConversionEvent } from '../convert/index.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
@@ -36,11 +37,14 @@ export interface BuildOptions {
   output?: string;
   /** Seconds since the epoch, as SOURCE_DATE_EPOCH; default the meeting date. */
   sourceDateEpoch?: number;
+  /** Where LibreOffice is found (`PATH`, `BUNDEL_SOFFICE`, `BUNDEL_SOFFICE_TIMEOUT`); default process.env. */
+  env?: NodeJS.ProcessEnv;
   onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
-  | { step: 'load'; items: number; attachments: number }
+  | ({ step: 'convert' } & ConversionEvent)
+  | { step: 'load'; items: number; attachments: number; converted: number; fromCache: number }
   | { step: 'validate'; errors: number; warnings: number }
   | { step: 'render'; documents: number }
   | { step: 'assemble'; pages: number }
@@ -81,8 +85,18 @@ export async function buildMeeting(config: BundelConfig, dir: string, options: B
 async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: string, options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const openbaar = options.public ?? false;
-  const { meeting, documents, balances } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password });
-  progress({ step: 'load', items: meeting.items.length, attachments: documents.size });
+  const env = options.env ?? process.env;
+  const conversions = { converted: 0, fromCache: 0 };
+  const converter = new Converter({
+    env,
+    cacheDir: path.resolve(config.root, config.cachemap ?? DEFAULT_CACHE_DIR),
+    onConversion: (e) => {
+      conversions[e.cached ? 'fromCache' : 'converted']++;
+      progress({ step: 'convert', ...e });
+    },
+  });
+  const { meeting, documents, balances } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password, env, converter });
+  progress({ step: 'load', items: meeting.items.length, attachments: documents.size, ...conversions });
 
   const diagnostics = validate(meeting);
   progress({ step: 'validate', errors: diagnostics.filter((d: Diagnostic) => d.severity === 'error').length, warnings: diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length });

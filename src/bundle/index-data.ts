@@ -10,7 +10,10 @@ export interface IndexDocument {
   soort: 'voorstel' | 'bijlage' | 'stuk';
   bijlagenummer?: number;
   bronbestand?: string;
+  /** Of the source file (for a converted bijlage: of the Office file or image, not of the PDF made from it). */
   sha256?: string;
+  /** For a bijlage that was not a PDF: its format and what converted it. */
+  omgezet?: { van: string; door: string };
   vertrouwelijkheidsaanduiding: 'openbaar' | 'vertrouwelijk';
   opgenomen: boolean;
   weggelaten?: boolean;
@@ -64,6 +67,7 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
     bijlagenummer: bijlage.nummer,
     bronbestand: bijlage.facts?.relPath,
     sha256: bijlage.facts?.sha256,
+    omgezet: bijlage.facts?.source?.converter ? { van: bijlage.facts.source.format, door: bijlage.facts.source.converter } : undefined,
     vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk || bijlage.vertrouwelijk),
     opgenomen: false,
   };
@@ -73,9 +77,9 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
     case 'eerder-opgenomen':
       return { ...base, opgenomen: true, zieAgendapunt: d.seeItem!.nummer, eerstePagina: d.first, laatstePagina: d.last };
     case 'weggelaten':
-      return { ...base, bronbestand: undefined, sha256: undefined, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
+      return { ...base, bronbestand: undefined, sha256: undefined, omgezet: undefined, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
     case 'ter-inzage':
-      return { ...base, bronbestand: undefined, terInzage: d.plaats };
+      return { ...base, bronbestand: undefined, omgezet: undefined, terInzage: d.plaats };
   }
 }
 

@@ -15,9 +15,9 @@ export { formatOf, SOURCE_FORMATS, type SourceFormat } from './formats.js';
 export { isSourceProblem, SOURCE_PROBLEM_RULES } from './problems.js';
 export { DEFAULT_CACHE_DIR } from './cache.js';
 
-/** Bumped when bundel converts differently (other options, other profile): old cache entries then miss. */
+/** Bumped when bundel converts differently (other options, other profile, other page layout): old cache entries then miss. */
 const OFFICE_RECIPE = 'soffice --convert-to pdf, bundel-profiel/1';
-export const IMAGE_CONVERTER = 'bundel (afbeelding naar PDF)';
+export const IMAGE_CONVERTER = 'bundel afbeelding-naar-pdf/1';
 
 /** What lint can say without converting; `typedExt` is the extension as written (`JPG`, `tif`). */
 export function checkSource(bytes: Uint8Array, format: SourceFormat, typedExt: string, env: NodeJS.ProcessEnv): PdfProblem | undefined {
@@ -75,18 +75,15 @@ export class Converter {
 
   /** Convert a checked source (checkSource found nothing) to PDF. */
   async convert(bytes: Uint8Array, sha256: string, format: SourceFormat, relPath: string): Promise<Converted> {
-    let started = performance.now();
-    const report = (converter: string, cached: boolean): void =>
-      this.options.onConversion?.({ file: relPath, converter, cached, ms: performance.now() - started });
     if (format.kind === 'image') {
-      try {
-        const { pdf } = await imageToPdf(bytes, format.ext as 'png' | 'jpeg' | 'tiff');
-        report(IMAGE_CONVERTER, false);
-        return { ok: true, pdf, converter: IMAGE_CONVERTER, cached: false };
-      } catch (err) {
-        if (!(err instanceof ImageError)) throw err;
-        return { ok: false, problem: err.kind === 'too-large' ? sourceProblem.imageTooLarge(err.message) : sourceProblem.imageUnreadable(format, err.message) };
-      }
+      return this.cached(sha256, IMAGE_CONVERTER, relPath, async () => {
+        try {
+          return (await imageToPdf(bytes, format.ext as 'png' | 'jpeg' | 'tiff')).pdf;
+        } catch (err) {
+          if (!(err instanceof ImageError)) throw err;
+          return err.kind === 'too-large' ? sourceProblem.imageTooLarge(err.message) : sourceProblem.imageUnreadable(format, err.message);
+        }
+      });
     }
     const { env } = this.options;
     const found = findSoffice(env);
@@ -97,26 +94,34 @@ export class Converter {
     } catch (err) {
       return { ok: false, problem: sourceProblem.conversionFailed('LibreOffice', (err as Error).message) };
     }
-    const key = cacheKey(sha256, `${version}\n${OFFICE_RECIPE}`);
-    started = performance.now();
-    const hit = await this.cache.get(key);
-    if (hit) {
-      report(version, true);
-      return { ok: true, pdf: hit, converter: version, cached: true };
-    }
     const seconds = timeoutSeconds(env);
-    try {
-      const pdf = await this.slot(() => {
-        // Time the conversion itself, not the wait for a free LibreOffice.
-        started = performance.now();
-        return convertWithSoffice({ path: found.path, version }, bytes, format.ext, { env, timeoutMs: seconds * 1000 });
-      });
+    return this.cached(sha256, version, relPath, async (startClock) => {
+      try {
+        return await this.slot(() => {
+          startClock();
+          return convertWithSoffice({ path: found.path, version }, bytes, format.ext, { env, timeoutMs: seconds * 1000 });
+        });
+      } catch (err) {
+        if (!(err instanceof ConversionError)) throw err;
+        return err.kind === 'timeout' ? sourceProblem.conversionTimeout(version, seconds) : sourceProblem.conversionFailed(version, err.message);
+      }
+    });
+  }
+
+  /** The cached PDF for (source, converter), else `produce` it and keep it; either way reported once. */
+  private async cached(sha256: string, converter: string, relPath: string, produce: (startClock: () => void) => Promise<Uint8Array | PdfProblem>): Promise<Converted> {
+    let started = performance.now();
+    const key = cacheKey(sha256, converter === IMAGE_CONVERTER ? converter : `${converter}\n${OFFICE_RECIPE}`);
+    const hit = await this.cache.get(key);
+    let pdf = hit;
+    if (!pdf) {
+      // The time of a conversion starts when LibreOffice does, not while it waits for a free one.
+      const made = await produce(() => (started = performance.now()));
+      if (!(made instanceof Uint8Array)) return { ok: false, problem: made };
+      pdf = made;
       await this.cache.put(key, pdf);
-      report(version, false);
-      return { ok: true, pdf, converter: version, cached: false };
-    } catch (err) {
-      if (!(err instanceof ConversionError)) throw err;
-      return { ok: false, problem: err.kind === 'timeout' ? sourceProblem.conversionTimeout(version, seconds) : sourceProblem.conversionFailed(version, err.message) };
     }
+    this.options.onConversion?.({ file: relPath, converter, cached: hit !== undefined, ms: performance.now() - started });
+    return { ok: true, pdf, converter, cached: hit !== undefined };
   }
 }

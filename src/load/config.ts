@@ -31,6 +31,7 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     stempel: undefined,
     titel: undefined,
     bestandsnaam: undefined,
+    cachemap: undefined,
     positions: new Map(),
     raw: undefined,
   };
@@ -50,6 +51,7 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     stempel: asText(get(data, 'stempel')),
     titel: asText(get(data, 'titel')),
     bestandsnaam: asText(get(data, 'bestandsnaam')),
+    cachemap: asText(get(data, 'cachemap')),
     positions: parsed.positions,
     raw: parsed.ok ? parsed.data : undefined,
   };

@@ -147,6 +147,7 @@ export const bundelSchema = z
     bestandsnaam: optionalText(
       'Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`; standaard "Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}".',
     ),
+    cachemap: optionalText('De map voor omgezette bijlagen (Office-bestanden en afbeeldingen als PDF), relatief vanaf bundel.yaml; standaard `.bundel-cache`. Veilig om te wissen.'),
   })
   .describe('bundel.yaml: instellingen voor de hele repository met vergaderingen.');
 

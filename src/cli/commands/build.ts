@@ -36,7 +36,15 @@ export const buildCommand: CliCommand = {
         const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(2)} s`;
         const line = (text: string): void => io.stderr(io.isTTY ? `${chalk.dim('›')} ${text} ${chalk.dim(elapsed())}\n` : `${text} (${elapsed()})\n`);
         const onProgress = (e: ProgressEvent): void => {
-          if (e.step === 'load') line(`Ingelezen: ${e.items} agendapunten, ${e.attachments} bijlagen`);
+          if (e.step === 'convert') {
+            // "LibreOffice 7.4.7.2 40(Build:2)" -> "LibreOffice 7.4.7.2"; the index keeps it whole.
+            const by = e.converter.split(' ').slice(0, 2).join(' ');
+            line(e.cached ? `Uit de cache: ${e.file} — eerder omgezet met ${by}` : `Omgezet naar PDF: ${e.file} — ${by}, ${(e.ms / 1000).toFixed(1).replace('.', ',')} s`);
+          }
+          else if (e.step === 'load') {
+            const converted = e.converted + e.fromCache > 0 ? `; ${e.converted} omgezet naar PDF, ${e.fromCache} uit de cache` : '';
+            line(`Ingelezen: ${e.items} agendapunten, ${e.attachments} bijlagen${converted}`);
+          }
           else if (e.step === 'validate') line(`Gecontroleerd: ${e.errors} fouten, ${e.warnings} waarschuwingen`);
           else if (e.step === 'render') line(`Opgemaakt: agenda en ${e.documents - 1} andere pagina's`);
           else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
@@ -44,7 +52,7 @@ export const buildCommand: CliCommand = {
         const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
         // Loaded here so `lint` and `schema` do not pay for the layout engine.
         const { buildMeeting } = await import('../../bundle/build.js');
-        const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, output: opts.output, sourceDateEpoch, onProgress });
+        const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, output: opts.output, sourceDateEpoch, env: io.env, onProgress });
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
         if (!result.ok) {
           io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op.\n'));

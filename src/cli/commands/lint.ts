@@ -20,7 +20,7 @@ export const lintCommand: CliCommand = {
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
         const all: Diagnostic[] = [...configDiagnostics];
         for (const [i, dir] of dirs.entries()) {
-          const { meeting } = await loadMeeting(config, dir);
+          const { meeting } = await loadMeeting(config, dir, { env: io.env });
           // bundel.yaml findings once, not once per meeting.
           all.push(...validate(meeting, { config: i === 0 }));
         }
