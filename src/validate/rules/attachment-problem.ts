@@ -3,7 +3,8 @@
 
 import type { Agendapunt, Bijlage } from '../../model/meeting.js';
 import type { PdfProblem } from '../../model/pdf-facts.js';
-import { at, type RuleContext } from '../rule.js';
+import { SOURCE_PROBLEM_RULES } from '../../convert/problems.js';
+import { at, type Rule, type RuleContext } from '../rule.js';
 
 /** Put the file name in the loader's message: "Het bestand is leeg" -> "Het bestand `x.pdf` is leeg". */
 export function withFile(problem: PdfProblem, bestand: string, nummer: number): string {
@@ -26,3 +27,8 @@ export function reportFileProblems(context: RuleContext, wanted: (code: string) 
 }
 
 export const bestandAt = (item: Agendapunt, bijlage: Bijlage) => at(item.positions, `bijlagen.${bijlage.nummer - 1}.bestand`);
+
+/** A rule that reports the loader's findings whose code SOURCE_PROBLEM_RULES maps to `id`. */
+export function sourceProblemRule(id: string, description: string): Rule {
+  return { id, description, severity: 'error', check: (context) => reportFileProblems(context, (code) => (SOURCE_PROBLEM_RULES as Record<string, string>)[code] === id) };
+}

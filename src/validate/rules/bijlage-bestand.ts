@@ -2,7 +2,7 @@
 // and is a readable PDF with pages. Uses the facts the loader gathered; repairs are warnings.
 // Problems of Office files and images have rules of their own (SOURCE_PROBLEM_RULES).
 
-import { isSourceProblem } from '../../convert/index.js';
+import { isSourceProblem } from '../../convert/problems.js';
 import type { Rule } from '../rule.js';
 import { bestandAt, reportFileProblems, withFile } from './attachment-problem.js';
 
