@@ -140,8 +140,11 @@ export async function convertWithSoffice(soffice: Soffice, bytes: Uint8Array, ex
     await writeFile(source, bytes);
     const outDir = path.join(work, 'uit');
     await mkdir(outDir);
+    // LibreOffice's own temporary files go inside the work folder too, and are removed with it.
+    const temp = path.join(work, 'tmp');
+    await mkdir(temp);
     const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', outDir, source];
-    const result = await run(soffice.path, args, { ...options.env, SAL_USE_VCLPLUGIN: 'svp' }, options.timeoutMs);
+    const result = await run(soffice.path, args, { ...options.env, SAL_USE_VCLPLUGIN: 'svp', TMPDIR: temp, TMP: temp, TEMP: temp }, options.timeoutMs);
     if (result.timedOut) throw new ConversionError('timeout', `${Math.round(options.timeoutMs / 1000)} s`);
     const pdf = path.join(outDir, 'bron.pdf');
     if (!(await access(pdf, constants.R_OK).then(() => true, () => false))) {

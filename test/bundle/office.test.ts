@@ -4,30 +4,25 @@
 // build with an empty cache; without LibreOffice lint and build fail with the documented error.
 
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { stampProblems } from '../helpers/bundle-checks.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';
 import { requireSoffice } from '../helpers/soffice.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/office');
 const MEETING = 'vergaderingen/2025-06-11';
 const PDF = `${MEETING}/Bundel Dagelijks Bestuur 2025-06-11.pdf`;
 
-const temps: string[] = [];
 function copyFixture(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bundel-office-'));
-  temps.push(dir);
+  const dir = tempDir('bundel-office-');
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

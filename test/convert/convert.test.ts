@@ -4,28 +4,20 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Converter, formatOf, type ConversionEvent } from '../../src/convert/index.js';
 import { imageToPdf } from '../../src/convert/image.js';
 import { requireSoffice } from '../helpers/soffice.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BIJLAGEN = path.resolve(import.meta.dirname, '../../fixtures/office/vergaderingen/2025-06-11/bijlagen');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(BIJLAGEN, name)));
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-const temps: string[] = [];
-const temp = (): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bundel-convert-test-'));
-  temps.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temp = (): string => tempDir('bundel-convert-test-');
 
 /** The colour of a pixel of a rendered page, at fractions of its width and height. */
 function pixel(pdf: Uint8Array, page: number, fx: number, fy: number): [number, number, number] {

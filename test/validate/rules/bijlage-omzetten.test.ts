@@ -1,15 +1,14 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Converter } from '../../../src/convert/index.js';
 import { loadMeeting, openRepository } from '../../../src/load/meeting.js';
 import { bijlageOmzetten } from '../../../src/validate/rules/bijlage-omzetten.js';
 import { makeMeeting, md, runRule, VOORSTEL } from '../helpers.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const BIJLAGEN = path.resolve(import.meta.dirname, '../../../fixtures/office/vergaderingen/2025-06-11/bijlagen');
-const work = mkdtempSync(path.join(tmpdir(), 'bundel-omzetten-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('bundel-omzetten-');
 
 /** A "LibreOffice" that knows its version and fails every conversion. */
 const soffice = path.join(work, 'soffice');
