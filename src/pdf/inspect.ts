@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
+import { identify } from '../convert/formats.js';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './active.js';
 import { scanPages } from './content.js';
@@ -131,7 +132,10 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   if (headerAt < 0 || headerAt >= HEADER_WINDOW) {
     const kind = sniffType(bytes);
     if (headerAt >= HEADER_WINDOW && !kind) return fail(pdfProblem.headerTooLate(headerAt));
-    return fail(pdfProblem.notPdf(kind));
+    // A Word file or a scan named .pdf: bundel converts it when it carries its own extension.
+    const ext = identify(bytes).ext;
+    const convertible = ext && ext !== 'pdf' ? ({ jpeg: 'jpg', tiff: 'tif' } as Record<string, string>)[ext] ?? ext : undefined;
+    return fail(pdfProblem.notPdf(kind, convertible));
   }
 
   const loaded = await loadGuarded(bytes, { password: options.password, timeBudgetMs: options.timeBudgetMs });

@@ -59,11 +59,16 @@ export const pdfProblem = {
   empty: () => make('pdf-leeg', 'Het bestand is leeg (0 bytes).', ASK_AGAIN),
   tooLarge: (size: number, max: number) =>
     make('pdf-te-groot', `Het bestand is ${mib(size)} groot; de grens is ${mib(max)}.`, 'Verklein de PDF (bijvoorbeeld de afbeeldingen comprimeren) of splits hem in delen.'),
-  notPdf: (kind?: string) =>
+  /** `convertible`: the extension under which bundel would convert the file itself (`docx`, `jpg` …). */
+  notPdf: (kind?: string, convertible?: string) =>
     make(
       'pdf-niet-pdf',
       kind ? `Het bestand is geen PDF maar ${kind}.` : 'Het bestand is geen PDF: het begint niet met `%PDF-`.',
-      kind?.includes('HTML') ? 'Download het document opnieuw; een webpagina met de naam .pdf is meestal een foutmelding van de website.' : 'Sla het document op of exporteer het als PDF en verwijs naar die PDF.',
+      kind?.includes('HTML')
+        ? 'Download het document opnieuw; een webpagina met de naam .pdf is meestal een foutmelding van de website.'
+        : convertible
+          ? `Geef het bestand de extensie \`.${convertible}\` en verwijs daarnaar: bundel zet het dan zelf om naar PDF. Of sla het document op als PDF en verwijs naar die PDF.`
+          : 'Sla het document op of exporteer het als PDF en verwijs naar die PDF.',
     ),
   headerTooLate: (offset: number) =>
     make('pdf-niet-pdf', `\`%PDF-\` staat pas op byte ${offset}; een PDF moet binnen de eerste 1024 bytes beginnen.`, RESAVE),

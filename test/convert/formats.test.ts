@@ -8,6 +8,7 @@ import { checkSource, formatOf } from '../../src/convert/index.js';
 import { identify } from '../../src/convert/formats.js';
 import { imageInfo } from '../../src/convert/image-info.js';
 import { ole2Names } from '../../src/convert/ole2.js';
+import { inspectPdfBytes } from '../../src/pdf/inspect.js';
 import { portrait } from '../helpers/make-pdf.js';
 import { ole2File, zipFile } from '../helpers/office-files.js';
 
@@ -46,6 +47,14 @@ describe('identify and checkSource', () => {
   it('a PDF named .docx is refused too', async () => {
     const pdf = await portrait('Brief', 1);
     expect(check('brief.docx', pdf)?.message).toBe('Het bestand heeft de extensie `.docx`, maar is een PDF.');
+  });
+
+  it('a Word file or a scan named .pdf: the hint names the extension under which bundel converts it', async () => {
+    const docx = (await inspectPdfBytes(fixture('notitie.docx'), 'brief.pdf')).facts.problem;
+    expect(docx).toMatchObject({ code: 'pdf-niet-pdf', message: 'Het bestand is geen PDF maar een Word-document (.docx).' });
+    expect(docx?.hint).toMatch(/^Geef het bestand de extensie `\.docx` en verwijs daarnaar: bundel zet het dan zelf om naar PDF\./);
+    expect((await inspectPdfBytes(fixture('scan.tif'), 'scan.pdf')).facts.problem?.hint).toContain('`.tif`');
+    expect((await inspectPdfBytes(new TextEncoder().encode('GIF89a......'), 'x.pdf')).facts.problem?.hint).toBe('Sla het document op of exporteer het als PDF en verwijs naar die PDF.');
   });
 
   it('recognises old Office files by their OLE2 streams', () => {
