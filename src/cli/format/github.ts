@@ -1,7 +1,10 @@
 // GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=rule::message`, shown as
-// annotations on the pull request. Escaping follows the runner's toolkit (command.ts).
+// annotations on the pull request. Escaping follows the runner's toolkit (command.ts): `%`, CR and
+// LF in the data, also `:` and `,` in properties, so a value can never end the command or start
+// another. Line breaks and control characters inside a value are first written as visible escapes.
 
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { escapeControl } from './escape.js';
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -24,9 +27,10 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       ];
       const props = properties
         .filter((p): p is [string, string | number] => p[1] !== undefined)
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .map(([k, v]) => `${k}=${escapeProperty(escapeControl(String(v)))}`)
         .join(',');
-      const text = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      // The one line break that is ours: between message and hint.
+      const text = d.hint ? `${escapeControl(d.message)}\n${escapeControl(d.hint)}` : escapeControl(d.message);
       return `::${d.severity} ${props}::${escapeData(text)}\n`;
     })
     .join('');

@@ -1,6 +1,8 @@
-// Machine-readable output: one JSON array, every field present (null when unknown).
+// Machine-readable output: one JSON array, every field present (null when unknown). Control
+// characters are escaped as JSON allows (`\u009b`), so the values are exact and print harmlessly.
 
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { escapeJsonText } from './escape.js';
 
 export interface JsonDiagnostic {
   file: string;
@@ -29,5 +31,5 @@ export function toJson(d: Diagnostic): JsonDiagnostic {
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diagnostics.map(toJson), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(diagnostics.map(toJson), null, 2))}\n`;
 }

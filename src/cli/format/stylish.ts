@@ -1,8 +1,10 @@
 // ESLint-style output for people: problems grouped per file, `line:col  severity  message  rule`,
-// the hint dimmed on the line below, and a summary in Dutch.
+// the hint dimmed on the line below, and a summary in Dutch. Every value is printed escaped (one
+// line each, no control characters), so a value can neither fake a line nor steer the terminal.
 
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { escapeControl, guardLine } from './escape.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -28,23 +30,23 @@ export function formatStylish(diagnostics: readonly Diagnostic[], { color }: Sty
 
   const out: string[] = [];
   for (const [file, list] of files) {
-    out.push('', chalk.underline(file));
+    out.push('', chalk.underline(guardLine(escapeControl(file))));
     const rows = list.map((d) => ({
       position: d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '',
       severity: d.severity === 'error' ? 'fout' : 'waarschuwing',
+      message: escapeControl(d.message),
+      hint: d.hint === undefined ? undefined : escapeControl(d.hint),
+      rule: escapeControl(d.rule),
       d,
     }));
     const positionWidth = Math.max(...rows.map((r) => width(r.position)));
     const severityWidth = Math.max(...rows.map((r) => width(r.severity)));
-    const firstLine = (s: string): string => s.split('\n')[0];
-    const messageWidth = Math.max(...rows.map((r) => width(firstLine(r.d.message))));
+    const messageWidth = Math.max(...rows.map((r) => width(r.message)));
     const indent = ' '.repeat(positionWidth + severityWidth + 6);
-    for (const { position, severity, d } of rows) {
+    for (const { position, severity, message, hint, rule, d } of rows) {
       const paint = d.severity === 'error' ? chalk.red : chalk.yellow;
-      const [first, ...more] = d.message.split('\n');
-      out.push(`  ${chalk.dim(pad(position, positionWidth))}  ${paint(pad(severity, severityWidth))}  ${pad(first, messageWidth)}  ${chalk.dim(d.rule)}`);
-      for (const line of more) out.push(`${indent}${line}`);
-      for (const line of d.hint?.split('\n') ?? []) out.push(`${indent}${chalk.dim(line)}`);
+      out.push(`  ${chalk.dim(pad(position, positionWidth))}  ${paint(pad(severity, severityWidth))}  ${pad(message, messageWidth)}  ${chalk.dim(rule)}`);
+      if (hint !== undefined) out.push(chalk.dim(guardLine(`${indent}${hint}`)));
     }
   }
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
