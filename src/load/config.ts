@@ -1,6 +1,6 @@
 // Find the repository of meetings and read its optional bundel.yaml.
 
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { BundelConfig } from '../model/meeting.js';
@@ -35,8 +35,9 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     positions: new Map(),
     raw: undefined,
   };
-  if (!existsSync(abs)) return { config: base, diagnostics: [] };
-  const read = await readTextFile(abs, CONFIG_FILE);
+  // A broken link or a FIFO named bundel.yaml is there, and reported, not taken for no file at all.
+  if (!lstatSync(abs, { throwIfNoEntry: false })) return { config: base, diagnostics: [] };
+  const read = await readTextFile(abs, CONFIG_FILE, { root });
   if (!read.ok) return { config: { ...base, file: CONFIG_FILE }, diagnostics: [read.diagnostic] };
   const parsed = parseYamlSource(read.text, { file: CONFIG_FILE });
   const data = asRecord(parsed.data);

@@ -92,6 +92,15 @@ export async function resolveMeetingDir(config: BundelConfig, arg: string): Prom
   return dir;
 }
 
+/**
+ * The folder whose files a meeting may read (links may not lead out of it): the repository, or the
+ * meeting folder itself when it was named on the command line and lies outside the repository.
+ */
+function readBoundary(config: BundelConfig, dir: string): string {
+  const rel = path.relative(config.root, dir);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? dir : config.root;
+}
+
 async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {
   const relDir = toPosix(path.relative(config.root, dir)) || '.';
   const file = relDir === '.' ? MEETING_FILE : `${relDir}/${MEETING_FILE}`;
@@ -109,12 +118,12 @@ async function loadVergadering(config: BundelConfig, dir: string, diagnostics: D
     positions: new Map(),
     raw: undefined,
   };
-  const read = await readTextFile(path.join(dir, MEETING_FILE), file);
+  const read = await readTextFile(path.join(dir, MEETING_FILE), file, { root: readBoundary(config, dir) });
   if (!read.ok) {
     diagnostics.push({
       ...read.diagnostic,
       rule: LOAD_DIAGNOSTICS.vergaderingBestand.id,
-      ...(read.diagnostic.message.startsWith('Het bestand kan niet')
+      ...(read.problem === 'ontbreekt'
         ? { message: `De vergadering heeft geen \`${MEETING_FILE}\`.`, hint: 'Maak het bestand met ten minste `orgaan:` en `datum:`.' }
         : {}),
     });
@@ -184,7 +193,7 @@ async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diag
     raw: undefined,
     parsed: false,
   });
-  const read = await readTextFile(absFile, file);
+  const read = await readTextFile(absFile, file, { root: readBoundary(config, path.dirname(absFile)) });
   if (!read.ok) {
     diagnostics.push(read.diagnostic);
     return unparsed();
@@ -224,8 +233,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 export async function loadMeeting(config: BundelConfig, dir: string, options: LoadOptions = {}): Promise<LoadedMeeting> {
   const loadDiagnostics: Diagnostic[] = [];
   const vergadering = await loadVergadering(config, dir, loadDiagnostics);
+  // Every `.md` entry, also a link, folder or FIFO: the reader reports what is not a readable file.
   const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
+    .filter((e) => e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
     .map((e) => e.name)
     .sort();
   const items = await mapLimit(names, 8, (name) => loadItem(config, path.join(dir, name), loadDiagnostics));

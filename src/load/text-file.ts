@@ -1,31 +1,29 @@
-// Read a user-written text file: bounded size, strict UTF-8, BOM and CRLF normalised.
+// Read a user-written text file: inside the repository, a regular file, bounded size, strict UTF-8,
+// BOM and CRLF normalised.
 
-import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
+import { readRepoFile, type RepoFileProblem } from './repo-file.js';
 
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 
-export type TextResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+export type TextResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic; problem?: RepoFileProblem };
 
-export async function readTextFile(absPath: string, relPath: string): Promise<TextResult> {
-  const fail = (message: string, hint: string, line?: number): TextResult => ({
+export interface TextFileOptions {
+  /** The folder the file must really lie in (links resolved); default the file's own folder. */
+  root?: string;
+}
+
+export async function readTextFile(absPath: string, relPath: string, options: TextFileOptions = {}): Promise<TextResult> {
+  const fail = (message: string, hint: string, line?: number, problem?: RepoFileProblem): TextResult => ({
     ok: false,
+    problem,
     diagnostic: { file: relPath, line, column: line ? 1 : undefined, rule: LOAD_DIAGNOSTICS.bestandLeesbaar.id, severity: 'error', message, hint },
   });
-  let size: number;
-  try {
-    size = (await stat(absPath)).size;
-  } catch {
-    return fail('Het bestand kan niet worden gelezen.', 'Controleer of het bestand bestaat en leesbaar is.');
-  }
-  if (size > MAX_TEXT_FILE_BYTES) {
-    return fail(
-      `Het bestand is ${(size / 1024 / 1024).toFixed(1)} MiB groot; voor een agendapunt is de grens 1 MiB.`,
-      'Een agendapunt is tekst; zet grote stukken als PDF-bijlage erbij.',
-    );
-  }
-  const bytes = await readFile(absPath);
+  const read = await readRepoFile(absPath, options.root ?? path.dirname(absPath), MAX_TEXT_FILE_BYTES, 'voor een tekstbestand van bundel is de grens 1 MiB');
+  if (!read.ok) return fail(read.message, read.hint, undefined, read.problem);
+  const bytes = read.bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
