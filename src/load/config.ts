@@ -2,9 +2,12 @@
 
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
+import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 import type { BundelConfig } from '../model/meeting.js';
 import { asRecord, asText, asTextList, get } from './normalize.js';
+import { checkImage, MAX_LOGO_BYTES } from './image.js';
+import { readRepoFile } from './repo-file.js';
 import { readTextFile } from './text-file.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -42,11 +45,12 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
   const parsed = parseYamlSource(read.text, { file: CONFIG_FILE });
   const data = asRecord(parsed.data);
   const logo = asText(get(data, 'logo'));
+  const logoFile = logo ? await checkLogo(root, logo, parsed.positions.get('logo'), parsed.diagnostics) : undefined;
   const config: BundelConfig = {
     ...base,
     file: CONFIG_FILE,
     organisatie: asText(get(data, 'organisatie')),
-    logo: logo ? path.resolve(root, logo) : undefined,
+    logo: logoFile,
     portefeuillehouders: asTextList(get(data, 'portefeuillehouders')),
     vergaderingen: asText(get(data, 'vergaderingen')) ?? 'vergaderingen',
     stempel: asText(get(data, 'stempel')),
@@ -57,4 +61,23 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     raw: parsed.ok ? parsed.data : undefined,
   };
   return { config, diagnostics: parsed.diagnostics };
+}
+
+/**
+ * The logo is read like an attachment (inside the repository, a regular file, bounded) and checked
+ * as an image before the layout sees it. Returns its real path; problems become `logo` findings.
+ */
+async function checkLogo(root: string, logo: string, at: SourceRange | undefined, diagnostics: Diagnostic[]): Promise<string> {
+  const abs = path.resolve(root, logo);
+  const report = (message: string, hint: string): void => {
+    diagnostics.push({ file: CONFIG_FILE, line: at?.line, column: at?.column, endLine: at?.endLine, endColumn: at?.endColumn, rule: LOAD_DIAGNOSTICS.logo.id, severity: 'error', message, hint });
+  };
+  const read = await readRepoFile(abs, root, MAX_LOGO_BYTES, 'voor een logo is de grens 2 MiB');
+  if (!read.ok) {
+    report(`Het logo \`${logo}\`: ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)}`, read.problem === 'ontbreekt' ? 'Controleer het pad: het is relatief aan de map met bundel.yaml, bijvoorbeeld `huisstijl/logo.svg`.' : read.hint);
+    return abs;
+  }
+  const image = checkImage(read.bytes);
+  if (!image.ok) report(`Het logo \`${logo}\` kan niet worden gebruikt: ${image.message.charAt(0).toLowerCase()}${image.message.slice(1)}`, 'Sla het logo opnieuw op als PNG, JPEG of SVG (bijvoorbeeld kleiner dan 2000 × 2000 pixels) en verwijs daarnaar.');
+  return read.realPath;
 }

@@ -37,7 +37,7 @@ interface Finding {
   message: string;
 }
 
-async function lint(root: string): Promise<{ code: number; findings: Finding[]; all: string }> {
+async function lint(root: string): Promise<{ code: number | null; findings: Finding[]; all: string }> {
   const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
   return { code: r.code, findings: r.stdout.trim() ? (JSON.parse(r.stdout) as Finding[]) : [], all: r.stdout + r.stderr };
 }
