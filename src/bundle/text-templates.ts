@@ -1,8 +1,8 @@
 // User-editable text templates (bundel.yaml: stempel, titel, bestandsnaam) in Handlebars.
 // These outputs are not HTML, so Handlebars' HTML escaping is off; the HTML index has its own template.
 
-import Handlebars from 'handlebars';
 import { BundelError } from '../model/errors.js';
+import { compileTemplate } from '../util/text-template.js';
 
 export const DEFAULT_STAMP = '{{orgaan}} {{datum}} · pagina {{pagina}} van {{totaal}}';
 export const DEFAULT_TITLE = 'Bundel {{orgaan}} {{datum}}';
@@ -20,18 +20,27 @@ export interface TemplateData {
 export type TextTemplate<T> = (data: T) => string;
 
 export function compileText<T>(source: string, what: string, file?: string): TextTemplate<T> {
-  const handlebars = Handlebars.create();
-  try {
-    const template = handlebars.compile(source, { noEscape: true, strict: false });
-    // Compile eagerly so a syntax error shows now, not halfway through a build.
-    template({});
-    return (data: T) => template(data);
-  } catch (err) {
-    throw new BundelError('sjabloon-ongeldig', `Het sjabloon voor ${what} is geen geldig Handlebars: ${(err as Error).message.split('\n')[0]}`, {
+  const refuse = (err: unknown): BundelError =>
+    new BundelError('sjabloon-ongeldig', `Het sjabloon voor ${what} is geen geldig Handlebars: ${(err as Error).message.split('\n')[0]}`, {
       file,
       hint: `Controleer de accolades in \`${source}\`; bijvoorbeeld \`${DEFAULT_STAMP}\`.`,
     });
+  let template;
+  try {
+    template = compileTemplate(source);
+    // Compile eagerly so a syntax error shows now, not halfway through a build.
+    template({});
+  } catch (err) {
+    throw refuse(err);
   }
+  // A template can also fail on some data only (`{{#if openbaar}}{{> x}}{{/if}}`): still the user's template.
+  return (data: T) => {
+    try {
+      return template(data as object);
+    } catch (err) {
+      throw refuse(err);
+    }
+  };
 }
 
 /** A file name that is safe on Windows, macOS and Linux. */

@@ -1,8 +1,11 @@
-// sjabloon: the Handlebars templates in bundel.yaml (stempel, titel, bestandsnaam) parse, and use only
-// the fields bundel fills in and the built-in helpers. Found here, not halfway through a build.
+// sjabloon: the Handlebars templates in bundel.yaml (stempel, titel, bestandsnaam) parse, use only
+// the fields bundel fills in and the built-in helpers, and run: each is tried on the meeting's data
+// for the members' and the public build, with the engine the build uses. Found here, not halfway
+// through a build.
 
 import Handlebars from 'handlebars';
 import { closest } from '../../util/did-you-mean.js';
+import { compileTemplate, sampleTemplateData } from '../../util/text-template.js';
 import { at, type Rule, type RuleContext } from '../rule.js';
 import { positionInScalar, rawField } from '../source-text.js';
 
@@ -38,7 +41,8 @@ function* uses(node: unknown): Generator<{ name: string; helper: boolean; line: 
     yield { name: n.parts[0], helper: false, line: n.loc.start.line, column: n.loc.start.column };
   }
   for (const [key, value] of Object.entries(n)) {
-    if (key === 'loc') continue;
+    // A partial's name is no field; running the template reports the partial itself.
+    if (key === 'loc' || (key === 'name' && (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement'))) continue;
     if (key === 'path' && isCall && ((n.params?.length ?? 0) > 0 || n.type === 'BlockStatement')) {
       const p = value as HbsNode;
       if (typeof p.original === 'string' && p.loc) yield { name: p.original, helper: true, line: p.loc.start.line, column: p.loc.start.column };
@@ -66,6 +70,7 @@ function checkTemplate(context: RuleContext, field: string, source: string): voi
   }
   const known = TEMPLATE_FIELDS[field];
   const lines = source.split('\n');
+  let refused = false;
   for (const use of uses(ast)) {
     const list = use.helper ? HELPERS : known;
     if (list.includes(use.name) || (!use.helper && use.name === 'this')) continue;
@@ -78,6 +83,27 @@ function checkTemplate(context: RuleContext, field: string, source: string): voi
       hint: near ? `Bedoelde u \`${near}\`?` : `Beschikbaar: ${list.map((k) => `\`${k}\``).join(', ')}.`,
       severity: use.helper ? 'error' : 'warning',
     });
+    refused ||= use.helper;
+  }
+  if (!refused) tryTemplate(context, field, source);
+}
+
+/** Run the template as the build will, for both builds; report the first failure. */
+function tryTemplate(context: RuleContext, field: string, source: string): void {
+  const { config, vergadering } = context.meeting;
+  const values = { organisatie: config.organisatie, orgaan: vergadering.orgaan, iso: vergadering.datum };
+  for (const openbaar of [false, true]) {
+    try {
+      compileTemplate(source)(sampleTemplateData(values, openbaar));
+    } catch (err) {
+      context.report({
+        file: config.file ?? 'bundel.yaml',
+        range: at(config.positions, field),
+        message: `Het sjabloon \`${field}\` stopt de bouw${openbaar ? ' van de openbare bundel (`--public`)' : ''}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/[.:]$/, '')}.`,
+        hint: 'Gebruik alleen velden en de ingebouwde helpers met hun argumenten (`{{#each lijst}}`, `{{#if openbaar}}`); deelsjablonen (`{{> naam}}`) bestaan in bundel niet.',
+      });
+      return;
+    }
   }
 }
 
