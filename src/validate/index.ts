@@ -20,6 +20,7 @@ import { portefeuillehouderBekend } from './rules/portefeuillehouder-bekend.js';
 import { schema } from './rules/schema.js';
 import { sjabloon } from './rules/sjabloon.js';
 import { soortConsistent } from './rules/soort-consistent.js';
+import { tekstOmvang } from './rules/tekst-omvang.js';
 import { telefoon } from './rules/telefoon.js';
 import { vergaderingDatum } from './rules/vergadering-datum.js';
 
@@ -43,6 +44,7 @@ export const rules: Rule[] = [
   telefoon,
   placeholder,
   sjabloon,
+  tekstOmvang,
 ];
 
 export interface ValidateOptions {
