@@ -22,8 +22,9 @@ export function bundleOutline(entries: readonly ItemEntry[], plan: Plan, pages: 
   for (const entry of entries) {
     const children: OutlineNode[] = [];
     for (const d of shownDocuments(entry)) {
-      if (d.status === 'ter-inzage') continue;
-      const pageIndex = d.first! - 1;
+      // Nothing to point at: ter inzage, or withheld without a placeholder page.
+      if (d.first === undefined) continue;
+      const pageIndex = d.first - 1;
       const own = d.kind === 'bijlage' && d.status === 'opgenomen' ? shift(ownOutlines.get(d.part!) ?? [], pageIndex) : [];
       children.push({ title: titleOf(d), pageIndex, children: own });
     }

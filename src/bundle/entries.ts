@@ -35,6 +35,12 @@ export interface DocumentEntry {
   plaats?: string;
 }
 
+/**
+ * What a public bundle says of a withheld attachment instead of its title: the title of a
+ * confidential document can itself be confidential ("Ontslag directeur X").
+ */
+export const WITHHELD_TITLE = 'Vertrouwelijk stuk';
+
 export interface ItemEntry {
   item: Agendapunt;
   /** The whole item is withheld (public bundle, vertrouwelijk item): only its placeholder is shown. */
@@ -49,7 +55,7 @@ export function documentLabel(item: Agendapunt, bijlage: Bijlage): string | unde
 }
 
 export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEntry[] {
-  const at = (part: Part): { part: Part; first?: number; last?: number } => ({ part, first: pages?.get(part)?.first, last: pages?.get(part)?.last });
+  const at = (part: Part | undefined): { part?: Part; first?: number; last?: number } => (part ? { part, first: pages?.get(part)?.first, last: pages?.get(part)?.last } : {});
   return meeting.items.map((item): ItemEntry => {
     const documents: DocumentEntry[] = [];
     const own = plan.itemPart.get(item);
@@ -61,6 +67,7 @@ export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEn
       const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage };
       if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
       else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
+      else if (placement.status === 'weggelaten') documents.push({ ...base, titel: WITHHELD_TITLE, status: 'weggelaten', ...at(placement.part) });
       else documents.push({ ...base, status: placement.status, ...at(placement.part) });
     }
     return { item, withheld: plan.withheldItems.has(item), documents };

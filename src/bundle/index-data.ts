@@ -1,7 +1,9 @@
 // The machine-readable index beside the bundle, in VNG Open Raadsinformatie (ODS) terms where they exist.
+// It says what the agenda says, no more: of a withheld item only what the agenda shows (number,
+// subject, that it is confidential), of a withheld attachment only its label.
 
 import type { Agendapunt, Meeting } from '../model/meeting.js';
-import type { DocumentEntry, ItemEntry } from './entries.js';
+import { shownDocuments, type DocumentEntry, type ItemEntry } from './entries.js';
 
 export interface IndexDocument {
   titel: string;
@@ -32,7 +34,8 @@ export interface IndexAgendapunt {
   beslispunten: string[];
   vertrouwelijkheidsaanduiding: 'openbaar' | 'vertrouwelijk';
   weggelaten: boolean;
-  bronbestand: string;
+  /** Absent for a withheld item. */
+  bronbestand?: string;
   documenten: IndexDocument[];
 }
 
@@ -77,7 +80,7 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
     case 'eerder-opgenomen':
       return { ...base, opgenomen: true, zieAgendapunt: d.seeItem!.nummer, eerstePagina: d.first, laatstePagina: d.last };
     case 'weggelaten':
-      return { ...base, bronbestand: undefined, sha256: undefined, omgezet: undefined, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
+      return { titel: d.titel, label: d.label, soort: base.soort, bijlagenummer: base.bijlagenummer, vertrouwelijkheidsaanduiding: 'vertrouwelijk', opgenomen: false, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
     case 'ter-inzage':
       return { ...base, bronbestand: undefined, omgezet: undefined, terInzage: d.plaats };
   }
@@ -90,16 +93,16 @@ export function makeIndex(
 ): BundleIndex {
   const v = meeting.vergadering;
   const agendapunten = entries.map(
-    ({ item, withheld, documents }): IndexAgendapunt => ({
-      agendapuntKenmerk: item.nummer,
-      agendapuntTitel: item.onderwerp,
-      soort: item.soort,
-      portefeuillehouder: item.portefeuillehouder,
-      beslispunten: withheld ? [] : item.beslispunten,
-      vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk),
-      weggelaten: withheld,
-      bronbestand: item.file,
-      documenten: documents.flatMap((d) => indexDocument(item, d) ?? []),
+    (entry): IndexAgendapunt => ({
+      agendapuntKenmerk: entry.item.nummer,
+      agendapuntTitel: entry.item.onderwerp,
+      soort: entry.item.soort,
+      portefeuillehouder: entry.withheld ? undefined : entry.item.portefeuillehouder,
+      beslispunten: entry.withheld ? [] : entry.item.beslispunten,
+      vertrouwelijkheidsaanduiding: aanduiding(entry.item.vertrouwelijk),
+      weggelaten: entry.withheld,
+      bronbestand: entry.withheld ? undefined : entry.item.file,
+      documenten: shownDocuments(entry).flatMap((d) => indexDocument(entry.item, d) ?? []),
     }),
   );
   return {

@@ -18,7 +18,8 @@ export type Part =
 export type Placement =
   | { status: 'opgenomen'; part: Part }
   | { status: 'eerder-opgenomen'; part: Part; firstItem: Agendapunt; firstBijlage: Bijlage }
-  | { status: 'weggelaten'; part: Part }
+  /** Withheld from a public bundle: a placeholder page (`part`), or nothing for one only ter inzage. */
+  | { status: 'weggelaten'; part?: Part }
   | { status: 'ter-inzage' }
   | { status: 'ontbreekt' };
 
@@ -57,6 +58,11 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
     }
     for (const bijlage of item.bijlagen) {
       const facts = bijlage.facts;
+      if (bijlage.vertrouwelijk && options.public && bijlage.bestand === undefined) {
+        // Confidential and only ter inzage: neither its title nor its place goes public.
+        placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'weggelaten' } : { status: 'ontbreekt' });
+        continue;
+      }
       if (bijlage.bestand === undefined) {
         placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'ter-inzage' } : { status: 'ontbreekt' });
         continue;

@@ -6,7 +6,7 @@ import type { Meeting } from '../model/meeting.js';
 import { dutchDate } from '../render/dutch-date.js';
 import { markdownToBlocks } from '../render/markdown.js';
 import type { AgendaDocument, AgendaInput, MemoInput, WithheldInput } from '../render/types.js';
-import { documentLabel, shownDocuments, type ItemEntry } from './entries.js';
+import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';
 import type { Part } from './plan.js';
 
 export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
@@ -16,9 +16,9 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
   for (const d of entry.documents) {
     if (!d.bijlage) continue;
     const b = d.bijlage;
-    if (d.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: b.titel, plaats: d.plaats ?? '' });
-    else if (d.status === 'weggelaten') meegezonden.push({ nummer: b.nummer, titel: b.titel, weggelaten: true, pagina: d.first });
-    else meegezonden.push({ nummer: b.nummer, titel: b.titel, pagina: d.first });
+    if (d.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: d.titel, plaats: d.plaats ?? '' });
+    else if (d.status === 'weggelaten') meegezonden.push({ nummer: b.nummer, titel: d.titel, weggelaten: true, pagina: d.first });
+    else meegezonden.push({ nummer: b.nummer, titel: d.titel, pagina: d.first });
   }
   return {
     organisatie: meeting.config.organisatie,
@@ -86,7 +86,7 @@ export function withheldInput(meeting: Meeting, part: Extract<Part, { kind: 'wit
     datum: dutchDate(meeting.vergadering.datum),
     agendapunt: part.item.nummer,
     label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
-    titel: part.bijlage ? part.bijlage.titel : part.item.onderwerp,
+    titel: part.bijlage ? WITHHELD_TITLE : part.item.onderwerp,
   };
 }
 
