@@ -8,6 +8,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
 import type { OutputFile } from '../model/output-file.js';
+import { checkTargets, type ProtectedInputs } from './targets.js';
 
 export type { OutputFile };
 
@@ -45,8 +46,15 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
   }
 }
 
-/** `subject` names what is written in the error message (default "De bundel"). */
-export async function writeAtomically(files: readonly OutputFile[], options: { subject?: string } = {}): Promise<void> {
+/**
+ * `subject` names what is written in the error message (default "De bundel"); `protect` names the
+ * files the outputs may not replace. Every target is checked before anything is written.
+ */
+export async function writeAtomically(files: readonly OutputFile[], options: { subject?: string; protect?: ProtectedInputs } = {}): Promise<void> {
+  await checkTargets(
+    files.map((f) => f.path),
+    options.protect,
+  );
   const temps: { temp: string; final: string }[] = [];
   try {
     for (const file of files) await mkdir(path.dirname(file.path), { recursive: true });

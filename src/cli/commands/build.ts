@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ProgressEvent } from '../../bundle/build.js';
 import { hasErrors } from '../../model/diagnostic.js';
+import { filesRead } from '../../load/files-read.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
@@ -59,7 +60,8 @@ export const buildCommand: CliCommand = {
           setExitCode(1);
           return;
         }
-        await writeAtomically(result.files);
+        // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
+        await writeAtomically(result.files, { protect: { files: filesRead(result.meeting), meetingDir: result.meeting.vergadering.dir } });
         const { pdfPath, pageCount } = result.bundle;
         const shown = path.relative(process.cwd(), pdfPath) || pdfPath;
         io.stdout(`${chalk.green('✔')} Bundel gemaakt: ${shown} (${pageCount} pagina's, ${elapsed()})\n`);
