@@ -12,6 +12,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
+import { inflateSync } from 'node:zlib';
 import UTIF, { type Ifd } from 'utif';
 import { imageInfo, tooLarge, type Frame } from './image-info.js';
 
@@ -99,6 +100,30 @@ function tiffXObject(doc: PDFDocument, ifd: Ifd): PDFRef {
   return make(rgb, 'DeviceRGB', 8, false);
 }
 
+/**
+ * UTIF inflates a Deflate strip or tile whole, however large it unpacks: check first, with a cap of
+ * the frame's own size, that none is a decompression bomb. (LZW and PackBits write into a buffer
+ * of the frame's size and stop there.)
+ */
+function checkDeflate(bytes: Uint8Array, ifd: Ifd, page: number): void {
+  const tag = (n: number): number[] => ((ifd[`t${n}`] as number[] | undefined) ?? []).map(Number);
+  if (tag(259)[0] !== 8 && tag(259)[0] !== 32946) return;
+  const [width = 0] = tag(256);
+  const [height = 0] = tag(257);
+  const bits = tag(258).reduce((a, b) => a + b, 0) || 1;
+  const frameBytes = Math.ceil((width * bits) / 8) * height;
+  const offsets = tag(273).length ? tag(273) : tag(324);
+  const counts = tag(279).length ? tag(279) : tag(325);
+  offsets.forEach((offset, i) => {
+    try {
+      inflateSync(bytes.subarray(offset, offset + (counts[i] ?? 0)), { maxOutputLength: frameBytes + 1024 * 1024 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ImageError('too-large', `blad ${page} bevat gegevens die uitpakken tot meer dan het blad groot is (een decompressiebom)`);
+      throw new ImageError('unreadable', `blad ${page} is beschadigd (${(err as Error).message})`);
+    }
+  });
+}
+
 /** The PDF of an image file whose content (magic bytes) is `ext`: png, jpeg or tiff. Throws ImageError. */
 export async function imageToPdf(bytes: Uint8Array, ext: 'png' | 'jpeg' | 'tiff'): Promise<{ pdf: Uint8Array; pages: number }> {
   const info = imageInfo(bytes, ext);
@@ -116,6 +141,7 @@ export async function imageToPdf(bytes: Uint8Array, ext: 'png' | 'jpeg' | 'tiff'
       // UTIF also lists sub-images (thumbnails); the pages are the main chain the header check read.
       const pages = ifds.slice(0, info.frames.length);
       for (const [i, ifd] of pages.entries()) {
+        checkDeflate(bytes, ifd, i + 1);
         UTIF.decodeImage(bytes, ifd, ifds);
         if (!ifd.data || !ifd.width || !ifd.height) throw new Error(`blad ${i + 1} kan niet worden uitgepakt`);
         addImagePage(doc, tiffXObject(doc, ifd), info.frames[i]);

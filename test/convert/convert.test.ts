@@ -6,10 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Converter, formatOf, type ConversionEvent } from '../../src/convert/index.js';
 import { imageToPdf } from '../../src/convert/image.js';
+import { deflateTiff } from '../helpers/office-files.js';
 import { requireSoffice } from '../helpers/soffice.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -53,6 +55,14 @@ describe('images to PDF', () => {
     expect(b1).toBeGreaterThan(r1 + 40);
     expect(g2).toBeGreaterThan(Math.max(r2, b2) + 40);
     expect(r3).toBeGreaterThan(g3 + 60);
+  });
+
+  it('a TIFF strip that inflates far beyond its page is refused as a decompression bomb, a sane one converts', async () => {
+    const bomb = deflateTiff(100, 100, deflateSync(Buffer.alloc(64 * 1024 * 1024)));
+    expect(bomb.length).toBeLessThan(100_000);
+    await expect(imageToPdf(bomb, 'tiff')).rejects.toMatchObject({ kind: 'too-large', message: expect.stringContaining('decompressiebom') });
+    const sane = deflateTiff(100, 100, deflateSync(Buffer.alloc(100 * 100, 128)));
+    expect((await imageToPdf(sane, 'tiff')).pages).toBe(1);
   });
 });
 

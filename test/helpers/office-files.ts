@@ -38,3 +38,27 @@ export function ole2File(names: string[]): Uint8Array {
 export function zipFile(parts: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, new TextEncoder().encode(text)])), { level: 0 });
 }
+
+/** A one-page 8-bit greyscale TIFF whose single strip is `strip`, stored as Deflate-compressed. */
+export function deflateTiff(width: number, height: number, strip: Uint8Array): Uint8Array {
+  const entries: [number, number, number][] = [
+    [256, 3, width], [257, 3, height], [258, 3, 8], [259, 3, 8], [262, 3, 1],
+    [273, 4, 8], [277, 3, 1], [278, 3, height], [279, 4, strip.length],
+  ];
+  const ifdAt = 8 + strip.length + (strip.length % 2);
+  const file = Buffer.alloc(ifdAt + 2 + entries.length * 12 + 4);
+  file.write('II', 0, 'latin1');
+  file.writeUInt16LE(42, 2);
+  file.writeUInt32LE(ifdAt, 4);
+  file.set(strip, 8);
+  file.writeUInt16LE(entries.length, ifdAt);
+  entries.forEach(([tag, type, value], i) => {
+    const at = ifdAt + 2 + i * 12;
+    file.writeUInt16LE(tag, at);
+    file.writeUInt16LE(type, at + 2);
+    file.writeUInt32LE(1, at + 4);
+    if (type === 3) file.writeUInt16LE(value, at + 8);
+    else file.writeUInt32LE(value, at + 8);
+  });
+  return new Uint8Array(file);
+}
