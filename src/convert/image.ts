@@ -100,28 +100,47 @@ function tiffXObject(doc: PDFDocument, ifd: Ifd): PDFRef {
   return make(rgb, 'DeviceRGB', 8, false);
 }
 
+/** Inflate `data` only to check it unpacks to at most `cap` bytes: a decompression bomb stops here. */
+function checkInflate(data: Uint8Array, cap: number, where: string): void {
+  try {
+    inflateSync(data, { maxOutputLength: cap });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ImageError('too-large', `${where} bevat gegevens die uitpakken tot meer dan het beeld groot is (een decompressiebom)`);
+    throw new ImageError('unreadable', `${where} is beschadigd (${(err as Error).message})`);
+  }
+}
+
 /**
- * UTIF inflates a Deflate strip or tile whole, however large it unpacks: check first, with a cap of
- * the frame's own size, that none is a decompression bomb. (LZW and PackBits write into a buffer
- * of the frame's size and stop there.)
+ * UTIF inflates a Deflate strip or tile whole, however large it unpacks; so does pdf-lib a PNG's
+ * image data. Check first, with a cap of the image's own size (and 1 MiB to spare), that none is a
+ * decompression bomb. (UTIF's LZW and PackBits write into a buffer of the frame's size and stop there.)
  */
-function checkDeflate(bytes: Uint8Array, ifd: Ifd, page: number): void {
+function checkTiffDeflate(bytes: Uint8Array, ifd: Ifd, page: number): void {
   const tag = (n: number): number[] => ((ifd[`t${n}`] as number[] | undefined) ?? []).map(Number);
   if (tag(259)[0] !== 8 && tag(259)[0] !== 32946) return;
   const [width = 0] = tag(256);
   const [height = 0] = tag(257);
   const bits = tag(258).reduce((a, b) => a + b, 0) || 1;
-  const frameBytes = Math.ceil((width * bits) / 8) * height;
+  const cap = Math.ceil((width * bits) / 8) * height + SPARE;
   const offsets = tag(273).length ? tag(273) : tag(324);
   const counts = tag(279).length ? tag(279) : tag(325);
-  offsets.forEach((offset, i) => {
-    try {
-      inflateSync(bytes.subarray(offset, offset + (counts[i] ?? 0)), { maxOutputLength: frameBytes + 1024 * 1024 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ImageError('too-large', `blad ${page} bevat gegevens die uitpakken tot meer dan het blad groot is (een decompressiebom)`);
-      throw new ImageError('unreadable', `blad ${page} is beschadigd (${(err as Error).message})`);
-    }
-  });
+  offsets.forEach((offset, i) => checkInflate(bytes.subarray(offset, offset + (counts[i] ?? 0)), cap, `blad ${page}`));
+}
+
+const SPARE = 1024 * 1024;
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+function checkPngDeflate(bytes: Uint8Array, frame: Frame): void {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bits = bytes[24] * (PNG_CHANNELS[bytes[25]] ?? 4);
+  const cap = (Math.ceil((frame.width * bits) / 8) + 1) * frame.height * 2 + SPARE;
+  const idat: Uint8Array[] = [];
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = v.getUint32(at);
+    if (Buffer.from(bytes.subarray(at + 4, at + 8)).toString('latin1') === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  checkInflate(Buffer.concat(idat), cap, 'de afbeelding');
 }
 
 /** The PDF of an image file whose content (magic bytes) is `ext`: png, jpeg or tiff. Throws ImageError. */
@@ -135,13 +154,14 @@ export async function imageToPdf(bytes: Uint8Array, ext: 'png' | 'jpeg' | 'tiff'
     if (ext === 'jpeg') {
       addImagePage(doc, (await doc.embedJpg(bytes)).ref, info.frames[0]);
     } else if (ext === 'png') {
+      checkPngDeflate(bytes, info.frames[0]);
       addImagePage(doc, (await doc.embedPng(bytes)).ref, info.frames[0]);
     } else {
       const ifds = UTIF.decode(bytes);
       // UTIF also lists sub-images (thumbnails); the pages are the main chain the header check read.
       const pages = ifds.slice(0, info.frames.length);
       for (const [i, ifd] of pages.entries()) {
-        checkDeflate(bytes, ifd, i + 1);
+        checkTiffDeflate(bytes, ifd, i + 1);
         UTIF.decodeImage(bytes, ifd, ifds);
         if (!ifd.data || !ifd.width || !ifd.height) throw new Error(`blad ${i + 1} kan niet worden uitgepakt`);
         addImagePage(doc, tiffXObject(doc, ifd), info.frames[i]);

@@ -11,7 +11,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Converter, formatOf, type ConversionEvent } from '../../src/convert/index.js';
 import { imageToPdf } from '../../src/convert/image.js';
-import { deflateTiff } from '../helpers/office-files.js';
+import { deflateTiff, pngFile } from '../helpers/office-files.js';
 import { requireSoffice } from '../helpers/soffice.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -63,6 +63,17 @@ describe('images to PDF', () => {
     await expect(imageToPdf(bomb, 'tiff')).rejects.toMatchObject({ kind: 'too-large', message: expect.stringContaining('decompressiebom') });
     const sane = deflateTiff(100, 100, deflateSync(Buffer.alloc(100 * 100, 128)));
     expect((await imageToPdf(sane, 'tiff')).pages).toBe(1);
+  });
+
+  it('so is a PNG whose image data inflates far beyond its size; a sane PNG converts', async () => {
+    const bomb = pngFile(100, 100, deflateSync(Buffer.alloc(64 * 1024 * 1024)));
+    await expect(imageToPdf(bomb, 'png')).rejects.toMatchObject({ kind: 'too-large', message: expect.stringContaining('decompressiebom') });
+    // Each row: filter byte 0, then 100 grey RGB pixels.
+    const rows = Buffer.alloc(100 * 301, 200);
+    for (let y = 0; y < 100; y++) rows[y * 301] = 0;
+    const sane = pngFile(100, 100, deflateSync(rows));
+    const { pdf } = await imageToPdf(sane, 'png');
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
   });
 });
 
