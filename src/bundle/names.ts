@@ -2,7 +2,7 @@
 // says: the Handlebars templates of bundel.yaml (titel, bestandsnaam, stempel) filled in for this meeting.
 
 import type { Meeting } from '../model/meeting.js';
-import { dutchDate } from '../render/dutch-date.js';
+import { dutchDate } from '../util/dutch-date.js';
 import { compileText, DEFAULT_FILE_NAME, DEFAULT_STAMP, DEFAULT_TITLE, safeFileName, type TemplateData } from './text-templates.js';
 
 export interface BundleNames {

@@ -3,7 +3,7 @@
 
 import type { Meeting } from '../model/meeting.js';
 // Not render/index.js: that would load the Typst addon in this thread too.
-import { dutchDate } from '../render/dutch-date.js';
+import { dutchDate } from '../util/dutch-date.js';
 import { markdownToBlocks } from '../render/markdown.js';
 import type { AgendaDocument, AgendaInput, MemoInput, WithheldInput } from '../render/types.js';
 import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';

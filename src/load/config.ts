@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 import type { BundelConfig } from '../model/meeting.js';
+import { parseOrganen } from './deadlines.js';
 import { asRecord, asText, asTextList, get } from './normalize.js';
 import { checkImage, MAX_LOGO_BYTES } from './image.js';
 import { readRepoFile } from './repo-file.js';
@@ -57,6 +58,7 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     titel: asText(get(data, 'titel')),
     bestandsnaam: asText(get(data, 'bestandsnaam')),
     cachemap: asText(get(data, 'cachemap')),
+    organen: parseOrganen(get(data, 'organen')),
     positions: parsed.positions,
     raw: parsed.ok ? parsed.data : undefined,
   };

@@ -11,6 +11,7 @@ import type { PdfFacts } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { resolveAttachment } from './attachment-path.js';
 import { findRoot, loadConfig } from './config.js';
+import { meetingDeadlines } from './deadlines.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
 import { formatOf, type Converter } from '../convert/index.js';
@@ -115,6 +116,8 @@ async function loadVergadering(config: BundelConfig, dir: string, diagnostics: D
     tijd: undefined,
     locatie: undefined,
     voorzitter: undefined,
+    aanleverdatum: undefined,
+    verzenddatum: undefined,
     positions: new Map(),
     raw: undefined,
   };
@@ -139,6 +142,8 @@ async function loadVergadering(config: BundelConfig, dir: string, diagnostics: D
     tijd: asText(get(data, 'tijd')),
     locatie: asText(get(data, 'locatie')),
     voorzitter: asText(get(data, 'voorzitter')),
+    aanleverdatum: asText(get(data, 'aanleverdatum')),
+    verzenddatum: asText(get(data, 'verzenddatum')),
     positions: parsed.positions,
     raw: parsed.ok ? (parsed.data ?? null) : undefined,
   };
@@ -282,5 +287,5 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     }
   }
   await Promise.all(jobs);
-  return { meeting: { config, vergadering, items, loadDiagnostics }, documents, balances };
+  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics }, documents, balances };
 }

@@ -4,13 +4,34 @@
 import type { Diagnostic, SourceRange } from './diagnostic.js';
 import type { Block, FieldsOf } from './fields.js';
 import type { PdfFacts } from './pdf-facts.js';
-import type { AgendapuntFile, BijlageFile, BundelFile, VergaderingFile } from './schema.js';
+import type { AgendapuntFile, BijlageFile, BundelFile, VergaderingFile, VastAgendapuntFile } from './schema.js';
 
 /** Source positions of front-matter values, keyed by dotted path: `onderwerp`, `bijlagen.2.bestand`. */
 export type Positions = ReadonlyMap<string, SourceRange>;
 
 /** bundel.yaml's fields (organisatie, portefeuillehouders, stempel, titel, bestandsnaam …). */
-export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'vergaderingen'> {
+/** A term before the meeting: `21 dagen` (calendar days) or `15 werkdagen`. */
+export interface Term {
+  days: number;
+  working: boolean;
+  /** As written: "15 werkdagen". */
+  text: string;
+}
+
+/** A standing item that `bundel nieuw` puts in every meeting of an orgaan. */
+export type VastAgendapunt = FieldsOf<VastAgendapuntFile>;
+
+/** bundel.yaml's settings for one orgaan. */
+export interface OrgaanConfig {
+  aanleveren?: Term;
+  verzenden?: Term;
+  /** Absent: not configured (bundel nieuw uses its defaults). */
+  vasteAgendapunten?: { begin: VastAgendapunt[]; eind: VastAgendapunt[] };
+}
+
+export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'vergaderingen' | 'organen'> {
+  /** Per orgaan, keyed by its name as written (absent: none configured). */
+  organen?: ReadonlyMap<string, OrgaanConfig>;
   /** Absolute path of the repository root (where bundel.yaml is or would be). */
   root: string;
   /** Relative path of bundel.yaml, when present. */
@@ -82,9 +103,18 @@ export interface Agendapunt extends ItemFields {
   parsed: boolean;
 }
 
+/** A deadline of the meeting: the date and where it comes from. */
+export interface Deadline {
+  datum: string;
+  /** "vergadering.yaml" when set there, else the term from bundel.yaml: "15 werkdagen voor de vergadering". */
+  herkomst: string;
+}
+
 export interface Meeting {
   config: BundelConfig;
   vergadering: Vergadering;
+  /** When the stukken are due and when the bundle goes out; absent when neither file says. */
+  deadlines?: { aanleveren?: Deadline; verzenden?: Deadline };
   items: Agendapunt[];
   /** Problems found while loading (unreadable files, YAML syntax, unsafe front matter). */
   loadDiagnostics: Diagnostic[];

@@ -127,8 +127,52 @@ export const vergaderingSchema = z
     tijd: optionalText('Aanvangstijd, bijvoorbeeld "10:00".'),
     locatie: optionalText('Waar de vergadering is, bijvoorbeeld "De StecK, Doetinchem".'),
     voorzitter: optionalText('De voorzitter van de vergadering.'),
+    aanleverdatum: isoDate(
+      'De uiterste datum waarop de stukken binnen moeten zijn (JJJJ-MM-DD); gaat voor op `aanleveren` van het orgaan in bundel.yaml.',
+    )
+      .nullable()
+      .optional(),
+    verzenddatum: isoDate('De datum waarop de bundel naar de leden gaat (JJJJ-MM-DD); gaat voor op `verzenden` van het orgaan in bundel.yaml.')
+      .nullable()
+      .optional(),
   })
   .describe('vergadering.yaml: gegevens van één vergadering.');
+
+/** "21 dagen", "15 werkdagen", "1 werkdag": a term before the meeting. */
+export const TERMIJN_PATTERN = /^\s*(\d{1,3})\s+(werkdagen|werkdag|dagen|dag)\s*$/;
+
+const termijn = (description: string) =>
+  z
+    .string()
+    .regex(TERMIJN_PATTERN, {
+      error: '{veld} is {waarde}; verwacht een termijn als `21 dagen` of `15 werkdagen`.\nSchrijf een aantal en `dagen` (kalenderdagen) of `werkdagen` (zonder weekenden en feestdagen).',
+    })
+    .nullable()
+    .optional()
+    .describe(description);
+
+const vastAgendapunt = z
+  .strictObject({
+    onderwerp: text('Het onderwerp; `{{vorige}}` wordt de datum van de vorige vergadering van dit orgaan, bijvoorbeeld "Verslag van de vergadering van {{vorige}}".'),
+    soort: z.enum(['voorstel', 'stukken', 'mondeling']).nullable().optional().describe('`mondeling` (standaard), `stukken` of `voorstel`.'),
+    beslispunten: textOrList('Beslispunten die er altijd bij staan, bijvoorbeeld "Het verslag vast te stellen."'),
+  })
+  .describe('Een vast agendapunt dat `bundel nieuw` in elke nieuwe vergadering zet.');
+
+const orgaan = z
+  .strictObject({
+    aanleveren: termijn('Hoe lang vóór de vergadering de stukken binnen moeten zijn: `21 dagen` of `15 werkdagen`.'),
+    verzenden: termijn('Hoe lang vóór de vergadering de bundel naar de leden gaat: `10 dagen` of `7 werkdagen`.'),
+    vaste_agendapunten: z
+      .strictObject({
+        begin: z.array(vastAgendapunt).nullable().optional().describe('Vaste agendapunten vooraan, in volgorde (bijvoorbeeld Opening, Verslag).'),
+        eind: z.array(vastAgendapunt).nullable().optional().describe('Vaste agendapunten achteraan, in volgorde (bijvoorbeeld Rondvraag, Sluiting).'),
+      })
+      .nullable()
+      .optional()
+      .describe('De agendapunten die `bundel nieuw` in elke vergadering van dit orgaan zet; zonder: Opening, Verslag van de vorige vergadering en Rondvraag.'),
+  })
+  .describe('Termijnen en vaste agendapunten van één orgaan.');
 
 export const bundelSchema = z
   .strictObject({
@@ -148,6 +192,11 @@ export const bundelSchema = z
       'Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`; standaard "Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}".',
     ),
     cachemap: optionalText('De map voor omgezette bijlagen (Office-bestanden en afbeeldingen als PDF), relatief vanaf bundel.yaml; standaard `.bundel-cache`. Veilig om te wissen.'),
+    organen: z
+      .record(z.string(), orgaan)
+      .nullable()
+      .optional()
+      .describe('Per orgaan (zoals in `orgaan:` van vergadering.yaml, bijvoorbeeld "Algemeen Bestuur"): de termijnen `aanleveren` en `verzenden` en de `vaste_agendapunten`.'),
   })
   .describe('bundel.yaml: instellingen voor de hele repository met vergaderingen.');
 
@@ -181,3 +230,5 @@ export type AgendapuntFile = z.infer<typeof agendapuntSchema>;
 export type BijlageFile = NonNullable<AgendapuntFile['bijlagen']>[number];
 export type VergaderingFile = z.infer<typeof vergaderingSchema>;
 export type BundelFile = z.infer<typeof bundelSchema>;
+export type OrgaanFile = z.infer<typeof orgaan>;
+export type VastAgendapuntFile = z.infer<typeof vastAgendapunt>;

@@ -2,5 +2,4 @@
 
 export { createRenderer, BODY_FONT_FILE, type Renderer, type RendererOptions } from './renderer.js';
 export { markdownToBlocks } from './markdown.js';
-export { dutchDate } from './dutch-date.js';
 export * from './types.js';

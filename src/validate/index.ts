@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Meeting } from '../model/meeting.js';
+import { deadlineAdjuster } from './deadline.js';
 import { toDiagnostic, type Rule } from './rule.js';
 import { agendapuntUniek } from './rules/agendapunt-uniek.js';
 import { agendapuntVolgorde } from './rules/agendapunt-volgorde.js';
@@ -22,6 +23,7 @@ import { sjabloon } from './rules/sjabloon.js';
 import { soortConsistent } from './rules/soort-consistent.js';
 import { tekstOmvang } from './rules/tekst-omvang.js';
 import { telefoon } from './rules/telefoon.js';
+import { termijnen } from './rules/termijnen.js';
 import { vergaderingDatum } from './rules/vergadering-datum.js';
 
 export type { Rule } from './rule.js';
@@ -29,6 +31,7 @@ export type { Rule } from './rule.js';
 export const rules: Rule[] = [
   schema,
   vergaderingDatum,
+  termijnen,
   agendapuntUniek,
   agendapuntVolgorde,
   soortConsistent,
@@ -55,6 +58,12 @@ export interface ValidateOptions {
   config?: boolean;
   /** The rules to run; default all. */
   rules?: readonly Rule[];
+  /**
+   * Today (ISO date): findings about what must still be delivered become warnings before the
+   * aanleverdatum and errors after it, with the days left or late. Left out (as by `bundel build`):
+   * every finding keeps its own severity.
+   */
+  today?: string;
 }
 
 export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagnostic[] {
@@ -65,8 +74,9 @@ export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagn
     config: options.config === false ? { ...meeting.config, file: undefined, raw: undefined } : meeting.config,
   };
   const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
+  const weigh = deadlineAdjuster(meeting, options.today);
   for (const rule of options.rules ?? rules) {
-    rule.check({ meeting: view, report: (r) => diagnostics.push(toDiagnostic(rule, r)) });
+    rule.check({ meeting: view, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
   }
   return sortDiagnostics(diagnostics);
 }

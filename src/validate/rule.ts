@@ -12,6 +12,11 @@ export interface Report {
   hint?: string;
   /** Overrides the rule's default severity. */
   severity?: Severity;
+  /**
+   * Something the secretariat must still deliver (a beslispunt, a bijlage, a document, a placeholder
+   * to fill in): weighed against the aanleverdatum when lint knows today's date (./deadline.ts).
+   */
+  missing?: boolean;
 }
 
 export interface RuleContext {

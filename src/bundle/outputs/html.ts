@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { BundleIndex } from '../index-data.js';
-import { dutchDate } from '../../render/dutch-date.js';
+import { dutchDate } from '../../util/dutch-date.js';
 import { TEMPLATES_DIR } from '../../util/paths.js';
 import type { Output } from './output.js';
 import { besidePdf } from './output.js';

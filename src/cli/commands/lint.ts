@@ -7,6 +7,8 @@ import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '..
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
 import type { FormatName } from '../format/index.js';
+import { parseToday } from '../options.js';
+import { todayInNetherlands } from '../../util/calendar.js';
 
 export const lintCommand: CliCommand = {
   register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
@@ -15,14 +17,16 @@ export const lintCommand: CliCommand = {
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
       .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
       .addOption(new Option('-f, --format <formaat>', 'uitvoer: stylish, json of github').choices(['stylish', 'json', 'github']).default('stylish'))
-      .action(async (meetings: string[], opts: { format: FormatName }) => {
+      .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseToday)
+      .action(async (meetings: string[], opts: { format: FormatName; datum?: string }) => {
+        const today = opts.datum ?? todayInNetherlands();
         const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
         const all: Diagnostic[] = [...configDiagnostics];
         for (const [i, dir] of dirs.entries()) {
           const { meeting } = await loadMeeting(config, dir, { env: io.env });
           // bundel.yaml findings once, not once per meeting.
-          all.push(...validate(meeting, { config: i === 0 }));
+          all.push(...validate(meeting, { config: i === 0, today }));
         }
         printDiagnostics(all, opts.format, 'stdout');
         if (opts.format === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));

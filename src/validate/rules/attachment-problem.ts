@@ -21,7 +21,10 @@ export function reportFileProblems(context: RuleContext, wanted: (code: string) 
     for (const bijlage of item.bijlagen) {
       const problem = bijlage.facts?.pathProblem ?? bijlage.facts?.problem;
       if (!problem || bijlage.bestand === undefined || !wanted(problem.code)) continue;
-      context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(problem, bijlage.bestand, bijlage.nummer), hint: problem.hint });
+      // A file not there yet is still to be delivered (weighed against the aanleverdatum); a broken
+      // or misplaced one is wrong now.
+      const missing = problem.code === 'bestand-ontbreekt' || problem.code === 'pad-leeg';
+      context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(problem, bijlage.bestand, bijlage.nummer), hint: problem.hint, missing });
     }
   }
 }

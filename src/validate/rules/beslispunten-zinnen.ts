@@ -18,7 +18,8 @@ function entries(item: Agendapunt): { path: string; value: unknown; n: number }[
 function checkOne(context: RuleContext, item: Agendapunt, { path, value, n }: { path: string; value: unknown; n: number }): void {
   const range = at(item.positions, path);
   const report = (message: string, hint: string, severity: 'error' | 'warning' = 'warning'): void =>
-    context.report({ file: item.file, range, message, hint, severity });
+    // An empty beslispunt is one still to be written (weighed against the aanleverdatum).
+    context.report({ file: item.file, range, message, hint, severity, missing: severity === 'error' });
   if (value === null || (typeof value === 'string' && value.trim() === '')) {
     report(`Beslispunt ${n} is leeg.`, 'Schrijf het besluit als hele zin, of haal het lege streepje weg.', 'error');
     return;

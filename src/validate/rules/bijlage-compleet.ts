@@ -27,6 +27,7 @@ export const bijlageCompleet: Rule = {
             file: item.file,
             range: at(item.positions, `bijlagen.${i}`),
             message: `${name} heeft geen \`bestand\` en geen \`ter_inzage\`.`,
+            missing: true,
             hint: 'Geef met `bestand:` de PDF die wordt meegezonden, of met `ter_inzage:` waar de bijlage te zien is; hoort de bijlage er niet bij, haal hem dan weg.',
           });
         } else if (bestand && terInzage) {

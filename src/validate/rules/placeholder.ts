@@ -30,6 +30,7 @@ function report(context: RuleContext, file: string, found: string, range: Source
     range,
     message: `Hier staat nog een opvultekst: \`${found}\`.`,
     hint: 'Vul de echte tekst in, of haal de opvultekst weg.',
+    missing: true,
   });
 }
 

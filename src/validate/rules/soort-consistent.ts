@@ -1,5 +1,6 @@
-// soort-consistent: what an item has fits its kind: a `mondeling` item has no bijlagen,
-// a `voorstel` has a portefeuillehouder and beslispunten.
+// soort-consistent: what an item has fits its kind: a `mondeling` item has no bijlagen, a `stukken`
+// item has some (a warning until the aanleverdatum has passed), a `voorstel` has a
+// portefeuillehouder and beslispunten.
 
 import { SOORTEN, type Agendapunt } from '../../model/meeting.js';
 import { at, keyAt, type Rule } from '../rule.js';
@@ -18,7 +19,7 @@ const missingAt = (item: Agendapunt, key: string) =>
 
 export const soortConsistent: Rule = {
   id: 'soort-consistent',
-  description: 'Een mondeling agendapunt heeft geen bijlagen; een voorstel heeft een portefeuillehouder en beslispunten.',
+  description: 'Een mondeling agendapunt heeft geen bijlagen, een agendapunt met stukken heeft ze; een voorstel heeft een portefeuillehouder en beslispunten.',
   severity: 'error',
   check(context) {
     for (const item of context.meeting.items) {
@@ -34,6 +35,19 @@ export const soortConsistent: Rule = {
           });
         }
       }
+      if (soort === 'stukken') {
+        const bijlagen = rawField(item.raw, 'bijlagen');
+        if (!Array.isArray(bijlagen) || bijlagen.length === 0) {
+          context.report({
+            file: item.file,
+            range: missingAt(item, 'bijlagen'),
+            message: 'Een agendapunt met `soort: stukken` heeft stukken (bijlagen), maar er zijn er nog geen.',
+            hint: 'Voeg onder `bijlagen:` het stuk toe (`titel:` en `bestand:`), bijvoorbeeld het verslag; is het een mondeling punt, zet dan `soort: mondeling`.',
+            severity: 'warning',
+            missing: true,
+          });
+        }
+      }
       if (soort !== 'voorstel') continue;
       const explicit = rawField(item.raw, 'soort') === 'voorstel';
       const why = explicit ? 'Een voorstel' : 'Een voorstel (de standaardsoort)';
@@ -42,6 +56,7 @@ export const soortConsistent: Rule = {
           file: item.file,
           range: missingAt(item, 'portefeuillehouder'),
           message: `${why} heeft een \`portefeuillehouder\`, maar die ontbreekt.`,
+          missing: true,
           hint: 'Voeg `portefeuillehouder: …` toe; is dit geen voorstel maar bijvoorbeeld een verslag, zet dan `soort: stukken`.',
         });
       }
@@ -51,6 +66,7 @@ export const soortConsistent: Rule = {
           file: item.file,
           range: missingAt(item, 'beslispunten'),
           message: `${why} heeft \`beslispunten\`: de besluiten die worden voorgesteld. Die ontbreken.`,
+          missing: true,
           hint: 'Voeg `beslispunten:` toe met op elke regel `- ` en een besluit, zoals `- In te stemmen met …`; is het geen voorstel, kies dan `soort: stukken` of `soort: mondeling`.',
         });
       }

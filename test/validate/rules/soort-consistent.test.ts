@@ -17,6 +17,11 @@ ruleTester(soortConsistent, {
       errors: [{ line: 6, column: 1, message: 'Een mondeling agendapunt heeft geen bijlagen, maar dit agendapunt heeft er 1' }],
     },
     {
+      name: 'stukken without documents (yet): a warning',
+      files: { 'a.md': md(`${base}soort: stukken\n`) },
+      errors: [{ line: 5, column: 1, severity: 'warning', message: 'Een agendapunt met `soort: stukken` heeft stukken' }],
+    },
+    {
       name: 'voorstel by default without portefeuillehouder and beslispunten',
       files: { 'a.md': md(base) },
       errors: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutchDate } from '../../src/render/dutch-date.js';
+import { dutchDate } from '../../src/util/dutch-date.js';
 
 describe('dutchDate', () => {
   it.each([
