@@ -10,6 +10,7 @@ import { BundelError } from '../model/errors.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { formatDiagnostics, type FormatName } from './format/index.js';
+import { DUTCH_HELP, translateFlags } from './help.js';
 import { defaultIo, type Io } from './io.js';
 
 export type { Io };
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const program = new Command()
     .name('bundel')
     .description('Maakt van de agendapunten en bijlagen van een vergadering één genummerde, doorzoekbare bundel-PDF.')
+    .configureHelp(DUTCH_HELP)
     .helpOption('-h, --help', 'toon deze hulp')
     .version(process.env.npm_package_version ?? '0.1.0', '-V, --version', 'toon het versienummer')
     .addHelpCommand('help [commando]', 'toon hulp bij een commando')
@@ -64,7 +66,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stdout(program.helpInformation());
       return 2;
     }
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(translateFlags(argv), { from: 'user' });
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {

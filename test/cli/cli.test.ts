@@ -13,14 +13,14 @@ describe('bundel (no command, help, usage errors)', () => {
   it('shows help and exits 2 without a command', async () => {
     const r = await runMain([]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('Usage: bundel');
+    expect(r.stdout).toContain('Gebruik: bundel');
     expect(r.stdout).toContain('build');
   });
 
   it('exits 0 for --help', async () => {
     const r = await runMain(['build', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('--public');
+    expect(r.stdout).toContain('--openbaar');
   });
 
   it('answers an unknown option in Dutch with exit 2', async () => {

@@ -9,9 +9,9 @@ import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
 
 interface BuildFlags {
-  output?: string;
-  public?: boolean;
-  dedupe: boolean;
+  uitvoer?: string;
+  openbaar?: boolean;
+  nietOntdubbelen?: boolean;
   wachtwoord?: string;
 }
 
@@ -21,9 +21,9 @@ export const buildCommand: CliCommand = {
       .command('build')
       .description('maak de bundel-PDF van een vergadering, met index (.json) en webpagina (.html)')
       .argument('<vergadering>', 'datum (JJJJ-MM-DD) of map van de vergadering')
-      .option('-o, --output <bestand>', 'waar de PDF komt (standaard: in de map van de vergadering, "Bundel <orgaan> <datum>.pdf")')
-      .option('--public', 'openbare versie: laat vertrouwelijke agendapunten en bijlagen weg')
-      .option('--no-dedupe', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
+      .option('-o, --uitvoer <bestand>', 'waar de PDF komt (standaard: in de map van de vergadering, "Bundel <orgaan> <datum>.pdf")')
+      .option('--openbaar', 'openbare versie: laat vertrouwelijke agendapunten en bijlagen weg')
+      .option('--niet-ontdubbelen', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .action(async (meetingArg: string, opts: BuildFlags) => {
         const started = Date.now();
@@ -53,7 +53,7 @@ export const buildCommand: CliCommand = {
         const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
         // Loaded here so `lint` and `schema` do not pay for the layout engine.
         const { buildMeeting } = await import('../../bundle/build.js');
-        const result = await buildMeeting(config, dir, { public: opts.public, dedupe: opts.dedupe, password: opts.wachtwoord, output: opts.output, sourceDateEpoch, env: io.env, onProgress });
+        const result = await buildMeeting(config, dir, { public: opts.openbaar, dedupe: !opts.nietOntdubbelen, password: opts.wachtwoord, output: opts.uitvoer, sourceDateEpoch, env: io.env, onProgress });
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
         if (!result.ok) {
           io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op.\n'));

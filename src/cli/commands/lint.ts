@@ -16,9 +16,9 @@ export const lintCommand: CliCommand = {
       .command('lint')
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
       .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
-      .addOption(new Option('-f, --format <formaat>', 'uitvoer: stylish, json of github').choices(['stylish', 'json', 'github']).default('stylish'))
+      .addOption(new Option('-f, --formaat <formaat>', 'hoe de bevindingen worden getoond').choices(['stylish', 'json', 'github']).default('stylish'))
       .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseToday)
-      .action(async (meetings: string[], opts: { format: FormatName; datum?: string }) => {
+      .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string }) => {
         const today = opts.datum ?? todayInNetherlands();
         const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
@@ -28,8 +28,8 @@ export const lintCommand: CliCommand = {
           // bundel.yaml findings once, not once per meeting.
           all.push(...validate(meeting, { config: i === 0, today }));
         }
-        printDiagnostics(all, opts.format, 'stdout');
-        if (opts.format === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));
+        printDiagnostics(all, opts.formaat, 'stdout');
+        if (opts.formaat === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));
         setExitCode(hasErrors(all) ? 1 : 0);
       });
   },

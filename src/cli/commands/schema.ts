@@ -1,4 +1,4 @@
-// bundel schema [--out map]: the JSON Schemas of the three files bundel reads, for editors.
+// bundel schema [--uitvoer map]: the JSON Schemas of the three files bundel reads, for editors.
 
 import { jsonSchemaFiles, jsonSchemasText } from '../../model/schema.js';
 import { writeAtomically } from '../../write/atomic.js';
@@ -9,14 +9,14 @@ export const schemaCommand: CliCommand = {
     program
       .command('schema')
       .description('JSON Schema van de front matter, vergadering.yaml en bundel.yaml (voor editors)')
-      .option('--out <map>', 'schrijf agendapunt.schema.json, vergadering.schema.json en bundel.schema.json in deze map')
-      .action(async (opts: { out?: string }) => {
-        if (!opts.out) {
+      .option('--uitvoer <map>', 'schrijf agendapunt.schema.json, vergadering.schema.json en bundel.schema.json in deze map')
+      .action(async (opts: { uitvoer?: string }) => {
+        if (!opts.uitvoer) {
           io.stdout(jsonSchemasText());
           return;
         }
-        await writeAtomically(jsonSchemaFiles(opts.out), { subject: 'Het schema' });
-        io.stdout(`Schema's geschreven in ${opts.out}\n`);
+        await writeAtomically(jsonSchemaFiles(opts.uitvoer), { subject: 'Het schema' });
+        io.stdout(`Schema's geschreven in ${opts.uitvoer}\n`);
       });
   },
 };

@@ -99,7 +99,7 @@ function tryTemplate(context: RuleContext, field: string, source: string): void 
       context.report({
         file: config.file ?? 'bundel.yaml',
         range: at(config.positions, field),
-        message: `Het sjabloon \`${field}\` stopt de bouw${openbaar ? ' van de openbare bundel (`--public`)' : ''}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/[.:]$/, '')}.`,
+        message: `Het sjabloon \`${field}\` stopt de bouw${openbaar ? ' van de openbare bundel (`--openbaar`)' : ''}: ${(err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/[.:]$/, '')}.`,
         hint: 'Gebruik alleen velden en de ingebouwde helpers met hun argumenten (`{{#each lijst}}`, `{{#if openbaar}}`); deelsjablonen (`{{> naam}}`) bestaan in bundel niet.',
       });
       return;
