@@ -33,7 +33,7 @@ ruleTester(sjabloon, {
       errors: [
         { file: 'bundel.yaml', line: 1, column: 15, severity: 'error', message: 'Het sjabloon `bestandsnaam` stopt de bouw: The partial partial could not be found' },
         { file: 'bundel.yaml', line: 2, column: 8, severity: 'error', message: 'Het sjabloon `titel` stopt de bouw: Must pass iterator to #each' },
-        { file: 'bundel.yaml', line: 3, column: 10, severity: 'error', message: 'Het sjabloon `stempel` stopt de bouw van de openbare bundel (`--public`): The partial x could not be found' },
+        { file: 'bundel.yaml', line: 3, column: 10, severity: 'error', message: 'Het sjabloon `stempel` stopt de bouw van de openbare bundel (`--openbaar`): The partial x could not be found' },
       ],
     },
   ],
