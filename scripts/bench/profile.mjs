@@ -5,7 +5,8 @@
 //   node scripts/bench/profile.mjs [build|lint|reference] [--pages 2000] [--top 25] [--keep]
 //   node scripts/bench/profile.mjs --summarise file.cpuprofile   (an existing profile)
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,25 +16,58 @@ import { measureNode } from './measure.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where a script URL belongs: `src/assemble`, `@cantoo/pdf-lib`, `node:internal`, … */
-export function areaOf(url) {
-  if (!url) return '(native/V8)';
-  if (url.startsWith('node:')) return 'node internals';
+const sourceMaps = new Map();
+
+/** The source map of a bundled file in dist/ (written by scripts/bundle.mjs), or null. */
+function sourceMapOf(file) {
+  if (!sourceMaps.has(file)) {
+    let map = null;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    sourceMaps.set(file, map);
+  }
+  return sourceMaps.get(file);
+}
+
+/**
+ * Where a call frame's code comes from: for the bundle in dist/, the original file and line
+ * through its source map (`src/assemble/stamp.ts`, 0-based line); else the URL as it is.
+ */
+export function originOf(callFrame) {
+  const url = callFrame.url;
+  if (!url) return { file: '', line: callFrame.lineNumber };
   const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const rel = path.relative(REPO, file).split(path.sep).join('/');
+  if (rel.startsWith('dist/') && callFrame.lineNumber >= 0) {
+    const entry = sourceMapOf(file)?.findEntry(callFrame.lineNumber, callFrame.columnNumber);
+    if (entry?.originalSource) {
+      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+      return { file: source, line: entry.originalLine };
+    }
+  }
+  return { file, line: callFrame.lineNumber };
+}
+
+/** Where a file belongs: `src/assemble`, `@cantoo/pdf-lib`, `node:internal`, … */
+export function areaOf(file) {
+  if (!file) return '(native/V8)';
+  if (file.startsWith('node:')) return 'node internals';
   const nm = file.lastIndexOf('/node_modules/');
   if (nm >= 0) {
     const parts = file.slice(nm + 14).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   const rel = path.relative(REPO, file).split(path.sep).join('/');
-  if (rel.startsWith('dist/')) return `src/${rel.split('/')[1]}`;
+  if (rel.startsWith('dist/')) return 'dist (no source map)';
   if (!rel.startsWith('..')) return rel.split('/').slice(0, 2).join('/');
   return file;
 }
 
-function shortUrl(url) {
-  if (!url) return '';
-  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+function shortName(file) {
+  if (!file) return '';
   const nm = file.lastIndexOf('/node_modules/');
   if (nm >= 0) return file.slice(nm + 14);
   const rel = path.relative(REPO, file).split(path.sep).join('/');
@@ -52,13 +86,14 @@ export function summarise(profile, top = 25) {
     if (!us) continue;
     const cf = node.callFrame;
     const special = ['(garbage collector)', '(program)', '(idle)', '(root)'].includes(cf.functionName);
-    const fn = special ? cf.functionName : `${cf.functionName || '(anonymous)'}  ${shortUrl(cf.url)}:${cf.lineNumber + 1}`;
-    const area = special ? cf.functionName : areaOf(cf.url);
+    const origin = originOf(cf);
+    const fn = special ? cf.functionName : `${cf.functionName || '(anonymous)'}  ${shortName(origin.file)}:${origin.line + 1}`;
+    const area = special ? cf.functionName : areaOf(origin.file);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
     byArea.set(area, (byArea.get(area) ?? 0) + us);
     total += us;
   }
-  // Inclusive (total) time of the project's own functions (dist/ = compiled src/): the phases.
+  // Inclusive (total) time of the project's own functions (src/, through the source maps): the phases.
   const parent = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -68,8 +103,10 @@ export function summarise(profile, top = 25) {
     const seen = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
       const cf = byId.get(cur).callFrame;
-      if (!shortUrl(cf.url).startsWith('dist/')) continue;
-      const key = `${cf.functionName || '(anonymous)'}  ${shortUrl(cf.url)}:${cf.lineNumber + 1}`;
+      const origin = originOf(cf);
+      const name = shortName(origin.file);
+      if (!name.startsWith('src/') && !name.startsWith('dist/')) continue;
+      const key = `${cf.functionName || '(anonymous)'}  ${name}:${origin.line + 1}`;
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
