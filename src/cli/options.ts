@@ -3,8 +3,8 @@
 import { InvalidArgumentError } from 'commander';
 import { isIsoDate } from '../model/schema.js';
 
-/** `--datum`: an ISO date that stands in for today. */
-export function parseToday(value: string): string {
-  if (!isIsoDate(value)) throw new InvalidArgumentError(`\`${value}\` is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld \`2025-04-01\`.`);
+/** A meeting date or `--datum`: an ISO date. */
+export function parseDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError(`\`${value}\` is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld \`2025-04-16\`.`);
   return value;
 }

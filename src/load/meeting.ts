@@ -102,7 +102,7 @@ function readBoundary(config: BundelConfig, dir: string): string {
   return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? dir : config.root;
 }
 
-async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {
+export async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {
   const relDir = toPosix(path.relative(config.root, dir)) || '.';
   const file = relDir === '.' ? MEETING_FILE : `${relDir}/${MEETING_FILE}`;
   const folderDate = ISO_PREFIX.exec(path.basename(dir))?.[1];

@@ -49,7 +49,7 @@ describe('bundel lint', () => {
   });
 
   it('prints JSON with file, line, column, rule, severity, message and hint', async () => {
-    const r = await runMain(['--root', root, 'lint', '--format', 'json', '2025-03-05']);
+    const r = await runMain(['--root', root, 'lint', '--formaat', 'json', '2025-03-05']);
     expect(r.code).toBe(1);
     const list = JSON.parse(r.stdout) as { file: string; line: number; column: number; rule: string; severity: string; hint: string }[];
     const finding = list.find((d) => d.rule === 'bijlage-compleet')!;
@@ -76,7 +76,7 @@ describe('bundel lint', () => {
     rmSync(marker, { force: true });
     const dir = copyFixture('lint/js-front-matter');
     for (const command of ['lint', 'build']) {
-      const r = await runMain(['--root', dir, command, ...(command === 'lint' ? ['--format', 'json'] : ['2025-03-05'])]);
+      const r = await runMain(['--root', dir, command, ...(command === 'lint' ? ['--formaat', 'json'] : ['2025-03-05'])]);
       expect(r.code).toBe(1);
       expect(r.stdout + r.stderr).toContain('front-matter');
     }

@@ -54,7 +54,7 @@ const mdEntries = manifest.filter((e) => e.file.startsWith('md/'));
 describe('the corpus through the CLI', () => {
   it('lint names every bad PDF with its documented outcome', async () => {
     const { root } = repoWith(pdfEntries);
-    const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+    const r = await runMain(['--root', root, 'lint', '--formaat', 'json', DATE]);
     noStackTrace(r);
     expect(r.code).toBe(1);
     const diagnostics = JSON.parse(r.stdout) as { file: string; rule: string; severity: string; message: string }[];
@@ -120,7 +120,7 @@ describe('the corpus through the CLI', () => {
   it('hostile item files: lint and build answer with the documented rule, exit 1, nothing run', async () => {
     const markers = ['js', 'javascript', 'JavaScript'].map((n) => path.join(tmpdir(), `bundel-pwned-${n}`));
     const { root } = repoWith([], mdEntries);
-    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+    const lint = await runMain(['--root', root, 'lint', '--formaat', 'json', DATE]);
     noStackTrace(lint);
     expect(lint.code).toBe(1);
     const diagnostics = JSON.parse(lint.stdout) as { file: string; rule: string }[];

