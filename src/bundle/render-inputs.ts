@@ -1,13 +1,25 @@
 // What the Typst layouts are given: the agenda, a memo and a withheld placeholder, filled from the
 // meeting and the item entries (so a page number or status reads the same on every page).
 
-import type { Meeting } from '../model/meeting.js';
+import type { Agendapunt, Meeting } from '../model/meeting.js';
 // Not render/index.js: that would load the Typst addon in this thread too.
 import { dutchDate } from '../util/dutch-date.js';
 import { markdownToBlocks } from '../render/markdown.js';
-import type { AgendaDocument, AgendaInput, MemoInput, WithheldInput } from '../render/types.js';
+import type { AgendaDocument, AgendaInput, MdBlock, MemoInput, WithheldInput } from '../render/types.js';
 import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';
 import type { Part } from './plan.js';
+
+/** An item's Markdown, parsed once per build: every layout round asks again for the same text. */
+const parsedBodies = new WeakMap<Agendapunt, MdBlock[]>();
+
+function bodyBlocks(item: Agendapunt): MdBlock[] {
+  let blocks = parsedBodies.get(item);
+  if (!blocks) {
+    blocks = markdownToBlocks(item.body);
+    parsedBodies.set(item, blocks);
+  }
+  return blocks;
+}
 
 export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
   const item = entry.item;
@@ -29,7 +41,7 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
     onderwerp: item.onderwerp,
     portefeuillehouder: item.portefeuillehouder,
     beslispunten: item.beslispunten,
-    toelichting: markdownToBlocks(item.body),
+    toelichting: bodyBlocks(item),
     procedure: item.procedure,
     vervolgactie: item.vervolgactie,
     communicatie: item.communicatie,
@@ -57,7 +69,7 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
       onderwerp: item.onderwerp,
       soort: item.soort,
       beslispunten: withheld ? [] : item.beslispunten,
-      tekst: withheld || item.soort === 'voorstel' ? [] : markdownToBlocks(item.body),
+      tekst: withheld || item.soort === 'voorstel' ? [] : bodyBlocks(item),
       vertrouwelijk: item.vertrouwelijk,
       weggelaten: withheld,
       documenten,

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import fontkit from '@cantoo/fontkit';
 import { NodeCompiler, type NodeError } from '@myriaddreamin/typst-ts-node-compiler';
 import { FONTS_DIR, TEMPLATES_DIR } from '../util/paths.js';
+import { glyphCoverage } from './glyph-coverage.js';
 import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
 
 export interface RendererOptions {
@@ -57,9 +57,7 @@ interface TypstDiagnostic {
 
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const compiler = NodeCompiler.create({ workspace: TEMPLATES_DIR, fontArgs: [{ fontPaths: [FONTS_DIR] }] });
-  const font = fontkit.create(readFileSync(BODY_FONT_FILE));
-  if (!('hasGlyphForCodePoint' in font)) throw new Error(`\`${BODY_FONT_FILE}\` is geen losse font`);
-  const coverage = font;
+  const coverage = glyphCoverage(readFileSync(BODY_FONT_FILE));
   const logos = new Map<string, string>();
   let isoDate: string | undefined;
   let timestamp: number | undefined;
