@@ -9,6 +9,7 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import { BundelError } from '../model/errors.js';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { printable } from './format/escape.js';
 import { formatDiagnostics, type FormatName } from './format/index.js';
 import { DUTCH_HELP, translateFlags } from './help.js';
 import { defaultIo, type Io } from './io.js';
@@ -72,12 +73,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       const translate = USAGE_MESSAGES[err.code];
-      io.stderr(`${chalk.red(translate ? translate(err.message) : err.message.replace(/^error: /, ''))}\n${chalk.dim('Zie `bundel --help`.')}\n`);
+      io.stderr(`${chalk.red(printable(translate ? translate(err.message) : err.message.replace(/^error: /, '')))}\n${chalk.dim('Zie `bundel --help`.')}\n`);
       return 2;
     }
     if (err instanceof BundelError) {
-      io.stderr(`${err.file ? `${err.file}: ` : ''}${chalk.red(err.message)}\n`);
-      if (err.hint) io.stderr(`${chalk.dim(err.hint)}\n`);
+      // Messages carry user values (paths, names): printed escaped, like every diagnostic.
+      io.stderr(`${err.file ? `${printable(err.file)}: ` : ''}${chalk.red(printable(err.message))}\n`);
+      if (err.hint) io.stderr(`${chalk.dim(printable(err.hint))}\n`);
       if (debug && err.cause) io.stderr(`${String((err.cause as Error).stack ?? err.cause)}\n`);
       return err.exitCode;
     }

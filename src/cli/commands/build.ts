@@ -7,6 +7,7 @@ import { filesRead } from '../../load/files-read.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
+import { printable } from '../format/escape.js';
 
 interface BuildFlags {
   uitvoer?: string;
@@ -64,7 +65,7 @@ export const buildCommand: CliCommand = {
         await writeAtomically(result.files, { protect: { files: filesRead(result.meeting), meetingDir: result.meeting.vergadering.dir } });
         const { pdfPath, pageCount } = result.bundle;
         const shown = path.relative(process.cwd(), pdfPath) || pdfPath;
-        io.stdout(`${chalk.green('✔')} Bundel gemaakt: ${shown} (${pageCount} pagina's, ${elapsed()})\n`);
+        io.stdout(`${chalk.green('✔')} Bundel gemaakt: ${printable(shown)} (${pageCount} pagina's, ${elapsed()})\n`);
         setExitCode(0);
       });
   },

@@ -3,6 +3,7 @@
 import { jsonSchemaFiles, jsonSchemasText } from '../../model/schema.js';
 import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
+import { printable } from '../format/escape.js';
 
 export const schemaCommand: CliCommand = {
   register(program, { io }) {
@@ -16,7 +17,7 @@ export const schemaCommand: CliCommand = {
           return;
         }
         await writeAtomically(jsonSchemaFiles(opts.uitvoer), { subject: 'Het schema' });
-        io.stdout(`Schema's geschreven in ${opts.uitvoer}\n`);
+        io.stdout(`Schema's geschreven in ${printable(opts.uitvoer)}\n`);
       });
   },
 };
