@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
+import { BundelError } from '../model/errors.js';
 import type { Meeting } from '../model/meeting.js';
 import type { AsyncRenderer } from '../render/pool.js';
 import type { RenderedPdf } from '../render/types.js';
@@ -31,11 +32,14 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
       if (part.kind === 'withheld' && !rendered.has(part)) return renderer.renderWithheld(withheldInput(meeting, part));
       return undefined;
     });
+    // Every job is awaited, also after one failed: none may reject unobserved.
+    const settled = await Promise.allSettled(jobs.map((job) => job ?? Promise.resolve(undefined)));
     let changed = false;
-    for (const [i, job] of jobs.entries()) {
-      if (!job) continue;
-      const out = await job;
+    for (const [i, result] of settled.entries()) {
       const part = plan.parts[i];
+      if (result.status === 'rejected') throw layoutFailure(meeting, part, result.reason);
+      const out = result.value;
+      if (!out) continue;
       if (rendered.get(part)?.pageCount !== out.pageCount) changed = true;
       rendered.set(part, out);
     }
@@ -50,6 +54,22 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
     pages = paginate(plan.parts, countOf);
   }
   return { rendered, pages };
+}
+
+/** A layout that failed, as a Dutch error naming the file to look at: bundel.yaml for the logo, else the item or the meeting. */
+function layoutFailure(meeting: Meeting, part: Part, reason: unknown): BundelError {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  // The logo is the only image the layouts load: mapped in as `logo-<hash>.<ext>`, named by the
+  // renderer when it cannot be read; Typst says "failed to decode image" or "failed to parse SVG".
+  const logo = meeting.config.logo !== undefined && /logo-[0-9a-f]{16}\.|het logo |\bimage\b|\bSVG\b/i.test(message);
+  const file = logo ? (meeting.config.file ?? 'bundel.yaml') : part.kind === 'memo' || part.kind === 'withheld' ? part.item.file : meeting.vergadering.file;
+  return new BundelError('opmaak-mislukt', `De opmaak is mislukt. ${message.charAt(0).toUpperCase()}${message.slice(1)}`, {
+    file,
+    hint: logo
+      ? 'Het logo kan niet worden gebruikt: sla het opnieuw op als PNG, JPEG of SVG (bijvoorbeeld vanuit een tekenprogramma) en verwijs daarnaar in bundel.yaml.'
+      : 'Controleer de tekst van dit bestand op ongewone tekens of opmaak; blijft het mislukken, meld het dan bij de beheerders van bundel.',
+    cause: reason,
+  });
 }
 
 /** A warning per rendered document with characters the shipped font cannot draw. */

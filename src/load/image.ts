@@ -95,7 +95,45 @@ function checkSvg(b: Buffer): ImageCheck {
     return bad('Het SVG-bestand is geen geldige UTF-8-tekst.');
   }
   if (!/<svg[\s>]/.test(text)) return bad('Het bestand is geen SVG-afbeelding (geen `<svg>`).');
-  return { ok: true, format: 'svg' };
+  const problem = xmlProblem(text);
+  return problem ? bad(`Het SVG-bestand is geen geldige XML: ${problem}.`) : { ok: true, format: 'svg' };
+}
+
+/** The first tag that does not close, or closes the wrong element: a linear scan, no parser. */
+function xmlProblem(text: string): string | undefined {
+  const open: string[] = [];
+  const skip = (from: number, end: string): number => {
+    const at = text.indexOf(end, from);
+    return at < 0 ? text.length : at + end.length;
+  };
+  for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i)) {
+    if (text.startsWith('<!--', i)) i = skip(i + 4, '-->');
+    else if (text.startsWith('<![CDATA[', i)) i = skip(i + 9, ']]>');
+    else if (text.startsWith('<?', i)) i = skip(i + 2, '?>');
+    else if (text.startsWith('<!', i)) i = skip(i + 2, '>');
+    else {
+      const closing = text[i + 1] === '/';
+      const name = /^[A-Za-z_][\w:.-]*/.exec(text.slice(i + (closing ? 2 : 1), i + 200))?.[0];
+      if (!name) return `een losse \`<\` op positie ${i}`;
+      // To the end of the tag, past quoted attribute values.
+      let j = i + 1;
+      let quote = '';
+      for (; j < text.length; j++) {
+        const ch = text[j];
+        if (quote) {
+          if (ch === quote) quote = '';
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '>') break;
+      }
+      if (j >= text.length) return `de tag \`<${name}\` wordt niet gesloten`;
+      if (closing) {
+        const expected = open.pop();
+        if (expected !== name) return expected ? `\`</${name}>\` sluit \`<${expected}>\`` : `\`</${name}>\` zonder begin`;
+      } else if (text[j - 1] !== '/') open.push(name);
+      i = j + 1;
+    }
+  }
+  return open.length > 0 ? `\`<${open.at(-1)}>\` wordt niet gesloten` : undefined;
 }
 
 /** What the bytes of a logo are, and whether the layout can use them within the limits. */

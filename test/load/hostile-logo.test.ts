@@ -57,6 +57,9 @@ describe('the logo (issue 10, item 4)', () => {
   it('recognises PNG, JPEG, GIF and SVG and bounds their size', () => {
     expect(checkImage(png(40, 20))).toMatchObject({ ok: true, format: 'png', width: 40, height: 20 });
     expect(checkImage(Buffer.from(SVG))).toMatchObject({ ok: true, format: 'svg' });
+    expect(checkImage(Buffer.from('<?xml version="1.0"?>\n<!-- <g> --><svg a="x>y" b=\'<\'><g/><![CDATA[<z>]]></svg>'))).toMatchObject({ ok: true, format: 'svg' });
+    expect(checkImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'))).toMatchObject({ ok: false, message: expect.stringContaining('`</svg>` sluit `<g>`') });
+    expect(checkImage(Buffer.from('<svg><rect'))).toMatchObject({ ok: false, message: expect.stringContaining('niet gesloten') });
     expect(checkImage(Buffer.from('GIF89a\x10\x00\x08\x00\x00\x00\x00', 'latin1'))).toMatchObject({ ok: true, format: 'gif', width: 16, height: 8 });
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 30, 0, 60, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2, 0xff, 0xd9]);
     expect(checkImage(jpeg)).toMatchObject({ ok: true, format: 'jpeg', width: 60, height: 30 });
