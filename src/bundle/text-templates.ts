@@ -2,6 +2,7 @@
 // These outputs are not HTML, so Handlebars' HTML escaping is off; the HTML index has its own template.
 
 import { BundelError } from '../model/errors.js';
+import { truncateUtf8 } from '../util/file-name.js';
 import { compileTemplate } from '../util/text-template.js';
 
 export const DEFAULT_STAMP = '{{orgaan}} {{datum}} · pagina {{pagina}} van {{totaal}}';
@@ -45,10 +46,15 @@ export function compileText<T>(source: string, what: string, file?: string): Tex
 
 /** A file name that is safe on Windows, macOS and Linux. */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[. ]+$/, '');
-  return cleaned.slice(0, 180) || 'bundel';
+  const clean = (s: string): string =>
+    s
+      .replace(/[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[. ]+$/, '');
+  // Room for `.json` / `.html` and the write step's temporary names within 255 bytes.
+  return clean(truncateUtf8(clean(name), MAX_FILE_NAME_BYTES)) || 'bundel';
 }
+
+/** The longest name a template may give the bundle, in UTF-8 bytes (without `.pdf`). */
+export const MAX_FILE_NAME_BYTES = 200;

@@ -8,14 +8,18 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
 import type { OutputFile } from '../model/output-file.js';
+import { truncateUtf8 } from '../util/file-name.js';
 import { checkTargets, type ProtectedInputs } from './targets.js';
 
 export type { OutputFile };
 
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
+/** A temporary name stays within the 255-byte limit however long the final name is. */
+const tempPrefix = (basename: string): string => truncateUtf8(basename, 200);
+
 function tempName(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(path.dirname(finalPath), `.${tempPrefix(path.basename(finalPath))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 function isAlive(pid: number): boolean {
@@ -33,7 +37,7 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
   for (const f of files) {
     const dir = path.dirname(f.path);
     if (!byDir.has(dir)) byDir.set(dir, new Set());
-    byDir.get(dir)!.add(path.basename(f.path));
+    byDir.get(dir)!.add(tempPrefix(path.basename(f.path)));
   }
   for (const [dir, names] of byDir) {
     const entries = await readdir(dir).catch(() => [] as string[]);
@@ -79,7 +83,8 @@ export async function writeAtomically(files: readonly OutputFile[], options: { s
     // the index files never describe a bundle that is not there.
     for (const { temp, final } of [...temps].reverse()) await rename(temp, final);
   } catch (err) {
-    await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
+    // Cleaning up may fail too; the error that matters is the first one.
+    await Promise.allSettled(temps.map(({ temp }) => rm(temp, { force: true })));
     const e = err as NodeJS.ErrnoException;
     const target = e.path && !TEMP.test(path.basename(e.path)) ? e.path : (temps.at(-1)?.final ?? files[0]?.path ?? '');
     throw new BundelError('schrijven-mislukt', `${options.subject ?? 'De bundel'} kan niet worden geschreven: \`${target}\` (${e.code ?? e.message}).`, {

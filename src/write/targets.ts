@@ -6,6 +6,7 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
+import { MAX_NAME_BYTES, utf8Length } from '../util/file-name.js';
 
 export interface ProtectedInputs {
   /** Every file the meeting reads (absolute paths; links are resolved here). */
@@ -51,6 +52,13 @@ export async function checkTargets(targets: readonly string[], inputs?: Protecte
   for (const file of inputs?.files ?? []) reads.set(await realTarget(file), file);
   const meetingDir = inputs?.meetingDir ? await realTarget(inputs.meetingDir) : undefined;
   for (const target of targets) {
+    const name = path.basename(target);
+    if (utf8Length(name) > MAX_NAME_BYTES) {
+      throw new BundelError('uitvoer-naam-te-lang', `De bestandsnaam \`${name}\` is ${utf8Length(name)} bytes lang; een bestandsnaam mag hoogstens ${MAX_NAME_BYTES} bytes zijn.`, {
+        hint: 'Kies met `-o` een kortere naam (letters met accenten en niet-Latijnse letters tellen voor twee of meer bytes).',
+        exitCode: 2,
+      });
+    }
     const st = await stat(target).catch(() => undefined);
     if (st && !st.isFile()) {
       throw new BundelError('uitvoer-geen-bestand', `Op de plek van de uitvoer \`${shown(target)}\` staat ${kindOf(st)}, geen gewoon bestand; bundel schrijft daar niet.`, { hint: HINT, exitCode: 2 });

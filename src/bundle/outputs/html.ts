@@ -5,6 +5,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { BundleIndex } from '../index-data.js';
 import { dutchDate } from '../../util/dutch-date.js';
+import { wellFormed } from '../../util/file-name.js';
 import { TEMPLATES_DIR } from '../../util/paths.js';
 import type { Output } from './output.js';
 import { besidePdf } from './output.js';
@@ -25,5 +26,6 @@ export function renderIndexHtml(index: BundleIndex, pdfHref: string): string {
 
 export const htmlOutput: Output = {
   path: (pdfPath) => besidePdf(pdfPath, 'html'),
-  make: ({ index, pdfPath }) => renderIndexHtml(index, encodeURI(path.basename(pdfPath))),
+  // A component, not a URI: `#`, `?` and `%` in the name are part of it, not of the link.
+  make: ({ index, pdfPath }) => renderIndexHtml(index, encodeURIComponent(wellFormed(path.basename(pdfPath)))),
 };
