@@ -18,6 +18,7 @@ import { formatOf, type Converter } from '../convert/index.js';
 import { inspectPdf, type InspectedPdf } from '../pdf/inspect.js';
 import { inspectSource } from './source-file.js';
 import { readTextFile } from './text-file.js';
+import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
 import { toPosix } from '../util/paths.js';
 import { parseYamlSource } from './yaml-source.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
@@ -221,20 +222,6 @@ async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diag
   };
 }
 
-/** Run `fn` over `items` with at most `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
 export async function loadMeeting(config: BundelConfig, dir: string, options: LoadOptions = {}): Promise<LoadedMeeting> {
   const loadDiagnostics: Diagnostic[] = [];
   const vergadering = await loadVergadering(config, dir, loadDiagnostics);
@@ -243,12 +230,14 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     .filter((e) => e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
     .map((e) => e.name)
     .sort();
-  const items = await mapLimit(names, 8, (name) => loadItem(config, path.join(dir, name), loadDiagnostics));
+  const items = await mapLimit(names, MAX_OPEN_FILES, (name) => loadItem(config, path.join(dir, name), loadDiagnostics));
 
   // Attachment facts, each distinct file read once.
   const documents = new Map<string, PDFDocument>();
   const balances = new Map<string, (SaveBalance | undefined)[]>();
   const factsByPath = new Map<string, Promise<PdfFacts>>();
+  // Bounded: every path check and inspection opens files; waiting for a shared file's facts holds none.
+  const limit = createLimiter(MAX_OPEN_FILES);
   const jobs: Promise<void>[] = [];
   for (const item of items) {
     const itemDir = path.dirname(item.absFile);
@@ -257,7 +246,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
       const bestand = bijlage.bestand;
       jobs.push(
         (async () => {
-          const resolved = await resolveAttachment(dir, itemDir, bestand);
+          const resolved = await limit(() => resolveAttachment(dir, itemDir, bestand));
           const absGuess = path.resolve(itemDir, bestand);
           if (!resolved.ok) {
             bijlage.facts = { path: absGuess, relPath: toPosix(path.relative(config.root, absGuess)), exists: resolved.exists, pathProblem: resolved.problem, warnings: [] };
@@ -267,9 +256,11 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           if (!pending) {
             const relPath = toPosix(path.relative(config.root, resolved.absPath));
             const format = formatOf(resolved.absPath);
-            const inspected: Promise<InspectedPdf> = format
-              ? inspectSource(resolved.absPath, relPath, format, { env: options.env ?? process.env, converter: options.converter, password: options.password })
-              : inspectPdf(resolved.absPath, relPath, { password: options.password, contentBalance: options.keepDocuments });
+            const inspected: Promise<InspectedPdf> = limit(() =>
+              format
+                ? inspectSource(resolved.absPath, relPath, format, { env: options.env ?? process.env, converter: options.converter, password: options.password })
+                : inspectPdf(resolved.absPath, relPath, { password: options.password, contentBalance: options.keepDocuments }),
+            );
             pending = inspected.then((r) => {
               if (options.keepDocuments && r.doc) {
                 // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
