@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ProgressEvent } from '../../bundle/build.js';
 import { hasErrors } from '../../model/diagnostic.js';
+import { BundelError } from '../../model/errors.js';
 import { filesRead } from '../../load/files-read.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { writeAtomically } from '../../write/atomic.js';
@@ -14,6 +15,22 @@ interface BuildFlags {
   openbaar?: boolean;
   nietOntdubbelen?: boolean;
   wachtwoord?: string;
+}
+
+/** The last second PDF dates and Typst can write: 31 December 9999. */
+const MAX_EPOCH = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH as https://reproducible-builds.org/specs/source-date-epoch/ defines it: whole
+ * seconds since 1970 in decimal digits; empty counts as unset; anything else stops the build.
+ */
+export function sourceDateEpochOf(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^[0-9]+$/.test(value) && Number(value) <= MAX_EPOCH) return Number(value);
+  throw new BundelError('source-date-epoch-ongeldig', `De omgevingsvariabele \`SOURCE_DATE_EPOCH\` is \`${value}\`; dat is geen geheel aantal seconden sinds 1 januari 1970 (tot het jaar 9999).`, {
+    hint: 'Zet hem op de uitvoer van `date +%s` of `git log -1 --format=%ct` (bijvoorbeeld `1741132800`), of maak hem leeg om de datum van de vergadering te gebruiken.',
+    exitCode: 2,
+  });
 }
 
 export const buildCommand: CliCommand = {
@@ -28,6 +45,8 @@ export const buildCommand: CliCommand = {
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .action(async (meetingArg: string, opts: BuildFlags) => {
         const started = Date.now();
+        // Checked first: a bad value stops the build before anything is read.
+        const sourceDateEpoch = sourceDateEpochOf(io.env.SOURCE_DATE_EPOCH);
         const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
         if (hasErrors(configDiagnostics)) {
           printDiagnostics(configDiagnostics, 'stylish', 'stderr');
@@ -51,7 +70,6 @@ export const buildCommand: CliCommand = {
           else if (e.step === 'render') line(`Opgemaakt: agenda en ${e.documents - 1} andere pagina's`);
           else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
         };
-        const sourceDateEpoch = io.env.SOURCE_DATE_EPOCH !== undefined ? Number(io.env.SOURCE_DATE_EPOCH) : undefined;
         // Loaded here so `lint` and `schema` do not pay for the layout engine.
         const { buildMeeting } = await import('../../bundle/build.js');
         const result = await buildMeeting(config, dir, { public: opts.openbaar, dedupe: !opts.nietOntdubbelen, password: opts.wachtwoord, output: opts.uitvoer, sourceDateEpoch, env: io.env, onProgress });
