@@ -31,6 +31,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * `mkdir -p`, one level at a time. Node's own recursive mkdir loops for ever where mkdir answers
+ * ENOENT for a folder whose parent exists (`/proc/self/x`); here every failure is an error.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const st = await stat(at).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
+    if (st?.isDirectory()) break;
+    if (st) throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR', path: at });
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    missing.unshift(at);
+    at = parent;
+  }
+  for (const folder of missing) await mkdir(folder).catch((err: NodeJS.ErrnoException) => (err.code === 'EEXIST' ? undefined : Promise.reject(err)));
+}
+
 /** Remove temporary files that a killed build left next to these outputs. */
 async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
   const byDir = new Map<string, Set<string>>();
@@ -61,7 +80,7 @@ export async function writeAtomically(files: readonly OutputFile[], options: { s
   );
   const temps: { temp: string; final: string }[] = [];
   try {
-    for (const file of files) await mkdir(path.dirname(file.path), { recursive: true });
+    for (const file of files) await makeDirs(path.dirname(file.path));
     await removeStaleTemps(files);
     for (const file of files) {
       const temp = tempName(file.path);
@@ -93,7 +112,9 @@ export async function writeAtomically(files: readonly OutputFile[], options: { s
           ? 'De schijf is vol; maak ruimte vrij en bouw opnieuw.'
           : e.code === 'EISDIR'
             ? 'Op die plaats staat een map; kies met `-o` een andere bestandsnaam.'
-            : 'Controleer of de map bestaat en schrijfbaar is, en of het bestand niet openstaat in een ander programma.',
+            : e.code === 'ENOTDIR'
+              ? 'Op die plaats (of een map erboven) staat een bestand waar een map moet komen; kies een andere map.'
+              : 'Controleer of de map bestaat en schrijfbaar is, en of het bestand niet openstaat in een ander programma.',
       cause: err,
     });
   }
