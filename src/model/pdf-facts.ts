@@ -25,6 +25,8 @@ export interface PdfFacts {
   problem?: PdfProblem;
   /** Things repaired or removed that the user should know about (active content…). */
   warnings: PdfProblem[];
+  /** The file was damaged and bundel repaired it (code `pdf-hersteld`, rule `bijlage-hersteld`). */
+  repaired?: PdfProblem;
   /** For a bijlage that is not a PDF (then `sha256` and `size` are the source file's). */
   source?: SourceFacts;
 }

@@ -18,14 +18,18 @@ export function unclosedSaves(bytes: Uint8Array): number {
   return saveBalance(bytes).unclosed;
 }
 
-/** How a content stream's saves and restores fail to pair up, skipping strings, comments and inline images. */
-export function saveBalance(bytes: Uint8Array): SaveBalance {
-  let depth = 0;
-  let lowest = 0;
+type TokenKind = 'word' | 'string' | 'delimiter' | 'name' | 'inline-image';
+
+/**
+ * Walk the tokens of a content stream, skipping comments; strings, inline images (`BI … ID … EI`)
+ * and names are one token each. `complete` is false for a string or inline image cut off by the end.
+ */
+function eachToken(bytes: Uint8Array, visit: (kind: TokenKind, start: number, end: number, complete: boolean) => void): void {
   let i = 0;
   const n = bytes.length;
   while (i < n) {
     const c = bytes[i];
+    const start = i;
     if (WS[c]) {
       i++;
     } else if (c === 0x25) {
@@ -44,30 +48,65 @@ export function saveBalance(bytes: Uint8Array): SaveBalance {
           i++;
         }
       }
+      visit('string', start, Math.min(i, n), level === 0);
     } else if (c === 0x3c && bytes[i + 1] !== 0x3c) {
       // <hex string>
       while (i < n && bytes[i] !== 0x3e) i++;
-      i++;
+      visit('string', start, Math.min(++i, n), i <= n);
     } else if (DELIM[c]) {
       i++;
-      if (c === 0x2f) while (i < n && !WS[bytes[i]] && !DELIM[bytes[i]]) i++; // /Name
+      if (c === 0x2f) {
+        while (i < n && !WS[bytes[i]] && !DELIM[bytes[i]]) i++; // /Name
+        visit('name', start, i, true);
+      } else {
+        if ((c === 0x3c || c === 0x3e) && bytes[i] === c) i++; // << >>
+        visit('delimiter', start, i, true);
+      }
     } else {
-      const start = i;
       while (i < n && !WS[bytes[i]] && !DELIM[bytes[i]]) i++;
-      const len = i - start;
-      if (len === 1) {
-        if (c === 0x71) depth++; // q
-        else if (c === 0x51) lowest = Math.min(lowest, --depth); // Q
-      } else if (len === 2 && c === 0x42 && bytes[start + 1] === 0x49) {
+      if (i - start === 2 && c === 0x42 && bytes[start + 1] === 0x49) {
         // BI … ID <binary> EI: skip to an EI surrounded by whitespace
         while (i < n && !(bytes[i] === 0x49 && bytes[i + 1] === 0x44 && WS[bytes[i + 2]])) i++;
         i += 3;
         while (i < n && !(WS[bytes[i - 1]] && bytes[i] === 0x45 && bytes[i + 1] === 0x49 && (i + 2 >= n || WS[bytes[i + 2]]))) i++;
         i += 2;
-      }
+        visit('inline-image', start, Math.min(i, n), i <= n);
+      } else visit('word', start, i, true);
     }
   }
+}
+
+/** How a content stream's saves and restores fail to pair up, skipping strings, comments and inline images. */
+export function saveBalance(bytes: Uint8Array): SaveBalance {
+  let depth = 0;
+  let lowest = 0;
+  eachToken(bytes, (kind, start, end) => {
+    if (kind !== 'word' || end - start !== 1) return;
+    if (bytes[start] === 0x71) depth++; // q
+    else if (bytes[start] === 0x51) lowest = Math.min(lowest, --depth); // Q
+  });
   return { underflow: Math.abs(lowest), unclosed: depth - lowest };
+}
+
+/**
+ * The longest prefix of a cut-off content stream that ends after a whole token outside any array,
+ * dictionary, string or inline image: what follows it (the page number stamped after it) is then
+ * read as it should be.
+ */
+export function completePrefix(bytes: Uint8Array): number {
+  let nesting = 0;
+  let safe = 0;
+  eachToken(bytes, (kind, start, end, complete) => {
+    // A word or name that runs to the very end may itself be cut (`T` of `Tf`).
+    if (!complete || ((kind === 'word' || kind === 'name') && end === bytes.length)) return;
+    if (kind === 'delimiter') {
+      const c = bytes[start];
+      if (c === 0x5b || (c === 0x3c && end - start === 2)) nesting++;
+      else if (c === 0x5d || (c === 0x3e && end - start === 2)) nesting = Math.max(0, nesting - 1);
+    }
+    if (nesting === 0) safe = end;
+  });
+  return safe;
 }
 
 /** A page's content streams as one sequence (a newline between streams, as viewers read them). */

@@ -4,10 +4,12 @@
 // and references to objects the file does not contain (a truncated download) are found here rather
 // than as a blank page in the bundle. Fonts that are not embedded are noted on the way.
 
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
-import { chainBalances, saveBalance, type SaveBalance } from './content-balance.js';
+import { chainBalances, completePrefix, saveBalance, type SaveBalance } from './content-balance.js';
 import { decodeBounded, decodeLimit, type DecodeBudget } from './decode.js';
+import { ImageCheck } from './images.js';
 import type { PageEntry } from './page-tree.js';
 import { deref, N } from './objects.js';
 import { pdfProblem } from './problems.js';
@@ -37,6 +39,8 @@ export interface ContentScan {
   pageText: Map<number, Uint8Array>;
   /** With `wantBalance`: per page (index = number − 1) how its `q`/`Q` pair up; undefined where undecodable. */
   balances?: (SaveBalance | undefined)[];
+  /** With `blankMissing`: what was left out (Dutch, for the repair warning). */
+  blanked?: string[];
 }
 
 class Stop extends Error {
@@ -76,20 +80,25 @@ function notEmbedded(ctx: PDFContext, font: PDFDict): boolean {
   return !['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(N(k)) !== undefined);
 }
 
-/**
- * Scan the pages. `wantText`: page numbers whose decoded content the caller wants back (the XFA
- * placeholder check reads page 1).
- */
-export function scanPages(
-  ctx: PDFContext,
-  pages: PageEntry[],
-  budget: DecodeBudget,
-  wantText: ReadonlySet<number> = new Set(),
-  wantBalance = false,
-): ContentScan {
+export interface ScanOptions {
+  /** Page numbers whose decoded content the caller wants back (the XFA placeholder check reads page 1). */
+  wantText?: ReadonlySet<number>;
+  /** Count each page's `q`/`Q` pairing. */
+  wantBalance?: boolean;
+  /** A page content stream that is missing is dropped (the page stays, blank) instead of refused. */
+  blankMissing?: boolean;
+}
+
+/** Scan the pages. */
+export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBudget, options: ScanOptions = {}): ContentScan {
+  const { wantText = new Set<number>(), wantBalance = false, blankMissing = false } = options;
   const seen = new Set<PDFObject>();
   const fontsMissing = new Set<string>();
-  let undecodable = 0;
+  /** Page numbers with a stream that cannot be decoded, and the first decoder message. */
+  const undecodable = new Set<number>();
+  let undecodableDetail = '';
+  const blanked: string[] = [];
+  const images = new ImageCheck(ctx, budget);
   const pageText = new Map<number, Uint8Array>();
   // Counted here, while the content is decoded anyway, so the assembler need not decode it again.
   const balances: (SaveBalance | undefined)[] | undefined = wantBalance ? [] : undefined;
@@ -97,16 +106,26 @@ export function scanPages(
   const streamBalances = new Map<PDFStream, SaveBalance | undefined>();
   const balanceOf = (bytes: Uint8Array | undefined): SaveBalance | undefined => (bytes ? saveBalance(bytes) : undefined);
 
-  const decode = (stream: PDFStream): Uint8Array | undefined => {
+  const decode = (stream: PDFStream, page: number): Uint8Array | undefined => {
     if (!(stream instanceof PDFRawStream)) return stream.getContents();
     const limit = budget.limitFor(stream.contents.length);
     const decoded = decodeBounded(stream, limit);
     if (decoded.ok) {
       budget.spend(decoded.bytes.length);
+      if (decoded.damaged) {
+        undecodable.add(page);
+        undecodableDetail ||= decoded.damaged;
+        // Keep what could be read, whole: a reader that gives up on the damaged stream would
+        // otherwise lose the page's other content and the page number stamped after it.
+        stream.updateContents(deflateSync(decoded.bytes.subarray(0, completePrefix(decoded.bytes))));
+        stream.dict.set(N('Filter'), N('FlateDecode'));
+        stream.dict.delete(N('DecodeParms'));
+      }
       return decoded.bytes;
     }
     if (decoded.reason === 'bom') throw new Stop(pdfProblem.bomb(decoded.encoded, decoded.limit, limit < decodeLimit(stream.contents.length)));
-    undecodable++;
+    undecodable.add(page);
+    undecodableDetail ||= decoded.message;
     return undefined;
   };
 
@@ -114,7 +133,7 @@ export function scanPages(
   const visitStream = (stream: PDFObject | undefined, page: number): void => {
     if (!(stream instanceof PDFStream) || seen.has(stream)) return;
     seen.add(stream);
-    decode(stream);
+    decode(stream, page);
     visitResources(stream.dict.get(N('Resources')), page);
   };
 
@@ -141,8 +160,14 @@ export function scanPages(
     for (const [name, ref] of xobjects?.entries() ?? []) {
       const x = deref(ctx, ref);
       if (isMissing(x)) throw new Stop(lost(x, `afbeelding of vorm \`${name.decodeText()}\` van blad ${page}`));
-      // Images are decoded by viewers one at a time, at a size their dictionary states: not scanned.
-      if (x instanceof PDFStream && deref(ctx, x.dict.get(N('Subtype'))) === N('Form')) visitStream(x, page);
+      if (!(x instanceof PDFStream) || seen.has(x)) continue;
+      const subtype = deref(ctx, x.dict.get(N('Subtype')));
+      if (subtype === N('Form')) visitStream(x, page);
+      else if (subtype === N('Image')) {
+        seen.add(x);
+        const problem = images.check(x, page);
+        if (problem) throw new Stop(problem);
+      }
     }
     for (const [, ref] of sub('Pattern')?.entries() ?? []) visitStream(deref(ctx, ref), page);
     for (const [, ref] of sub('ExtGState')?.entries() ?? []) {
@@ -160,28 +185,38 @@ export function scanPages(
         const refs: (PDFObject | undefined)[] = resolved instanceof PDFArray ? resolved.asArray() : [contents];
         const parts: Uint8Array[] = [];
         const perStream: (SaveBalance | undefined)[] = [];
+        const kept: PDFObject[] = [];
         for (const item of refs) {
           const s = deref(ctx, item);
           if (!(s instanceof PDFStream)) {
             const what = `de inhoud van blad ${number}${item instanceof PDFRef ? ` (\`${item}\`)` : ''}`;
+            if (blankMissing && item !== undefined) {
+              blanked.push(`${what} ontbreekt; dat blad is leeg in de bundel`);
+              continue;
+            }
             throw new Stop(s === undefined ? pdfProblem.incomplete(`${what} staat niet in het bestand`) : pdfProblem.unreadablePart(`${what} is beschadigd`));
           }
+          kept.push(item!);
           if (seen.has(s)) {
-            if (balances) perStream.push(streamBalances.has(s) ? streamBalances.get(s) : balanceOf(decode(s)));
+            if (balances) perStream.push(streamBalances.has(s) ? streamBalances.get(s) : balanceOf(decode(s, number)));
             if (wantText.has(number)) {
-              const again = decode(s);
+              const again = decode(s, number);
               if (again) parts.push(again);
             }
             continue;
           }
           seen.add(s);
-          const bytes = decode(s);
+          const bytes = decode(s, number);
           if (balances) {
             const b = balanceOf(bytes);
             streamBalances.set(s, b);
             perStream.push(b);
           }
           if (bytes && wantText.has(number)) parts.push(bytes);
+        }
+        if (kept.length < refs.length) {
+          if (kept.length === 0) leaf.delete(N('Contents'));
+          else leaf.set(N('Contents'), ctx.obj(kept));
         }
         if (wantText.has(number)) pageText.set(number, Buffer.concat(parts));
         if (balances) balances[number - 1] = perStream.every((b) => b !== undefined) ? chainBalances(perStream as SaveBalance[]) : undefined;
@@ -208,7 +243,8 @@ export function scanPages(
     throw err;
   }
   const warnings: PdfProblem[] = [];
-  if (undecodable > 0) warnings.push(pdfProblem.damaged(`${undecodable === 1 ? 'één inhoudsstroom is' : `${undecodable} inhoudsstromen zijn`} niet uit te pakken; wat erin staat, ontbreekt mogelijk`));
+  if (undecodable.size > 0) warnings.push(pdfProblem.streamDamaged([...undecodable].sort((a, b) => a - b), undecodableDetail));
+  warnings.push(...images.warnings());
   if (fontsMissing.size > 0) warnings.push(pdfProblem.fontsNotEmbedded([...fontsMissing].sort()));
-  return { warnings, pageText, balances };
+  return { warnings, pageText, balances, blanked };
 }

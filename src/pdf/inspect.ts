@@ -2,22 +2,21 @@
 // loaded document on to the assembler so a build never parses a file twice. Every bad file ends in a
 // PdfProblem with a code from pdf-problems.ts (docs/errors.md); inspectPdf never throws.
 //
-// Order matters: cheap byte checks first; then the guarded parse (time budget, object-stream bomb
-// guard); then, before anything may call getPages(), the page-tree check and repair; then the page
-// contents (bombs, missing objects, fonts), active content, forms, and links prepared for copying.
+// Cheap byte checks first; then one analysis of the file (analyse.ts). A damaged file that cannot
+// be read as it is gets a second analysis of a rebuilt copy (rebuild.ts), as viewers repair it, and
+// builds with a `pdf-hersteld` warning; what the rebuilt copy cannot cure keeps the first answer.
 
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { PDFInvalidObject, type PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { identify } from '../convert/formats.js';
 import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
-import { formFacts, inspectActiveContent } from './active.js';
-import { scanPages } from './content.js';
+import { analyse, type Analysis } from './analyse.js';
 import type { SaveBalance } from './content-balance.js';
-import { loadGuarded, quietlySync, type GuardFailure } from './guard.js';
-import { prepareLinksForCopy } from './links.js';
-import { validatePageTree } from './page-tree.js';
+import { defaultTimeBudgetMs } from './guard.js';
 import { pdfProblem } from './problems.js';
+import { rebuildPdf } from './rebuild.js';
+import { xrefIsSound } from './xref-check.js';
 
 export const MAX_PDF_BYTES = 512 * 1024 * 1024;
 /** Acrobat accepts `%PDF-` anywhere in the first 1024 bytes; so do we, and no further. */
@@ -65,21 +64,6 @@ export function sniffType(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-function problemFor(failure: GuardFailure): PdfProblem {
-  switch (failure.kind) {
-    case 'wachtwoord':
-      return pdfProblem.password(failure.wrongPassword);
-    case 'versleuteld':
-      return pdfProblem.encrypted(failure.detail);
-    case 'bom':
-      return pdfProblem.bomb(failure.encoded, failure.limit, failure.total);
-    case 'tijd':
-      return pdfProblem.timeout(failure.budgetMs);
-    case 'onleesbaar':
-      return pdfProblem.unreadable(failure.detail);
-  }
-}
-
 const firstLine = (err: unknown): string => ((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '').trim() || 'onbekende fout';
 
 async function readAll(absPath: string, size: number): Promise<Uint8Array> {
@@ -119,6 +103,50 @@ async function inspect(absPath: string, facts: PdfFacts, options: InspectOptions
   return inspectBytes(await readAll(absPath, size), facts, options);
 }
 
+/** First-pass problems that a rebuilt structure may cure. */
+const REPAIRABLE = new Set(['pdf-onleesbaar', 'pdf-versleuteld', 'pdf-paginaboom', 'pdf-onvolledig', 'pdf-geen-paginas', 'pdf-wachtwoord']);
+/** RC4 key lengths to try when an encryption dictionary lost its `/Length` (40, the default, failed). */
+const KEY_LENGTHS = [128, 120, 112, 104, 96, 88, 80, 72, 64, 56, 48];
+const XREF_REPAIR = 'de kruisverwijzingstabel (xref) klopt niet met de objecten in het bestand; die zijn daarom in het bestand zelf opgezocht';
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+/** A file that ends in `%%EOF` was not cut off: what is missing in it was never there. */
+const endsWithEof = (buf: Buffer): boolean => buf.subarray(Math.max(0, buf.length - 1024)).includes('%%EOF');
+
+/**
+ * Read a damaged file as viewers do: rebuild its structure from the objects themselves and analyse
+ * that. `first` is what the first pass answered (none: the file has no `%PDF-` header).
+ */
+async function repair(bytes: Uint8Array, first: Analysis | undefined, options: InspectOptions): Promise<Analysis | undefined> {
+  const rebuilt = rebuildPdf(bytes);
+  if (!rebuilt) return undefined;
+  // The repair gets one more time budget, shared by all its attempts.
+  const deadline = performance.now() + (options.timeBudgetMs ?? defaultTimeBudgetMs(bytes.length));
+  const blankMissing = endsWithEof(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const opts = (): InspectOptions & { blankMissing: boolean } => ({ ...options, blankMissing, timeBudgetMs: Math.max(1, deadline - performance.now()) });
+  if (first && !first.ok && first.failure?.kind === 'wachtwoord') {
+    if (!rebuilt.keyLengthMissing) return undefined;
+    for (const bits of KEY_LENGTHS) {
+      if (performance.now() >= deadline) return undefined;
+      const again = await analyse(rebuildPdf(bytes, { keyLength: bits })!.bytes, opts());
+      if (again.ok) {
+        again.repairs.unshift(`de sleutellengte van de beveiliging (\`/Length\`) ontbrak; met \`${bits}\` bits gaat de PDF open zonder wachtwoord`);
+        return again;
+      }
+      if (again.failure?.kind !== 'wachtwoord') return undefined;
+    }
+    return undefined;
+  }
+  const second = await analyse(rebuilt.bytes, opts());
+  if (!second.ok) return undefined;
+  second.repairs.unshift(
+    first && !first.ok
+      ? `bij het lezen bleek: ${lowerFirst(first.problem.message)}; bundel heeft de objecten opnieuw opgezocht en de kruisverwijzingstabel opnieuw opgebouwd`
+      : 'de PDF-kop (`%PDF-`) ontbrak; bundel heeft de objecten in het bestand zelf opgezocht',
+  );
+  return second;
+}
+
 async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: InspectOptions): Promise<InspectedPdf> {
   const fail = (p: PdfProblem): InspectedPdf => {
     facts.problem = p;
@@ -128,59 +156,35 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   if (bytes.length === 0) return fail(pdfProblem.empty());
   facts.sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  const headerAt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('%PDF-');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerAt = buf.indexOf('%PDF-');
+  let first: Analysis | undefined;
   if (headerAt < 0 || headerAt >= HEADER_WINDOW) {
     const kind = sniffType(bytes);
     if (headerAt >= HEADER_WINDOW && !kind) return fail(pdfProblem.headerTooLate(headerAt));
-    // A Word file or a scan named .pdf: bundel converts it when it carries its own extension.
-    const ext = identify(bytes).ext;
-    const convertible = ext && ext !== 'pdf' ? ({ jpeg: 'jpg', tiff: 'tif' } as Record<string, string>)[ext] ?? ext : undefined;
-    return fail(pdfProblem.notPdf(kind, convertible));
+    // No header at all, but objects right at the start: a PDF that lost its first line.
+    if (kind || headerAt >= 0 || !/^[\0\t\n\f\r ]*\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+obj/.test(buf.toString('latin1', 0, HEADER_WINDOW))) {
+      // A Word file or a scan named .pdf: bundel converts it when it carries its own extension.
+      const ext = identify(bytes).ext;
+      const convertible = ext && ext !== 'pdf' ? ({ jpeg: 'jpg', tiff: 'tif' } as Record<string, string>)[ext] ?? ext : undefined;
+      return fail(pdfProblem.notPdf(kind, convertible));
+    }
+  } else {
+    first = await analyse(bytes, options);
+    if (first.ok && !xrefIsSound(bytes)) first.repairs.unshift(XREF_REPAIR);
   }
-
-  const loaded = await loadGuarded(bytes, { password: options.password, timeBudgetMs: options.timeBudgetMs });
-  if (!loaded.ok) {
-    if (loaded.failure.kind === 'wachtwoord') facts.encryption = 'user';
-    return fail(problemFor(loaded.failure));
+  let result = first;
+  if (!first?.ok && (!first || REPAIRABLE.has(first.problem.code))) result = (await repair(bytes, first, options)) ?? first;
+  if (!result) return fail(pdfProblem.notPdf());
+  if (!result.ok) {
+    if (result.failure?.kind === 'wachtwoord') facts.encryption = 'user';
+    return fail(result.problem);
   }
-  const { doc } = loaded;
-  facts.encryption = loaded.encryption;
-
-  const tree = validatePageTree(doc);
-  if (!tree.ok) return fail(tree.problem);
-  const { pages } = tree;
-  facts.warnings.push(...tree.warnings);
-
-  const form = formFacts(doc);
-  const content = scanPages(doc.context, pages, loaded.budget, new Set(form?.hasXfa ? [1] : []), options.contentBalance);
-  if (content.error) return fail(content.error);
-  const invalid = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFInvalidObject).length;
-  if (invalid > 0) facts.warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
-  facts.warnings.push(...content.warnings);
-
-  const active = inspectActiveContent(doc, pages, form, content.pageText.get(1));
-  if (active.error) return fail(active.error);
-  facts.warnings.push(...active.warnings);
-
-  // Filled-in values become page content (from the fields' own appearances), so they survive
-  // copyPages, which leaves the form behind. A form pdf-lib cannot flatten keeps its widgets.
-  if (form && form.walkable && (form.fields > 0 || form.signatures.length > 0)) {
-    const noise: string[] = [];
-    quietlySync(noise, () => {
-      try {
-        doc.getForm().flatten({ updateFieldAppearances: false });
-      } catch {
-        // Widgets stay; sanitizePages strips their actions.
-      }
-    });
-  }
-
-  // pdf-lib's own page list must now agree with the checked tree.
-  const count = doc.getPageCount();
-  if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
-  prepareLinksForCopy(doc, pages);
-  facts.pageCount = count;
-  return { facts, doc, bytes, balances: content.balances };
+  facts.encryption = result.encryption;
+  facts.warnings.push(...result.warnings);
+  if (result.repairs.length > 0) facts.repaired = pdfProblem.repaired(result.repairs);
+  facts.pageCount = result.pageCount;
+  return { facts, doc: result.doc, bytes, balances: result.balances };
 }
 
 async function answer(facts: PdfFacts, work: () => Promise<InspectedPdf>): Promise<InspectedPdf> {

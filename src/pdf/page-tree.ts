@@ -41,7 +41,8 @@ export interface PageEntry {
   leaf: PDFPageLeaf;
 }
 
-export type PageTreeResult = { ok: true; pages: PageEntry[]; warnings: PdfProblem[] } | { ok: false; problem: PdfProblem };
+/** `repairs`: what was repaired that the user should check (a page copied). */
+export type PageTreeResult = { ok: true; pages: PageEntry[]; warnings: PdfProblem[]; repairs: string[] } | { ok: false; problem: PdfProblem };
 
 
 function asLeaf(ctx: PDFContext, ref: PDFRef, dict: PDFDict): PDFPageLeaf {
@@ -82,7 +83,7 @@ function own(node: PDFDict, inherited: Inherited): Inherited {
 }
 
 /** Walk the tree from the catalog; repair what can be repaired without losing anything. */
-export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & { inherited: Inherited })[]; root: PDFPageTree; rootRef: PDFRef; maxDepth: number } | { ok: false; problem: PdfProblem } {
+export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & { inherited: Inherited })[]; root: PDFPageTree; rootRef: PDFRef; maxDepth: number; repairs: string[] } | { ok: false; problem: PdfProblem } {
   const ctx = doc.context;
   const found = ctx.lookup(ctx.trailerInfo.Root);
   if (!(found instanceof PDFDict)) return { ok: false, problem: pdfProblem.unreadablePart('er is geen catalogus (`/Root`); het bestand is afgebroken of beschadigd') };
@@ -112,6 +113,7 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
 
   const seen = new Set<PDFRef>([rootRef]);
   const pages: (PageEntry & { inherited: Inherited })[] = [];
+  const repairs: string[] = [];
   const stack: { frame: Frame; index: number }[] = [{ frame: { node: root, ref: rootRef, depth: 0, inherited: own(root, {}) }, index: 0 }];
   let maxDepth = 0;
   while (stack.length > 0) {
@@ -140,7 +142,12 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
       return { ok: false, problem: pdfProblem.pageTree(`\`/Kids\` van \`${ref}\` bevat \`${String(raw)}\``) };
     }
     if (seen.has(kidRef)) {
-      return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` komt twee keer voor (een lus)`) };
+      // A page listed twice is shown twice by viewers (qpdf copies it); a node listed twice is a loop.
+      const again = ctx.lookup(kidRef);
+      if (!(again instanceof PDFPageLeaf)) return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` komt twee keer voor (een lus)`) };
+      repairs.push(`blad \`${pages.length + 1}\` stond nog eens in de paginaboom (\`${kidRef}\`) en is als kopie opgenomen`);
+      kidRef = ctx.register(again.clone());
+      kidsArray.set(i, kidRef);
     }
     seen.add(kidRef);
     const kid = ctx.lookup(kidRef);
@@ -163,7 +170,7 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
       pages.push({ number: pages.length + 1, ref: kidRef, leaf, inherited: own(leaf, inherited) });
     }
   }
-  return { ok: true, pages, root, rootRef, maxDepth };
+  return { ok: true, pages, root, rootRef, maxDepth, repairs };
 }
 
 /** Put every page straight under the root, each with its inherited attributes made its own. */
@@ -264,11 +271,11 @@ function checkBoxes(ctx: PDFContext, pages: (PageEntry & { inherited: Inherited 
 export function validatePageTree(doc: PDFDocument): PageTreeResult {
   const walked = walkPageTree(doc);
   if (!walked.ok) return walked;
-  const { pages, root, rootRef, maxDepth } = walked;
+  const { pages, root, rootRef, maxDepth, repairs } = walked;
   if (pages.length === 0) return { ok: false, problem: pdfProblem.noPages() };
   if (maxDepth > MAX_TREE_DEPTH) flatten(doc.context, root, rootRef, pages);
   root.set(N('Count'), PDFNumber.of(pages.length));
   const boxes = checkBoxes(doc.context, pages);
   if (boxes.error) return { ok: false, problem: boxes.error };
-  return { ok: true, pages: pages.map(({ number, ref, leaf }) => ({ number, ref, leaf })), warnings: boxes.warnings };
+  return { ok: true, pages: pages.map(({ number, ref, leaf }) => ({ number, ref, leaf })), warnings: boxes.warnings, repairs };
 }

@@ -14,6 +14,7 @@ export const PDF_PROBLEM_CODES = {
   'pdf-wachtwoord': 'error',
   'pdf-versleuteld': 'error',
   'pdf-bom': 'error',
+  'pdf-afbeelding-te-groot': 'error',
   'pdf-tijdslimiet': 'error',
   'pdf-paginaboom': 'error',
   'pdf-onvolledig': 'error',
@@ -26,6 +27,7 @@ export const PDF_PROBLEM_CODES = {
   'pdf-pagina-groot': 'warning',
   'pdf-userunit': 'warning',
   'pdf-beschadigd': 'warning',
+  'pdf-hersteld': 'warning',
   'pdf-actieve-inhoud': 'warning',
   'pdf-ingesloten-bestanden': 'warning',
   'pdf-formulier': 'warning',
@@ -125,6 +127,38 @@ export const pdfProblem = {
       'Geen actie nodig; controleer het blad in de bundel.',
     ),
   damaged: (what: string) => make('pdf-beschadigd', `De PDF is beschadigd: ${what}.`, `Controleer de bladen in de bundel. ${RESAVE}`),
+  /** `detail`: the decoder's own (English) words. */
+  streamDamaged: (pages: number[], detail: string) =>
+    make(
+      'pdf-beschadigd',
+      `De PDF is beschadigd: de inhoud van ${pages.length === 1 ? `blad ${listPages(pages)} is` : `de bladen ${listPages(pages)} is`} niet (helemaal) uit te pakken${detail ? ` (\`${detail.split('\n')[0].slice(0, 120)}\`)` : ''}; wat erin staat, ontbreekt in de bundel mogelijk.`,
+      `Vergelijk ${pages.length === 1 ? 'dat blad' : 'die bladen'} in de bundel met het origineel. ${RESAVE}`,
+    ),
+  imageDamaged: (pages: number[]) =>
+    make(
+      'pdf-beschadigd',
+      `De PDF is beschadigd: een afbeelding op ${pages.length === 1 ? `blad ${listPages(pages)}` : `de bladen ${listPages(pages)}`} is niet uit te pakken of heeft geen geldige afmetingen; lezers tonen die afbeelding niet of maar half.`,
+      `Vergelijk ${pages.length === 1 ? 'dat blad' : 'die bladen'} in de bundel met het origineel. ${RESAVE}`,
+    ),
+  imageTooLarge: (page: number, width: number, height: number, bytes: number, limit: number) =>
+    make(
+      'pdf-afbeelding-te-groot',
+      `Blad \`${page}\` bevat een afbeelding van \`${width} × ${height}\` pixels die uitgepakt ${mib(bytes)} inneemt; de grens is ${mib(limit)}.`,
+      'Een PDF-lezer of printer kan op zo’n afbeelding vastlopen. Vraag de afzender om een versie met kleinere afbeeldingen (bijvoorbeeld 300 dpi), of druk het document af naar PDF en verwijs naar die kopie.',
+    ),
+  imageBomb: (page: number, encoded: number, width: number, height: number, limit: number) =>
+    make(
+      'pdf-bom',
+      `Blad \`${page}\` bevat een afbeelding van \`${width} × ${height}\` pixels waarvan de ${encoded} bytes gegevens uitpakken tot meer dan ${mib(limit)}, veel meer dan de afbeelding nodig heeft; dat lijkt op een decompressiebom.`,
+      'Neem dit bestand niet op; vraag de afzender om een nieuwe PDF. Een PDF-lezer of printer kan op dit bestand vastlopen.',
+    ),
+  /** `repairs`: what was wrong and repaired, Dutch clauses. */
+  repaired: (repairs: string[]) =>
+    make(
+      'pdf-hersteld',
+      `De PDF is beschadigd en door bundel hersteld: ${repairs.join('; ')}.`,
+      `Controleer de bladen van deze bijlage in de bundel; PDF-lezers herstellen zo’n bestand op dezelfde manier. Vraag de afzender zo nodig om een onbeschadigde versie, of: ${RESAVE.charAt(0).toLowerCase()}${RESAVE.slice(1)}`,
+    ),
   activeContent: (kinds: string) =>
     make('pdf-actieve-inhoud', `De PDF bevat ${kinds}; dat wordt niet in de bundel opgenomen.`, 'Geen actie nodig: de bundel bevat alleen de bladen zelf.'),
   embeddedFiles: (names: string[]) =>

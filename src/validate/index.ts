@@ -14,6 +14,7 @@ import { bijlageCompleet } from './rules/bijlage-compleet.js';
 import { bijlageDubbel } from './rules/bijlage-dubbel.js';
 import { bijlageFormaat } from './rules/bijlage-formaat.js';
 import { bijlageOmzetten } from './rules/bijlage-omzetten.js';
+import { bijlageHersteld } from './rules/bijlage-hersteld.js';
 import { bijlageVerwijzing } from './rules/bijlage-verwijzing.js';
 import { libreofficeOntbreekt } from './rules/libreoffice-ontbreekt.js';
 import { placeholder } from './rules/placeholder.js';
@@ -42,6 +43,7 @@ export const rules: Rule[] = [
   bijlageFormaat,
   libreofficeOntbreekt,
   bijlageOmzetten,
+  bijlageHersteld,
   bijlageVerwijzing,
   bijlageDubbel,
   telefoon,

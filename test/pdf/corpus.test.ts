@@ -52,7 +52,7 @@ describe('PDF corpus', () => {
   it.each(pdfs.map((e) => [`${e.file}${e.password ? ' (met wachtwoord)' : ''}`, e] as const))('%s', async (_name, entry) => {
     const abs = path.join(CORPUS, entry.file);
     const { facts, doc } = await inspectPdf(abs, `fixtures/corpus/${entry.file}`, { password: entry.password });
-    const all = [facts.problem, ...facts.warnings].filter((p) => p !== undefined);
+    const all = [facts.problem, facts.repaired, ...facts.warnings].filter((p) => p !== undefined);
     for (const p of all) {
       expect(p.message).not.toMatch(/^(Fout|Error)\b|!/);
       expect(p.hint ?? '').not.toBe('');
@@ -65,7 +65,7 @@ describe('PDF corpus', () => {
       return;
     }
     expect(facts.problem, facts.problem?.message).toBeUndefined();
-    const codes = facts.warnings.map((w) => w.code);
+    const codes = [facts.repaired, ...facts.warnings].filter((w) => w !== undefined).map((w) => w.code);
     if (entry.expect === 'ok') expect(codes).toEqual([]);
     else expect(codes).toContain(entry.code);
     expect(doc).toBeDefined();
