@@ -772,7 +772,7 @@ async function damagedCorpus() {
   const repaired = (what, text, extra = {}) => ({ what, expect: 'warning', code: 'pdf-hersteld', ...(text ? { text } : {}), ...extra });
 
   // Cross-reference table, trailer, startxref (qpdf: bad10–bad19, bad36, bad-token-startxref, reserved-objects).
-  writePdf('trailer-brackets.pdf', simplePdf([{ text: 'Trailer met losse haken' }], { trailer: '/Something { /Other } /Arr ] /Str ) /K 1 /K 2 /Dangling ' }), repaired('trailer met losse `{ } ] )`, een dubbele sleutel en een sleutel zonder waarde', 'Trailer met losse haken'));
+  writePdf('trailer-brackets.pdf', simplePdf([{ text: 'Trailer met losse haken' }], { trailer: '/Something { /Other } /Arr ] /K 1 /K 2 /Dangling ' }), repaired('trailer met losse `{ } ]`, een dubbele sleutel en een sleutel zonder waarde', 'Trailer met losse haken'));
   writePdf('trailer-size-not-number.pdf', simplePdf([{ text: 'Size is geen getal' }], { trailer: '/Size (h) ' }), repaired('trailer met `/Size (h)`', 'Size is geen getal'));
   writePdf('trailer-bare-words.pdf', simplePdf([{ text: 'Losse woorden in de trailer' }], { trailer: 'Array1 2 0 R Array2 3 0 R ' }), repaired('trailer met woorden zonder sleutel (`Array1 2 0 R`)', 'Losse woorden in de trailer'));
   writePdf('startxref-not-a-number.pdf', withStartXref(simplePdf([{ text: 'Startxref is geen getal' }]), 'oops'), repaired('`startxref` gevolgd door `oops` in plaats van een getal', 'Startxref is geen getal'));
@@ -785,9 +785,10 @@ async function damagedCorpus() {
     writePdf('incremental-update-damaged.pdf', Buffer.concat([rev1, update]), repaired('een incrementele update met een verkeerde offset en `startxref oops`; de nieuwe tekst telt', 'Herziene versie na beschadigde update'));
   }
   {
-    // No %PDF- line at all: the file starts with its first object (qpdf: fuzz-16214).
+    // No %PDF- line at all: spaces where it was, so the offsets still hold (qpdf: fuzz-16214).
     const whole = simplePdf([{ text: 'Zonder PDF-kop' }]);
-    writePdf('no-header.pdf', whole.subarray(whole.indexOf('1 0 obj')), repaired('zonder `%PDF-`-kop; het bestand begint met het eerste object', 'Zonder PDF-kop'));
+    const start = whole.indexOf('1 0 obj');
+    writePdf('no-header.pdf', Buffer.concat([Buffer.alloc(start, 0x20), whole.subarray(start)]), repaired('zonder `%PDF-`-kop; het bestand begint met spaties en het eerste object', 'Zonder PDF-kop'));
   }
 
   // Damaged objects (qpdf: bad24, bad25, bad35, bad39).
@@ -816,11 +817,14 @@ async function damagedCorpus() {
       body += `${o}\n`;
     });
     const data = `${header}\n${body}`;
-    writePdf(
-      'objstm-wrong-type.pdf',
-      rawPdf({ 1: stream(`/Type /Potato /N 3 /First ${header.length + 1}`, data), 5: stream('', textContent('Objectstroom met verkeerd type')), 6: FONT_F1 }, { root: 2 }),
-      repaired('de catalogus en de bladen staan in een objectstroom met `/Type /Potato`', 'Objectstroom met verkeerd type'),
-    );
+    // Objects 2–4 are in stream 1, which a cross-reference stream (object 7) says (W [1 2 1]).
+    const base = rawPdf({ 1: stream(`/Type /Potato /N 3 /First ${header.length + 1}`, data), 5: stream('', textContent('Objectstroom met verkeerd type')), 6: FONT_F1 }, { xref: 'none' });
+    const body1 = base.subarray(0, base.indexOf('trailer'));
+    const at = (n) => body1.indexOf(`\n${n} 0 obj`) + 1;
+    const rows = [[0, 0, 255], [1, at(1), 0], [2, 1, 0], [2, 1, 1], [2, 1, 2], [1, at(5), 0], [1, at(6), 0], [1, body1.length, 0]];
+    const table = Buffer.from(rows.flatMap(([t, f, g]) => [t, f >> 8, f & 0xff, g]));
+    const xrefObj = Buffer.concat([latin1('7 0 obj\n'), stream('/Type /XRef /Size 8 /W [1 2 1] /Root 2 0 R', table), latin1('\nendobj\n')]);
+    writePdf('objstm-wrong-type.pdf', Buffer.concat([body1, xrefObj, latin1(`startxref\n${body1.length}\n%%EOF\n`)]), repaired('de catalogus en de bladen staan in een objectstroom met `/Type /Potato` (qpdf: bad35)', 'Objectstroom met verkeerd type'));
   }
 
   // The page tree (qpdf: duplicate-page-inherited, page_api_2).
@@ -855,7 +859,7 @@ async function damagedCorpus() {
   writePdf(
     'encrypted-key-length-lost.pdf',
     rc4Pdf('Sleutellengte kwijt', { revision: 3, bits: 128, id: Buffer.from('2dc7d3d0f5f5b44e5b39ff85e8a4f70c', 'hex'), encryptDict: '/V 2 /R 3 /Wength 128' }),
-    repaired('RC4-128 met leeg openwachtwoord waarvan `/Length` `/Wength` heet; geen wachtwoord nodig', 'Sleutellengte kwijt'),
+    repaired('RC4-128 met leeg openwachtwoord waarvan `/Length` `/Wength` heet; geen wachtwoord nodig (pdf.js vraagt om een wachtwoord, qpdf niet)', 'Sleutellengte kwijt', { pages: 1, pdfjsOpens: false }),
   );
 
   // Damaged streams (qpdf: bad-data, broken-lzw, unfilterable): the page is named.

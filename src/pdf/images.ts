@@ -3,6 +3,7 @@
 // copies images without decoding them, but every reader of the bundle decodes them.
 
 import { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { imageInfo } from '../convert/image-info.js';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { decodeBounded, type DecodeBudget } from './decode.js';
 import { pdfProblem } from './problems.js';
@@ -47,26 +48,6 @@ function filters(ctx: PDFContext, stream: PDFStream): string[] {
   return [];
 }
 
-/** Width, height and components from a JPEG's frame header, if it has one. */
-export function jpegFrame(data: Uint8Array): { width: number; height: number; components: number } | undefined {
-  if (data[0] !== 0xff || data[1] !== 0xd8) return undefined;
-  let at = 2;
-  while (at + 9 < data.length) {
-    if (data[at] !== 0xff) return undefined;
-    const marker = data[at + 1];
-    if (marker === 0xff) {
-      at++;
-      continue;
-    }
-    const length = (data[at + 2] << 8) | data[at + 3];
-    const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isFrame) return { height: (data[at + 5] << 8) | data[at + 6], width: (data[at + 7] << 8) | data[at + 8], components: data[at + 9] };
-    if (marker === 0xd9 || marker === 0xda) return undefined;
-    at += 2 + length;
-  }
-  return undefined;
-}
-
 const positiveInt = (o: PDFObject | undefined): number | undefined => (o instanceof PDFNumber && Number.isInteger(o.asNumber()) && o.asNumber() > 0 ? o.asNumber() : undefined);
 
 export class ImageCheck {
@@ -97,8 +78,9 @@ export class ImageCheck {
     const chain = filters(ctx, image);
     if (chain.length === 1 && (chain[0] === 'DCTDecode' || chain[0] === 'DCT') && image instanceof PDFRawStream) {
       // Viewers decode a JPEG at the size its own header states.
-      const frame = jpegFrame(image.contents);
-      if (frame && frame.width * frame.height * frame.components > width * height * comps) ({ width, height, components: comps } = frame);
+      const info = imageInfo(image.contents, 'jpeg');
+      const frame = info.ok ? info.frames[0] : undefined;
+      if (frame && frame.width * frame.height > width * height) ({ width, height } = frame);
     }
     const rowBytes = Math.ceil((width * comps * Math.min(bpc, 16)) / 8);
     const declared = rowBytes * height;

@@ -15,6 +15,8 @@ export interface CorpusEntry {
   /** Text that must be extractable from the copied pages. */
   text?: string;
   pages?: number;
+  /** False where pdf.js cannot open the original at all (qpdf can): no independent page count. */
+  pdfjsOpens?: false;
 }
 
 export const manifest: CorpusEntry[] = JSON.parse(readFileSync(path.join(CORPUS, 'manifest.json'), 'utf8'));

@@ -7,12 +7,11 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { decodeBounded, lzwBounded } from '../../src/pdf/decode.js';
-import { jpegFrame } from '../../src/pdf/images.js';
 import { inspectPdfBytes } from '../../src/pdf/inspect.js';
 import { Lexer, readValue, write } from '../../src/pdf/lenient.js';
 import { rebuildPdf } from '../../src/pdf/rebuild.js';
 import { xrefIsSound } from '../../src/pdf/xref-check.js';
-import { CORPUS } from '../corpus/manifest.js';
+import { CORPUS } from '../helpers/corpus.js';
 
 const latin1 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 const lenient = (text: string): string | undefined => {
@@ -155,12 +154,6 @@ describe('decoders that notice damage', () => {
 });
 
 describe('images', () => {
-  it('reads a JPEG frame header', () => {
-    const jpeg = readFileSync(path.join(CORPUS, 'pdf/image-jpeg-header-huge.pdf'));
-    expect(jpegFrame(jpeg.subarray(jpeg.indexOf(Buffer.from([0xff, 0xd8, 0xff]))))).toEqual({ width: 65000, height: 65000, components: 3 });
-    expect(jpegFrame(Uint8Array.from([1, 2, 3]))).toBeUndefined();
-  });
-
   it('names the page of a damaged content stream', async () => {
     const { facts } = await inspectPdfBytes(readFileSync(path.join(CORPUS, 'pdf/stream-unknown-filter.pdf')), 'x.pdf');
     expect(facts.warnings.map((w) => w.message).join('\n')).toContain('de inhoud van blad `2`');
