@@ -3,39 +3,19 @@
 
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkImage } from '../../src/load/image.js';
 import { runMain } from '../helpers/cli.js';
+import { pngFile } from '../helpers/office-files.js';
 import { item, writeRepo } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 
 const DATE = '2025-03-05';
 const MEETING = `vergaderingen/${DATE}`;
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A grey PNG of `width` × `height`, whose image data holds `rawBytes` (default: exactly the right amount). */
-export function png(width: number, height: number, rawBytes = height * (1 + width)): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(rawBytes))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** An RGB PNG of `width` × `height` whose image data unpacks to `rawBytes` (default: exactly the right amount). */
+const png = (width: number, height: number, rawBytes = height * (1 + 3 * width)): Buffer => Buffer.from(pngFile(width, height, deflateSync(Buffer.alloc(rawBytes))));
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#17375e"/></svg>';
 
