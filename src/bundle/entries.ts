@@ -2,7 +2,7 @@
 // page, then its attachments) with label, title, status and bundle pages. The agenda, the memos,
 // the outline and the index all read these entries; none of them looks at a Placement itself.
 
-import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
+import { hasMemo, type Agendapunt, type Bijlage, type Meeting } from '../model/meeting.js';
 import type { Part, Plan } from './plan.js';
 
 export type Pages = Map<Part, { first: number; last: number }>;
@@ -49,9 +49,15 @@ export interface ItemEntry {
   documents: DocumentEntry[];
 }
 
+/** "Voorstel" or "Memo": what the item's own document is. */
+export const memoLabel = (item: Agendapunt): string => (item.soort === 'memo' ? 'Memo' : 'Voorstel');
+
+/** The memo's own title (`titel:`, "memo lobby 5 maart"), else the item's onderwerp. */
+export const memoTitle = (item: Agendapunt): string => item.titel ?? item.onderwerp;
+
 /** How an attachment is labelled: "Bijlage N" in a voorstel, nothing for a `stukken` item's documents. */
 export function documentLabel(item: Agendapunt, bijlage: Bijlage): string | undefined {
-  return item.soort === 'voorstel' ? `Bijlage ${bijlage.nummer}` : undefined;
+  return hasMemo(item.soort) ? `Bijlage ${bijlage.nummer}` : undefined;
 }
 
 export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEntry[] {
@@ -59,7 +65,7 @@ export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEn
   return meeting.items.map((item): ItemEntry => {
     const documents: DocumentEntry[] = [];
     const own = plan.itemPart.get(item);
-    if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: 'Voorstel', titel: item.onderwerp, status: 'opgenomen', ...at(own) });
+    if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: memoLabel(item), titel: memoTitle(item), status: 'opgenomen', ...at(own) });
     if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: item.onderwerp, status: 'weggelaten', ...at(own) });
     for (const bijlage of item.bijlagen) {
       const placement = plan.placements.get(bijlage);

@@ -2,7 +2,7 @@
 // It says what the agenda says, no more: of a withheld item only what the agenda shows (number,
 // subject, that it is confidential), of a withheld attachment only its label.
 
-import type { Agendapunt, Meeting } from '../model/meeting.js';
+import { hasMemo, type Agendapunt, type Meeting } from '../model/meeting.js';
 import { shownDocuments, type DocumentEntry, type ItemEntry } from './entries.js';
 
 export interface IndexDocument {
@@ -32,6 +32,10 @@ export interface IndexAgendapunt {
   soort: string;
   portefeuillehouder?: string;
   beslispunten: string[];
+  /** What the agenda says under the item when that differs from the beslispunten (`agendatekst:`). */
+  agendatekst?: string;
+  /** The text under a `stukken` or `mondeling` item on the agenda, Markdown as written. */
+  tekst?: string;
   vertrouwelijkheidsaanduiding: 'openbaar' | 'vertrouwelijk';
   weggelaten: boolean;
   /** Absent for a withheld item. */
@@ -52,8 +56,8 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
   if (d.kind === 'agendapunt') return undefined;
   if (d.kind === 'voorstel') {
     return {
-      titel: `Voorstel ${item.onderwerp}`,
-      label: 'Voorstel',
+      titel: item.titel ?? `${d.label} ${item.onderwerp}`,
+      label: d.label,
       soort: 'voorstel',
       bronbestand: item.file,
       vertrouwelijkheidsaanduiding: aanduiding(item.vertrouwelijk),
@@ -99,6 +103,8 @@ export function makeIndex(
       soort: entry.item.soort,
       portefeuillehouder: entry.withheld ? undefined : entry.item.portefeuillehouder,
       beslispunten: entry.withheld ? [] : entry.item.beslispunten,
+      agendatekst: entry.withheld ? undefined : entry.item.agendatekst,
+      tekst: entry.withheld || hasMemo(entry.item.soort) || entry.item.body.trim() === '' ? undefined : entry.item.body.trim(),
       vertrouwelijkheidsaanduiding: aanduiding(entry.item.vertrouwelijk),
       weggelaten: entry.withheld,
       bronbestand: entry.withheld ? undefined : entry.item.file,

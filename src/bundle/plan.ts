@@ -1,7 +1,7 @@
 // The order of the bundle: agenda, then per item its memo and attachments. Decides what is included,
 // what is deduplicated (same content hash), and what a public bundle withholds.
 
-import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
+import { hasMemo, type Agendapunt, type Bijlage, type Meeting } from '../model/meeting.js';
 
 export interface PlanOptions {
   public: boolean;
@@ -51,7 +51,7 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
       for (const b of item.bijlagen) placements.set(b, b.terInzage !== undefined && b.bestand === undefined ? { status: 'ter-inzage' } : { status: 'weggelaten', part });
       continue;
     }
-    if (item.soort === 'voorstel') {
+    if (hasMemo(item.soort)) {
       const part: Part = { kind: 'memo', item };
       parts.push(part);
       itemPart.set(item, part);

@@ -1,7 +1,7 @@
 // What the Typst layouts are given: the agenda, a memo and a withheld placeholder, filled from the
 // meeting and the item entries (so a page number or status reads the same on every page).
 
-import type { Agendapunt, Meeting } from '../model/meeting.js';
+import { hasMemo, type Agendapunt, type Meeting } from '../model/meeting.js';
 // Not render/index.js: that would load the Typst addon in this thread too.
 import { dutchDate } from '../util/dutch-date.js';
 import { markdownToBlocks } from '../render/markdown.js';
@@ -39,6 +39,11 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
     datum: dutchDate(meeting.vergadering.datum),
     agendapunt: item.nummer,
     onderwerp: item.onderwerp,
+    soort: item.soort,
+    titel: item.titel,
+    agendatekst: item.agendatekst,
+    aan: item.aan ?? `${meeting.vergadering.orgaan} ${dutchDate(meeting.vergadering.datum)}`,
+    van: item.van,
     portefeuillehouder: item.portefeuillehouder,
     beslispunten: item.beslispunten,
     toelichting: bodyBlocks(item),
@@ -68,8 +73,9 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
       nummer: item.nummer,
       onderwerp: item.onderwerp,
       soort: item.soort,
-      beslispunten: withheld ? [] : item.beslispunten,
-      tekst: withheld || item.soort === 'voorstel' ? [] : bodyBlocks(item),
+      // The agenda's own wording when the item has one, else the beslispunten.
+      beslispunten: withheld ? [] : item.agendatekst !== undefined ? [item.agendatekst] : item.beslispunten,
+      tekst: withheld || hasMemo(item.soort) ? [] : bodyBlocks(item),
       vertrouwelijk: item.vertrouwelijk,
       weggelaten: withheld,
       documenten,

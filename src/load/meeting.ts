@@ -152,7 +152,7 @@ export async function loadVergadering(config: BundelConfig, dir: string, diagnos
 
 function itemFrom(config: BundelConfig, absFile: string, data: Record<string, unknown> | undefined): Omit<Agendapunt, 'body' | 'bodyLine' | 'positions' | 'raw' | 'parsed'> {
   const soortText = asText(get(data, 'soort'));
-  const soort: Soort = soortText === 'stukken' || soortText === 'mondeling' ? soortText : 'voorstel';
+  const soort: Soort = soortText === 'stukken' || soortText === 'mondeling' || soortText === 'memo' ? soortText : 'voorstel';
   const contact = asRecord(get(data, 'contact'));
   const consequenties = asRecord(get(data, 'consequenties'));
   const rawBijlagen = get(data, 'bijlagen');
@@ -174,6 +174,10 @@ function itemFrom(config: BundelConfig, absFile: string, data: Record<string, un
     onderwerp: asText(get(data, 'onderwerp')) ?? '',
     soort,
     vergadering: asText(get(data, 'vergadering')),
+    titel: asText(get(data, 'titel')),
+    agendatekst: asText(get(data, 'agendatekst')),
+    aan: asText(get(data, 'aan')),
+    van: asText(get(data, 'van')),
     portefeuillehouder: asText(get(data, 'portefeuillehouder')),
     beslispunten: asTextList(get(data, 'beslispunten')),
     procedure: asTextList(get(data, 'procedure')),

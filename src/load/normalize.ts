@@ -1,3 +1,5 @@
+import { DUTCH_BOOLEANS } from '../model/schema.js';
+
 // Best-effort typed views of parsed front matter. Wrong types are left out here and reported by the
 // schema rule, so one bad field never hides the problems in the others.
 
@@ -18,7 +20,9 @@ export function asTextList(value: unknown): string[] {
   return single ? [single] : [];
 }
 
+/** `true`, or `ja`/`waar` as a Dutch secretariat writes it (DUTCH_BOOLEANS in the schema). */
 export function asBool(value: unknown): boolean {
+  if (typeof value === 'string') return DUTCH_BOOLEANS[value.trim().toLowerCase()] === true;
   return value === true;
 }
 

@@ -13,7 +13,7 @@ export type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}
 type IsList<V> = [Extract<NonNullable<V>, readonly unknown[]>] extends [never] ? false : true;
 
 /** A value as the model holds it; `Optional`: the key may be left out of the file. */
-export type Normal<V, Optional extends boolean> = [NonNullable<V>] extends [boolean]
+export type Normal<V, Optional extends boolean> = [boolean] extends [NonNullable<V>] // yes/no (also written `ja`/`nee`)
   ? boolean
   : IsList<V> extends true
     ? string[]

@@ -58,8 +58,11 @@ export interface Vergadering extends FieldsOf<VergaderingFile> {
   raw: unknown;
 }
 
-export type Soort = 'voorstel' | 'stukken' | 'mondeling';
-export const SOORTEN: readonly Soort[] = ['voorstel', 'stukken', 'mondeling'];
+export type Soort = 'voorstel' | 'memo' | 'stukken' | 'mondeling';
+export const SOORTEN: readonly Soort[] = ['voorstel', 'memo', 'stukken', 'mondeling'];
+
+/** A `voorstel` (house form) and a `memo` (free form) are a document of their own, with numbered bijlagen. */
+export const hasMemo = (soort: Soort): boolean => soort === 'voorstel' || soort === 'memo';
 
 /** An entry of `bijlagen:` (titel, bestand as written, terInzage, vertrouwelijk). */
 export interface Bijlage extends FieldsOf<BijlageFile> {

@@ -40,7 +40,16 @@ const isoDate = (description: string) =>
 const text = (description: string) => z.string().min(1).describe(description);
 /** Optional text; an empty value (`locatie:`) counts as not filled in. */
 const optionalText = (description: string) => z.string().nullable().optional().describe(description);
-const optionalBool = (description: string) => z.boolean().nullable().optional().describe(description);
+/** Yes or no: `true`/`false`, or in Dutch `ja`/`nee`, `waar`/`onwaar` (any case). */
+export const DUTCH_BOOLEANS: Readonly<Record<string, boolean>> = { ja: true, nee: false, waar: true, onwaar: false };
+const optionalBool = (description: string) =>
+  z
+    .union([z.boolean(), z.string().refine((s) => Object.hasOwn(DUTCH_BOOLEANS, s.trim().toLowerCase()))], {
+      error: '{veld} is {waarde}; verwacht ja of nee.\nSchrijf `ja` of `nee` (of `true`/`false`).',
+    })
+    .nullable()
+    .optional()
+    .describe(description);
 /** Text or a list of texts. `emptyEntries`: an empty `- ` is left to a rule that says more about it. */
 const textOrList = (description: string, { emptyEntries = false } = {}) =>
   z
@@ -74,12 +83,16 @@ export const agendapuntSchema = z
       .describe('Het nummer van het agendapunt: 1, 2, … of een tekst zoals "4a" of "4.1". Uniek binnen de vergadering; bepaalt de volgorde.'),
     onderwerp: text('Het onderwerp (de titel) van het agendapunt, zoals het op de agenda staat.'),
     soort: z
-      .enum(['voorstel', 'stukken', 'mondeling'])
+      .enum(['voorstel', 'memo', 'stukken', 'mondeling'])
       .nullable()
       .optional()
       .describe(
-        'De soort agendapunt: `voorstel` (standaard: een voorstel in de huisstijl), `stukken` (alleen documenten, bijvoorbeeld een verslag) of `mondeling` (zonder stukken).',
+        'De soort agendapunt: `voorstel` (standaard: een voorstel in de huisstijl), `memo` (een vrij memo met titel, aan, van, beslispunten en toelichting), `stukken` (alleen documenten, bijvoorbeeld een verslag) of `mondeling` (zonder stukken).',
       ),
+    titel: optionalText('De eigen titel van het voorstel of memo, zoals "memo lobby 5 maart": zo heet het document op de agenda, in de bladwijzers en in de index. Standaard het onderwerp.'),
+    agendatekst: optionalText('De tekst onder het agendapunt op de agenda, als die anders is dan de beslispunten, bijvoorbeeld "Kennisnemen van de lobby gerelateerde zaken en activiteiten."'),
+    aan: optionalText('Bij een memo: voor wie het is ("t.b.v."), bijvoorbeeld "Algemeen Bestuur 5 maart 2025". Standaard het orgaan en de datum van de vergadering.'),
+    van: optionalText('Bij een memo: de afzender, bijvoorbeeld "Joram van Donk".'),
     portefeuillehouder: optionalText('Het bestuurslid dat verantwoordelijk is, bijvoorbeeld "De heer J. Bengevoord". Verplicht bij een voorstel.'),
     beslispunten: textOrList(
       'De voorgestelde besluiten, als hele zinnen: "Kennis te nemen van …", "In te stemmen met …". Verplicht bij een voorstel; bundel nummert ze.',

@@ -150,10 +150,10 @@ function inlines(nodes: readonly PhrasingContent[], defs: Definitions, depth: nu
 }
 
 function inline(node: PhrasingContent, defs: Definitions, depth: number): MdInline[] {
-  if (depth > MAX_INLINE_DEPTH) return [{ t: 'text', v: softBreaks(toString(node)) }];
+  if (depth > MAX_INLINE_DEPTH) return [{ t: 'text', v: oneLine(toString(node)) }];
   switch (node.type) {
     case 'text':
-      return [{ t: 'text', v: softBreaks(node.value) }];
+      return typedBreaks(node.value);
     case 'strong':
       return [{ t: 'strong', c: inlines(node.children, defs, depth + 1) }];
     case 'emphasis':
@@ -193,21 +193,29 @@ function toString(node: Nodes): string {
   return '';
 }
 
-/** A soft line break in Markdown is a space on paper. (No regex: `[ \t]*\n` is quadratic on long runs of spaces.) */
-function softBreaks(text: string): string {
-  if (!text.includes('\n')) return text;
+/**
+ * A line break as typed stays a line break on paper ("Advies:" on a line of its own); a blank line
+ * starts a new paragraph. Spaces around the break are dropped. (No regex: `[ \t]*\n` is quadratic
+ * on long runs of spaces.)
+ */
+function typedBreaks(text: string): MdInline[] {
+  if (!text.includes('\n')) return [{ t: 'text', v: text }];
   const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\r';
   const lines = text.split('\n');
-  return lines
-    .map((line, i) => {
-      let start = 0;
-      let end = line.length;
-      if (i > 0) while (start < end && isBlank(line[start])) start++;
-      if (i < lines.length - 1) while (end > start && isBlank(line[end - 1])) end--;
-      return line.slice(start, end);
-    })
-    .join(' ');
+  const out: MdInline[] = [];
+  lines.forEach((line, i) => {
+    let start = 0;
+    let end = line.length;
+    if (i > 0) while (start < end && isBlank(line[start])) start++;
+    if (i < lines.length - 1) while (end > start && isBlank(line[end - 1])) end--;
+    if (i > 0) out.push({ t: 'break' });
+    out.push({ t: 'text', v: line.slice(start, end) });
+  });
+  return out;
 }
+
+/** Text flattened to one line (deep nesting). */
+const oneLine = (text: string): string => text.split('\n').map((l) => l.trim()).join(' ');
 
 function literalLines(value: string): MdInline[] {
   const out: MdInline[] = [];

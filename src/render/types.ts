@@ -1,7 +1,7 @@
 // The data the Typst layouts take (as JSON). The render step fills these from the Meeting;
 // page numbers are bundle pages, known after a first layout pass.
 
-import type { Contact, ItemFields } from '../model/meeting.js';
+import type { Contact, ItemFields, Soort } from '../model/meeting.js';
 
 /** Markdown turned into a small tree the Typst template walks; every text prints literally. */
 export type MdInline =
@@ -46,6 +46,7 @@ export interface MemoInput extends ItemFields {
   /** Dutch long date: "5 maart 2025". */
   datum: string;
   agendapunt: string;
+  soort: Soort;
   toelichting: MdBlock[];
   meegezonden: MemoBijlage[];
   terInzage: { nummer: number; titel: string; plaats: string }[];
@@ -65,7 +66,7 @@ export interface AgendaDocument {
 export interface AgendaItem {
   nummer: string;
   onderwerp: string;
-  soort: 'voorstel' | 'stukken' | 'mondeling';
+  soort: Soort;
   /** "ter besluitvorming", "mondeling" … */
   beslispunten: string[];
   tekst: MdBlock[];

@@ -24,6 +24,8 @@ const M = {
   body: 'qzx-toelichting-tekst',
   procedure: 'qzx-procedure-DB',
   vervolgactie: 'qzx-vervolg',
+  titel: 'qzx-eigen-titel memo',
+  agendatekst: 'qzx-agendatekst',
   contact: 'Qzx Contactpersoon',
   bijlage1: "Qzx bijlage één 'titel'",
   bijlage1File: 'qzx-bijlage-een.pdf',
@@ -71,6 +73,8 @@ beslispunten:
   - ${JSON.stringify(M.beslispunt)}
 procedure: ${JSON.stringify(M.procedure)}
 vervolgactie: ${JSON.stringify(M.vervolgactie)}
+titel: ${JSON.stringify(M.titel)}
+agendatekst: ${JSON.stringify(M.agendatekst)}
 contact: { naam: ${JSON.stringify(M.contact)} }
 bijlagen:
   - titel: ${JSON.stringify(M.bijlage1)}

@@ -29,7 +29,7 @@ function textOf(nodes: (MdBlock | MdInline)[]): string {
 }
 
 describe('markdownToBlocks', () => {
-  it('turns paragraphs, headings, emphasis, code and breaks into the tree', () => {
+  it('turns paragraphs, headings, emphasis, code and breaks into the tree; a typed line break stays one', () => {
     const blocks = markdownToBlocks('# Kop\n\nEen *nadruk* en **vet** met `code`,\nzachte regel  \nen harde regel.\n\n---\n');
     expect(blocks).toEqual([
       { t: 'heading', level: 1, c: [{ t: 'text', v: 'Kop' }] },
@@ -42,12 +42,21 @@ describe('markdownToBlocks', () => {
           { t: 'strong', c: [{ t: 'text', v: 'vet' }] },
           { t: 'text', v: ' met ' },
           { t: 'code', v: 'code' },
-          { t: 'text', v: ', zachte regel' },
+          { t: 'text', v: ',' },
+          { t: 'break' },
+          { t: 'text', v: 'zachte regel' },
           { t: 'break' },
           { t: 'text', v: 'en harde regel.' },
         ],
       },
       { t: 'rule' },
+    ]);
+  });
+
+  it('keeps the seed\'s "Advies:" on a line of its own, and a blank line as a new paragraph', () => {
+    expect(markdownToBlocks('**Advies:**\nDe stuurgroep   \n  te vragen.\n\nNieuw.')).toEqual([
+      { t: 'para', c: [{ t: 'strong', c: [{ t: 'text', v: 'Advies:' }] }, { t: 'break' }, { t: 'text', v: 'De stuurgroep' }, { t: 'break' }, { t: 'text', v: 'te vragen.' }] },
+      { t: 'para', c: [{ t: 'text', v: 'Nieuw.' }] },
     ]);
   });
 

@@ -20,8 +20,28 @@ export function renderIndexHtml(index: BundleIndex, pdfHref: string): string {
     titel: index.bundel.titel,
     paginas: index.bundel.paginas,
     pdf: pdfHref,
-    agendapunten: index.agendapunten,
+    agendapunten: index.agendapunten.map((a) => ({
+      ...a,
+      // As on the PDF agenda: the agenda's own wording, else the beslispunten; "(mondeling)" unless the subject says so.
+      regels: a.agendatekst !== undefined ? [a.agendatekst] : a.beslispunten,
+      mondeling: a.soort === 'mondeling' && !a.agendapuntTitel.toLowerCase().includes('mondeling'),
+      alineas: textBlocks(a.tekst),
+    })),
   });
+}
+
+/** An agenda text as paragraphs of lines, and `- ` lines as a list: enough for the short texts under an item. */
+function textBlocks(tekst: string | undefined): { regels: string[]; lijst: boolean }[] {
+  const blocks: { regels: string[]; lijst: boolean }[] = [];
+  for (const chunk of tekst === undefined ? [] : tekst.split(/\n[ \t]*\n/)) {
+    let current: { regels: string[]; lijst: boolean } | undefined;
+    for (const line of chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '')) {
+      const item = /^[-*+] +(.*)$/.exec(line);
+      if (current?.lijst !== (item !== null)) blocks.push((current = { regels: [], lijst: item !== null }));
+      current.regels.push(item ? item[1] : line);
+    }
+  }
+  return blocks;
 }
 
 export const htmlOutput: Output = {

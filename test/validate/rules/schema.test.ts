@@ -45,9 +45,9 @@ bijlagen:
     },
     {
       name: 'wrong types',
-      files: { 'a.md': md(`${VOORSTEL}vertrouwelijk: ja\ncontact:\n  naam: A\n  telefoon: 0612345678\n`) },
+      files: { 'a.md': md(`${VOORSTEL}vertrouwelijk: 3\ncontact:\n  naam: A\n  telefoon: 0612345678\n`) },
       errors: [
-        { line: 8, column: 16, message: '`vertrouwelijk` moet `true` of `false` zijn' },
+        { line: 8, column: 16, message: 'verwacht ja of nee' },
         { line: 11, column: 13, message: 'moet tekst zijn, maar is het getal `612345678`' },
       ],
     },
