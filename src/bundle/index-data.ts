@@ -70,7 +70,7 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
   const base: IndexDocument = {
     titel: d.titel,
     label: d.label,
-    soort: item.soort === 'voorstel' ? 'bijlage' : 'stuk',
+    soort: hasMemo(item.soort) ? 'bijlage' : 'stuk',
     bijlagenummer: bijlage.nummer,
     bronbestand: bijlage.facts?.relPath,
     sha256: bijlage.facts?.sha256,
