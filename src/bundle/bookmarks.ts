@@ -15,6 +15,7 @@ function titleOf(d: ReturnType<typeof shownDocuments>[number], item: Agendapunt)
   let title = d.label ? `${d.label}: ${d.titel}` : d.titel;
   if (d.status === 'eerder-opgenomen') title += ` (zie agendapunt ${d.seeItem!.nummer})`;
   if (d.status === 'weggelaten') title += ' (vertrouwelijk, niet opgenomen)';
+  if (d.status === 'volgt') title += ' (volgt)';
   return title;
 }
 

@@ -25,7 +25,8 @@ import { bundleOutline } from './bookmarks.js';
 import { itemEntries } from './entries.js';
 import { makeIndex, type BundleIndex } from './index-data.js';
 import { missingGlyphDiagnostics, renderLayout } from './layout.js';
-import { bundleNames } from './names.js';
+import { bundleNames, conceptFileName } from './names.js';
+import { isIsoDate } from '../model/schema.js';
 import { makeOutputs } from './outputs/index.js';
 import { makePlan, type Part } from './plan.js';
 
@@ -40,6 +41,13 @@ export interface BuildOptions {
   /** Where LibreOffice is found (`PATH`, `BUNDEL_SOFFICE`, `BUNDEL_SOFFICE_TIMEOUT`); default process.env. */
   env?: NodeJS.ProcessEnv;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Build despite errors: a missing or unreadable bijlage becomes a "volgt" placeholder page, CONCEPT
+   * is on every page and in the file name. The errors are still returned.
+   */
+  concept?: boolean;
+  /** Only the agenda pages (for an early convocation); like a concept, errors do not stop it. */
+  agendaOnly?: boolean;
 }
 
 export type ProgressEvent =
@@ -100,15 +108,19 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
 
   const diagnostics = validate(meeting);
   progress({ step: 'validate', errors: diagnostics.filter((d: Diagnostic) => d.severity === 'error').length, warnings: diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length });
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+  const despiteErrors = (options.concept || options.agendaOnly) && isIsoDate(meeting.vergadering.datum);
+  if (hasErrors(diagnostics) && !despiteErrors) return { ok: false, diagnostics };
+  // A concept leaves out what could not be read at all (the errors say so).
+  if (despiteErrors) meeting.items = meeting.items.filter((item) => item.parsed);
 
   const date = buildDate(meeting, options.sourceDateEpoch);
-  const names = bundleNames(meeting, openbaar);
-  const pdfPath = path.resolve(options.output ?? path.join(dir, names.fileName));
+  const names = bundleNames(meeting, openbaar, { concept: options.concept, agendaOnly: options.agendaOnly });
+  const chosen = options.output ? path.resolve(options.output) : undefined;
+  const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(dir, names.fileName);
 
   // Render (on a second thread when available) while this thread copies the attachments: layout
   // and copying do not depend on each other, only the final page order does.
-  const plan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true });
+  const plan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true, concept: options.concept, agendaOnly: options.agendaOnly });
   renderer.setCreationDate(date);
   const layout = renderLayout(meeting, plan, renderer, openbaar).finally(() => renderer.close());
   // Keep a rejected layout from counting as unhandled while the copying below runs.

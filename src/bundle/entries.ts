@@ -11,9 +11,10 @@ export type Pages = Map<Part, { first: number; last: number }>;
  * - `opgenomen`: printed here;
  * - `eerder-opgenomen`: the same file is printed at another item (`seeItem`);
  * - `weggelaten`: withheld from a public bundle, a placeholder page is printed;
- * - `ter-inzage`: not in the bundle, can be seen at `plaats`.
+ * - `ter-inzage`: not in the bundle, can be seen at `plaats`;
+ * - `volgt`: a concept's placeholder page for a bijlage that is missing or cannot be read.
  */
-export type DocumentStatus = 'opgenomen' | 'eerder-opgenomen' | 'weggelaten' | 'ter-inzage';
+export type DocumentStatus = 'opgenomen' | 'eerder-opgenomen' | 'weggelaten' | 'ter-inzage' | 'volgt';
 
 export interface DocumentEntry {
   /** `voorstel`: the item's memo; `agendapunt`: the placeholder of a withheld item; `bijlage`: an attachment. */
@@ -73,6 +74,7 @@ export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEn
       const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage };
       if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
       else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
+      else if (placement.status === 'volgt') documents.push({ ...base, status: 'volgt', ...at(placement.part) });
       else if (placement.status === 'weggelaten') documents.push({ ...base, titel: WITHHELD_TITLE, status: 'weggelaten', ...at(placement.part) });
       else documents.push({ ...base, status: placement.status, ...at(placement.part) });
     }

@@ -19,6 +19,8 @@ export interface IndexDocument {
   vertrouwelijkheidsaanduiding: 'openbaar' | 'vertrouwelijk';
   opgenomen: boolean;
   weggelaten?: boolean;
+  /** Concept: the bijlage is missing or unreadable; a placeholder page stands in for it. */
+  volgt?: boolean;
   terInzage?: string;
   /** For a deduplicated attachment: the item where it is printed. */
   zieAgendapunt?: string;
@@ -85,6 +87,8 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
       return { ...base, opgenomen: true, zieAgendapunt: d.seeItem!.nummer, eerstePagina: d.first, laatstePagina: d.last };
     case 'weggelaten':
       return { titel: d.titel, label: d.label, soort: base.soort, bijlagenummer: base.bijlagenummer, vertrouwelijkheidsaanduiding: 'vertrouwelijk', opgenomen: false, weggelaten: true, eerstePagina: d.first, laatstePagina: d.last };
+    case 'volgt':
+      return { ...base, sha256: undefined, volgt: true, eerstePagina: d.first, laatstePagina: d.last };
     case 'ter-inzage':
       return { ...base, bronbestand: undefined, omgezet: undefined, terInzage: d.plaats };
   }

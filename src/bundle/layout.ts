@@ -27,9 +27,9 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
     const entries = itemEntries(meeting, plan, pages);
     const entryOf = new Map(entries.map((e) => [e.item, e]));
     const jobs = plan.parts.map((part): Promise<RenderedPdf> | undefined => {
-      if (part.kind === 'agenda') return renderer.renderAgenda(agendaInput(meeting, entries, { openbaar, hasConfidential: plan.hasConfidential }), { countOnly });
+      if (part.kind === 'agenda') return renderer.renderAgenda(agendaInput(meeting, entries, { openbaar, hasConfidential: plan.hasConfidential, concept: plan.concept }), { countOnly });
       if (part.kind === 'memo') return renderer.renderMemo(memoInput(meeting, entryOf.get(part.item)!), { countOnly });
-      if (part.kind === 'withheld' && !rendered.has(part)) return renderer.renderWithheld(withheldInput(meeting, part));
+      if ((part.kind === 'withheld' || part.kind === 'volgt') && !rendered.has(part)) return renderer.renderWithheld(withheldInput(meeting, part));
       return undefined;
     });
     // Every job is awaited, also after one failed: none may reject unobserved.
@@ -78,7 +78,7 @@ export function missingGlyphDiagnostics(meeting: Meeting, rendered: ReadonlyMap<
   for (const [part, r] of rendered) {
     if (!r.missingGlyphs?.length) continue;
     out.push({
-      file: part.kind === 'memo' || part.kind === 'withheld' ? part.item.file : meeting.vergadering.file,
+      file: part.kind === 'memo' || part.kind === 'withheld' || part.kind === 'volgt' ? part.item.file : meeting.vergadering.file,
       rule: BUILD_DIAGNOSTICS.tekensOntbreken.id,
       severity: 'warning',
       message: `Deze tekens staan niet in het lettertype en worden als leeg vakje gedrukt: ${r.missingGlyphs.map((c) => `\`${c}\``).join(' ')}.`,

@@ -16,7 +16,8 @@ export interface BundleNames {
   metadata(hasConfidential: boolean): { title: string; author: string; subject: string; keywords: string[] };
 }
 
-export function bundleNames(meeting: Meeting, openbaar: boolean): BundleNames {
+/** `concept`: CONCEPT in the file name (first, whatever `bestandsnaam` says), the title and every page's stamp. `agendaOnly`: "(agenda)" in the file name. */
+export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept?: boolean; agendaOnly?: boolean } = {}): BundleNames {
   const config = meeting.config;
   const data: TemplateData = {
     organisatie: config.organisatie,
@@ -26,8 +27,9 @@ export function bundleNames(meeting: Meeting, openbaar: boolean): BundleNames {
     openbaar,
   };
   const stampTemplate = compileText<TemplateData & { pagina: number; totaal: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
-  const title = compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data);
-  const fileName = `${safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data))}.pdf`;
+  const title = `${kind.concept ? 'CONCEPT ' : ''}${compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data)}`;
+  const base = safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data));
+  const fileName = conceptFileName(`${base}${kind.agendaOnly ? ' (agenda)' : ''}.pdf`, kind.concept ?? false);
   const { orgaan, datum: iso } = meeting.vergadering;
   const metadata = (hasConfidential: boolean): ReturnType<BundleNames['metadata']> => ({
     title,
@@ -39,5 +41,10 @@ export function bundleNames(meeting: Meeting, openbaar: boolean): BundleNames {
         : `${orgaan} ${data.datum}`,
     keywords: ['bundel', orgaan, iso, ...(hasConfidential && !openbaar ? ['vertrouwelijk'] : [])],
   });
-  return { datum: data.datum, title, fileName, stamp: (pagina, totaal) => stampTemplate({ ...data, pagina, totaal }), metadata };
+  return { datum: data.datum, title, fileName, stamp: (pagina, totaal) => `${stampTemplate({ ...data, pagina, totaal })}${kind.concept ? ' · CONCEPT' : ''}`, metadata };
+}
+
+/** A concept's file name always starts with "CONCEPT " (unless it says concept already), so it is never taken for the bundle. */
+export function conceptFileName(fileName: string, concept: boolean): string {
+  return concept && !/concept/i.test(fileName) ? `CONCEPT ${fileName}` : fileName;
 }

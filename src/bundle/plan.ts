@@ -6,13 +6,18 @@ import { hasMemo, type Agendapunt, type Bijlage, type Meeting } from '../model/m
 export interface PlanOptions {
   public: boolean;
   dedupe: boolean;
+  /** A concept: a bijlage that is missing or cannot be read gets a "volgt" placeholder page. */
+  concept?: boolean;
+  /** Only the agenda page(s): every document keeps its place in the agenda, without page numbers. */
+  agendaOnly?: boolean;
 }
 
 export type Part =
   | { kind: 'agenda' }
   | { kind: 'memo'; item: Agendapunt }
   | { kind: 'bijlage'; item: Agendapunt; bijlage: Bijlage; path: string; sha256: string; pageCount: number }
-  | { kind: 'withheld'; item: Agendapunt; bijlage?: Bijlage };
+  | { kind: 'withheld'; item: Agendapunt; bijlage?: Bijlage }
+  | { kind: 'volgt'; item: Agendapunt; bijlage: Bijlage };
 
 /** Where each bijlage of each item went. */
 export type Placement =
@@ -21,6 +26,7 @@ export type Placement =
   /** Withheld from a public bundle: a placeholder page (`part`), or nothing for one only ter inzage. */
   | { status: 'weggelaten'; part?: Part }
   | { status: 'ter-inzage' }
+  | { status: 'volgt'; part: Part }
   | { status: 'ontbreekt' };
 
 export interface Plan {
@@ -31,6 +37,8 @@ export interface Plan {
   /** Items withheld as a whole (public bundle, vertrouwelijk item). */
   withheldItems: Set<Agendapunt>;
   hasConfidential: boolean;
+  /** A concept (placeholder pages, CONCEPT on every page). */
+  concept: boolean;
 }
 
 export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
@@ -63,8 +71,15 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
         placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'weggelaten' } : { status: 'ontbreekt' });
         continue;
       }
+      const missing = (): void => {
+        if (!options.concept && !options.agendaOnly) return void placements.set(bijlage, { status: 'ontbreekt' });
+        const part: Part = { kind: 'volgt', item, bijlage };
+        parts.push(part);
+        placements.set(bijlage, { status: 'volgt', part });
+      };
       if (bijlage.bestand === undefined) {
-        placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'ter-inzage' } : { status: 'ontbreekt' });
+        if (bijlage.terInzage !== undefined) placements.set(bijlage, { status: 'ter-inzage' });
+        else missing();
         continue;
       }
       if (bijlage.vertrouwelijk && options.public) {
@@ -74,7 +89,7 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
         continue;
       }
       if (!facts?.sha256 || facts.pageCount === undefined || facts.problem || facts.pathProblem) {
-        placements.set(bijlage, { status: 'ontbreekt' });
+        missing();
         continue;
       }
       const first = options.dedupe ? firstBySha.get(facts.sha256) : undefined;
@@ -88,7 +103,8 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
       firstBySha.set(facts.sha256, { part, item, bijlage });
     }
   }
-  return { parts, itemPart, placements, withheldItems, hasConfidential };
+  // Only the agenda is laid out; the documents keep their entries, without pages.
+  return { parts: options.agendaOnly ? parts.slice(0, 1) : parts, itemPart, placements, withheldItems, hasConfidential, concept: options.concept ?? false };
 }
 
 /** First bundle page (1-based) of every part, given each part's page count. */

@@ -59,7 +59,7 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
   };
 }
 
-export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], options: { openbaar: boolean; hasConfidential: boolean }): AgendaInput {
+export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], options: { openbaar: boolean; hasConfidential: boolean; concept?: boolean }): AgendaInput {
   const v = meeting.vergadering;
   const items = entries.map((entry) => {
     const { item, withheld } = entry;
@@ -67,7 +67,7 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
       (d): AgendaDocument =>
         d.status === 'ter-inzage'
           ? { label: d.label, titel: d.titel, status: 'ter-inzage', plaats: d.plaats }
-          : { label: d.label, titel: d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen' },
+          : { label: d.label, titel: d.status === 'volgt' ? `${d.titel} (volgt)` : d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen' },
     );
     return {
       nummer: item.nummer,
@@ -89,16 +89,30 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
     tijd: v.tijd,
     locatie: v.locatie,
     voorzitter: v.voorzitter,
-    opmerking: options.openbaar
-      ? 'Openbare versie: vertrouwelijke stukken zijn niet opgenomen.'
-      : options.hasConfidential
-        ? 'Deze bundel bevat vertrouwelijke stukken en is niet bestemd voor publicatie.'
-        : undefined,
+    opmerking: [options.concept ? 'CONCEPT — niet de definitieve bundel; stukken die nog ontbreken staan erin als "volgt".' : undefined, confidentialNote(options)].filter(Boolean).join(' ') || undefined,
     items,
   };
 }
 
-export function withheldInput(meeting: Meeting, part: Extract<Part, { kind: 'withheld' }>): WithheldInput {
+function confidentialNote(options: { openbaar: boolean; hasConfidential: boolean }): string | undefined {
+  return options.openbaar
+      ? 'Openbare versie: vertrouwelijke stukken zijn niet opgenomen.'
+      : options.hasConfidential
+        ? 'Deze bundel bevat vertrouwelijke stukken en is niet bestemd voor publicatie.'
+        : undefined;
+}
+
+export function withheldInput(meeting: Meeting, part: Extract<Part, { kind: 'withheld' | 'volgt' }>): WithheldInput {
+  if (part.kind === 'volgt') {
+    return {
+      orgaan: meeting.vergadering.orgaan,
+      datum: dutchDate(meeting.vergadering.datum),
+      agendapunt: part.item.nummer,
+      label: documentLabel(part.item, part.bijlage) ?? 'Stuk',
+      titel: part.bijlage.titel || 'zonder titel',
+      volgt: true,
+    };
+  }
   return {
     orgaan: meeting.vergadering.orgaan,
     datum: dutchDate(meeting.vergadering.datum),

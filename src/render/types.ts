@@ -98,6 +98,8 @@ export interface WithheldInput {
   titel: string;
   /** "Bijlage 2" or "Agendapunt" … */
   label: string;
+  /** A concept's placeholder for a bijlage still to come ("Bijlage 2 volgt: …"), not a confidential one. */
+  volgt?: boolean;
 }
 
 export interface RenderedPdf {

@@ -1,21 +1,12 @@
 // bundel build <vergadering>: the bundle PDF with its index (.json) and web page (.html).
 
-import path from 'node:path';
 import type { ProgressEvent } from '../../bundle/build.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { BundelError } from '../../model/errors.js';
-import { filesRead } from '../../load/files-read.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
-import { writeAtomically } from '../../write/atomic.js';
+import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
 import type { CliCommand } from '../command.js';
 import { printable } from '../format/escape.js';
-
-interface BuildFlags {
-  uitvoer?: string;
-  openbaar?: boolean;
-  nietOntdubbelen?: boolean;
-  wachtwoord?: string;
-}
 
 /** The last second PDF dates and Typst can write: 31 December 9999. */
 const MAX_EPOCH = 253_402_300_799;
@@ -43,6 +34,9 @@ export const buildCommand: CliCommand = {
       .option('--openbaar', 'openbare versie: laat vertrouwelijke agendapunten en bijlagen weg')
       .option('--niet-ontdubbelen', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
+      .option('--concept', 'maak de bundel ondanks fouten: ontbrekende bijlagen worden een pagina "volgt", CONCEPT op elke pagina en in de bestandsnaam')
+      .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
+      .option('--watch', 'bouw opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
       .action(async (meetingArg: string, opts: BuildFlags) => {
         const started = Date.now();
         // Checked first: a bad value stops the build before anything is read.
@@ -70,20 +64,16 @@ export const buildCommand: CliCommand = {
           else if (e.step === 'render') line(`Opgemaakt: agenda en ${e.documents - 1} andere pagina's`);
           else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
         };
-        // Loaded here so `lint` and `schema` do not pay for the layout engine.
-        const { buildMeeting } = await import('../../bundle/build.js');
-        const result = await buildMeeting(config, dir, { public: opts.openbaar, dedupe: !opts.nietOntdubbelen, password: opts.wachtwoord, output: opts.uitvoer, sourceDateEpoch, env: io.env, onProgress });
+        const result = await buildOnce(config, dir, opts, { env: io.env, sourceDateEpoch }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
         if (!result.ok) {
-          io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op.\n'));
+          io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op (of maak een concept met `--concept`).\n'));
           setExitCode(1);
           return;
         }
-        // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
-        await writeAtomically(result.files, { protect: { files: filesRead(result.meeting), meetingDir: result.meeting.vergadering.dir } });
-        const { pdfPath, pageCount } = result.bundle;
-        const shown = path.relative(process.cwd(), pdfPath) || pdfPath;
-        io.stdout(`${chalk.green('✔')} Bundel gemaakt: ${printable(shown)} (${pageCount} pagina's, ${elapsed()})\n`);
+        const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+        const despite = errors > 0 ? `, ondanks ${errors === 1 ? '1 fout' : `${errors} fouten`} hierboven` : '';
+        io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${result.pageCount} pagina's${despite}, ${elapsed()})\n`);
         setExitCode(0);
       });
   },

@@ -1,0 +1,58 @@
+// One build as `bundel build` runs it: load, check, lay out, write atomically; shared by the plain
+// build and the watch mode (src/cli/watch.ts), which prints one line per build instead of progress.
+
+import path from 'node:path';
+import type { ProgressEvent } from '../bundle/build.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { BundelConfig } from '../model/meeting.js';
+import { filesRead } from '../load/files-read.js';
+import { writeAtomically } from '../write/atomic.js';
+
+export interface BuildFlags {
+  uitvoer?: string;
+  openbaar?: boolean;
+  nietOntdubbelen?: boolean;
+  wachtwoord?: string;
+  concept?: boolean;
+  alleenAgenda?: boolean;
+  watch?: boolean;
+}
+
+export type BuildOutcome =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | { ok: true; diagnostics: Diagnostic[]; pdfPath: string; pageCount: number; /** Every file the meeting read. */ sources: string[] };
+
+export async function buildOnce(
+  config: BundelConfig,
+  dir: string,
+  flags: BuildFlags,
+  { env, sourceDateEpoch }: { env: NodeJS.ProcessEnv; sourceDateEpoch?: number },
+  onProgress?: (e: ProgressEvent) => void,
+): Promise<BuildOutcome> {
+  // Loaded here so `lint` and `schema` do not pay for the layout engine.
+  const { buildMeeting } = await import('../bundle/build.js');
+  const result = await buildMeeting(config, dir, {
+    public: flags.openbaar,
+    dedupe: !flags.nietOntdubbelen,
+    password: flags.wachtwoord,
+    output: flags.uitvoer,
+    sourceDateEpoch,
+    env,
+    onProgress,
+    concept: flags.concept,
+    agendaOnly: flags.alleenAgenda,
+  });
+  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
+  const sources = filesRead(result.meeting);
+  // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
+  await writeAtomically(result.files, { protect: { files: sources, meetingDir: result.meeting.vergadering.dir } });
+  return { ok: true, diagnostics: result.diagnostics, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources };
+}
+
+/** What a build made, as the CLI names it. */
+export function madeWhat(flags: BuildFlags): string {
+  if (flags.alleenAgenda) return flags.concept ? 'Conceptagenda' : 'Agenda';
+  return flags.concept ? 'Conceptbundel' : 'Bundel';
+}
+
+export const shownPath = (p: string): string => path.relative(process.cwd(), p) || p;
