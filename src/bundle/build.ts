@@ -27,6 +27,7 @@ import { makeIndex, type BundleIndex } from './index-data.js';
 import { missingGlyphDiagnostics, renderLayout } from './layout.js';
 import { bundleNames, conceptFileName } from './names.js';
 import { isIsoDate } from '../model/schema.js';
+import { meetingSources } from '../load/sources.js';
 import { makeOutputs } from './outputs/index.js';
 import { makePlan, type Part } from './plan.js';
 
@@ -180,6 +181,8 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
     datum: date.toISOString(),
     bevatVertrouwelijk: confidential,
   });
+  // Not in a public index: the names of confidential files stay out of it.
+  if (!openbaar) index.bronnen = await meetingSources(meeting);
   const files = await makeOutputs({ pdfPath, doc: out, index });
   progress({ step: 'done', pages: total });
   return {

@@ -50,6 +50,8 @@ export interface BundleIndex {
   bundel: { titel: string; bestand: string; paginas: number; openbaar: boolean; bevatVertrouwelijk: boolean; datum: string };
   vergadering: { orgaan: string; datum: string; tijd?: string; locatie?: string; voorzitter?: string; organisatie?: string };
   agendapunten: IndexAgendapunt[];
+  /** Members' bundle only: every file it was made from with its sha256, for `bundel status`. */
+  bronnen?: { bestand: string; sha256?: string }[];
 }
 
 const aanduiding = (confidential: boolean): 'openbaar' | 'vertrouwelijk' => (confidential ? 'vertrouwelijk' : 'openbaar');

@@ -15,7 +15,6 @@ export interface BuildFlags {
   wachtwoord?: string;
   concept?: boolean;
   alleenAgenda?: boolean;
-  watch?: boolean;
 }
 
 export type BuildOutcome =

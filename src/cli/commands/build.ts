@@ -36,7 +36,6 @@ export const buildCommand: CliCommand = {
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .option('--concept', 'maak de bundel ondanks fouten: ontbrekende bijlagen worden een pagina "volgt", CONCEPT op elke pagina en in de bestandsnaam')
       .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
-      .option('--watch', 'bouw opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
       .action(async (meetingArg: string, opts: BuildFlags) => {
         const started = Date.now();
         // Checked first: a bad value stops the build before anything is read.

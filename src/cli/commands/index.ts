@@ -7,5 +7,6 @@ import { buildCommand } from './build.js';
 import { lintCommand } from './lint.js';
 import { nieuwCommand } from './nieuw.js';
 import { schemaCommand } from './schema.js';
+import { statusCommand } from './status.js';
 
-export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, nieuwCommand, agendapuntCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, nieuwCommand, agendapuntCommand, statusCommand, schemaCommand];
