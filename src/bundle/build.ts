@@ -53,9 +53,11 @@ export interface BuildOptions {
 
 export type ProgressEvent =
   | ({ step: 'convert' } & ConversionEvent)
-  | { step: 'load'; items: number; attachments: number; converted: number; fromCache: number }
+  /** `listed`: bijlagen with a `bestand`; `attachments`: those that could be read. */
+  | { step: 'load'; items: number; listed: number; attachments: number; converted: number; fromCache: number }
   | { step: 'validate'; errors: number; warnings: number }
-  | { step: 'render'; documents: number }
+  /** What was laid out besides the agenda: house-form voorstellen, free memos, and all their pages (agenda included). */
+  | { step: 'render'; voorstellen: number; memos: number; pages: number }
   | { step: 'assemble'; pages: number }
   | { step: 'done'; pages: number };
 
@@ -105,7 +107,8 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
     },
   });
   const { meeting, documents, balances } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password, env, converter });
-  progress({ step: 'load', items: meeting.items.length, attachments: documents.size, ...conversions });
+  const listed = meeting.items.reduce((n, item) => n + item.bijlagen.filter((b) => b.bestand !== undefined).length, 0);
+  progress({ step: 'load', items: meeting.items.length, listed, attachments: documents.size, ...conversions });
 
   const diagnostics = validate(meeting);
   progress({ step: 'validate', errors: diagnostics.filter((d: Diagnostic) => d.severity === 'error').length, warnings: diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length });
@@ -149,7 +152,13 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   });
 
   const { rendered, pages } = await layout;
-  progress({ step: 'render', documents: rendered.size });
+  const memoParts = [...rendered.keys()].filter((p): p is Extract<Part, { kind: 'memo' }> => p.kind === 'memo');
+  progress({
+    step: 'render',
+    voorstellen: memoParts.filter((p) => p.item.soort !== 'memo').length,
+    memos: memoParts.filter((p) => p.item.soort === 'memo').length,
+    pages: [...rendered.values()].reduce((n, r) => n + r.pageCount, 0),
+  });
   diagnostics.push(...missingGlyphDiagnostics(meeting, rendered));
   const renderedPages: PDFPage[] = [];
   for (const part of plan.parts) {

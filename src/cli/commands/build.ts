@@ -6,6 +6,7 @@ import { BundelError } from '../../model/errors.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
 import type { CliCommand } from '../command.js';
+import { count } from '../words.js';
 import { printable } from '../format/escape.js';
 
 /** The last second PDF dates and Typst can write: 31 December 9999. */
@@ -57,11 +58,16 @@ export const buildCommand: CliCommand = {
           }
           else if (e.step === 'load') {
             const converted = e.converted + e.fromCache > 0 ? `; ${e.converted} omgezet naar PDF, ${e.fromCache} uit de cache` : '';
-            line(`Ingelezen: ${e.items} agendapunten, ${e.attachments} bijlagen${converted}`);
+            // A file that two items share is read once; an unreadable one not at all.
+            const read = e.attachments === e.listed ? count(e.listed, 'bijlage') : `${count(e.listed, 'bijlage')} (${count(e.attachments, 'bestand')} ingelezen)`;
+            line(`Ingelezen: ${count(e.items, 'agendapunt')}, ${read}${converted}`);
           }
-          else if (e.step === 'validate') line(`Gecontroleerd: ${e.errors} fouten, ${e.warnings} waarschuwingen`);
-          else if (e.step === 'render') line(`Opgemaakt: agenda en ${e.documents - 1} andere pagina's`);
-          else if (e.step === 'assemble') line(`Samengevoegd: ${e.pages} pagina's`);
+          else if (e.step === 'validate') line(`Gecontroleerd: ${count(e.errors, 'fout')}, ${count(e.warnings, 'waarschuwing')}`);
+          else if (e.step === 'render') {
+            const own = [e.voorstellen > 0 ? count(e.voorstellen, 'voorstel') : '', e.memos > 0 ? count(e.memos, 'memo') : ''].filter(Boolean);
+            line(`Opgemaakt: agenda${own.length > 0 ? `${own.length > 1 ? ', ' : ' en '}${own.join(' en ')}` : ''} (${count(e.pages, 'pagina')})`);
+          }
+          else if (e.step === 'assemble') line(`Samengevoegd: ${count(e.pages, 'pagina')}`);
         };
         const result = await buildOnce(config, dir, opts, { env: io.env, sourceDateEpoch }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
@@ -71,8 +77,8 @@ export const buildCommand: CliCommand = {
           return;
         }
         const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-        const despite = errors > 0 ? `, ondanks ${errors === 1 ? '1 fout' : `${errors} fouten`} hierboven` : '';
-        io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${result.pageCount} pagina's${despite}, ${elapsed()})\n`);
+        const despite = errors > 0 ? `, ondanks ${count(errors, 'fout')} hierboven` : '';
+        io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${count(result.pageCount, 'pagina')}${despite}, ${elapsed()})\n`);
         setExitCode(0);
       });
   },

@@ -6,6 +6,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
+import { count } from '../words.js';
 import type { FormatName } from '../format/index.js';
 import { parseDate } from '../options.js';
 import { todayInNetherlands } from '../../util/calendar.js';
@@ -29,7 +30,7 @@ export const lintCommand: CliCommand = {
           all.push(...validate(meeting, { config: i === 0, today }));
         }
         printDiagnostics(all, opts.formaat, 'stdout');
-        if (opts.formaat === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${dirs.length} ${dirs.length === 1 ? 'vergadering' : 'vergaderingen'}.\n`));
+        if (opts.formaat === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${count(dirs.length, 'vergadering')}.\n`));
         setExitCode(hasErrors(all) ? 1 : 0);
       });
   },

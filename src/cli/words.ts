@@ -1,0 +1,18 @@
+// Counts as a secretariat reads them: "1 pagina", "2 pagina's", "1 voorstel", "4 voorstellen".
+
+const PLURALS: Readonly<Record<string, string>> = {
+  pagina: "pagina's",
+  agendapunt: 'agendapunten',
+  bijlage: 'bijlagen',
+  bestand: 'bestanden',
+  voorstel: 'voorstellen',
+  memo: "memo's",
+  fout: 'fouten',
+  waarschuwing: 'waarschuwingen',
+  vergadering: 'vergaderingen',
+};
+
+/** `count(1, 'pagina')` → "1 pagina"; `count(2, 'pagina')` → "2 pagina's". */
+export function count(n: number, word: keyof typeof PLURALS & string): string {
+  return `${n} ${n === 1 ? word : PLURALS[word]}`;
+}
