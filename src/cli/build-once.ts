@@ -19,7 +19,7 @@ export interface BuildFlags {
 
 export type BuildOutcome =
   | { ok: false; diagnostics: Diagnostic[] }
-  | { ok: true; diagnostics: Diagnostic[]; pdfPath: string; pageCount: number; /** Every file the meeting read. */ sources: string[] };
+  | { ok: true; diagnostics: Diagnostic[]; pdfPath: string; pageCount: number; /** Every file the meeting read. */ sources: string[]; /** Every file the build wrote. */ written: string[] };
 
 export async function buildOnce(
   config: BundelConfig,
@@ -45,7 +45,7 @@ export async function buildOnce(
   const sources = filesRead(result.meeting);
   // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
   await writeAtomically(result.files, { protect: { files: sources, meetingDir: result.meeting.vergadering.dir } });
-  return { ok: true, diagnostics: result.diagnostics, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources };
+  return { ok: true, diagnostics: result.diagnostics, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources, written: result.files.map((f) => f.path) };
 }
 
 /** What a build made, as the CLI names it. */

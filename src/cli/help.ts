@@ -47,6 +47,7 @@ export const FLAG_ALIASES: Readonly<Record<string, string>> = {
   '--public': '--openbaar',
   '--no-dedupe': '--niet-ontdubbelen',
   '--format': '--formaat',
+  '--watch': '--bewaken',
 };
 
 /** `argv` with every English alias (also as `--output=x`) replaced by its Dutch name, up to `--`. */

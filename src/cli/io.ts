@@ -6,6 +6,8 @@ export interface Io {
   isTTY: boolean;
   color: boolean;
   env: NodeJS.ProcessEnv;
+  /** Ends long-running commands (`build --bewaken`); without it they stop on Ctrl-C (SIGINT). */
+  signal?: AbortSignal;
 }
 
 export function defaultIo(): Io {

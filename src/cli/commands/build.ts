@@ -5,6 +5,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { BundelError } from '../../model/errors.js';
 import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
 import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
+import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
 import { count } from '../words.js';
 import { printable } from '../format/escape.js';
@@ -37,7 +38,8 @@ export const buildCommand: CliCommand = {
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .option('--concept', 'maak de bundel ondanks fouten: ontbrekende bijlagen worden een pagina "volgt", CONCEPT op elke pagina en in de bestandsnaam')
       .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
-      .action(async (meetingArg: string, opts: BuildFlags) => {
+      .option('--bewaken', 'blijf kijken: maak de bundel opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
+      .action(async (meetingArg: string, opts: BuildFlags & { bewaken?: boolean }) => {
         const started = Date.now();
         // Checked first: a bad value stops the build before anything is read.
         const sourceDateEpoch = sourceDateEpochOf(io.env.SOURCE_DATE_EPOCH);
@@ -48,6 +50,11 @@ export const buildCommand: CliCommand = {
           return;
         }
         const dir = await resolveMeetingDir(config, meetingArg);
+        if (opts.bewaken) {
+          await watchBuild({ io, chalk, config, dir, flags: opts, sourceDateEpoch });
+          setExitCode(0);
+          return;
+        }
         const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(2)} s`;
         const line = (text: string): void => io.stderr(io.isTTY ? `${chalk.dim('›')} ${text} ${chalk.dim(elapsed())}\n` : `${text} (${elapsed()})\n`);
         const onProgress = (e: ProgressEvent): void => {
