@@ -19,9 +19,9 @@ function titleOf(d: ReturnType<typeof shownDocuments>[number], item: Agendapunt)
   return title;
 }
 
-export function bundleOutline(entries: readonly ItemEntry[], plan: Plan, pages: Pages, ownOutlines: ReadonlyMap<Part, OutlineNode[]>): OutlineNode[] {
+export function bundleOutline(entries: readonly ItemEntry[], plan: Plan, pages: Pages, ownOutlines: ReadonlyMap<Part, OutlineNode[]>, first = 'Agenda'): OutlineNode[] {
   const agenda = pages.get(plan.parts[0])!;
-  const nodes: OutlineNode[] = [{ title: 'Agenda', pageIndex: agenda.first - 1, children: [] }];
+  const nodes: OutlineNode[] = [{ title: first, pageIndex: agenda.first - 1, children: [] }];
   for (const entry of entries) {
     const children: OutlineNode[] = [];
     for (const d of shownDocuments(entry)) {

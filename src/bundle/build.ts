@@ -13,6 +13,8 @@ import type { OutputFile } from '../model/output-file.js';
 import { Converter, DEFAULT_CACHE_DIR, type ConversionEvent } from '../convert/index.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
+import { compareWithSent, hasNews, type Comparison } from '../validate/sent-changes.js';
+import { versionPrefix, type SentVersion } from '../model/sent.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
 import { copyAttachments, copyRendered } from '../assemble/copy.js';
 import { resolvePageLinks } from '../assemble/links.js';
@@ -22,19 +24,23 @@ import { appendPages } from '../assemble/pages.js';
 import { Stamper } from '../assemble/stamp.js';
 import { FONTS_DIR } from '../util/paths.js';
 import { bundleOutline } from './bookmarks.js';
-import { itemEntries } from './entries.js';
+import { itemEntries, type ItemEntry } from './entries.js';
 import { makeIndex, type BundleIndex } from './index-data.js';
-import { missingGlyphDiagnostics, renderLayout } from './layout.js';
+import { lateMarks, type LateMarks } from './late-marks.js';
+import { defaultInputs, missingGlyphDiagnostics, renderLayout } from './layout.js';
 import { bundleNames, conceptFileName } from './names.js';
 import { isIsoDate } from '../model/schema.js';
 import { meetingSources } from '../load/sources.js';
 import { makeOutputs } from './outputs/index.js';
 import { makePlan, type Part } from './plan.js';
+import { nothingSent, printedEntries, supplementFileName, supplementIndex, supplementInputs, supplementPlan } from './supplement.js';
 
 export interface BuildOptions {
   public?: boolean;
   dedupe?: boolean;
   password?: string;
+  /** Only what is new or changed since the last sent version (`verzonden/<n>.json`): a supplement. */
+  nagezonden?: boolean;
   /** Where the PDF goes (relative to the working folder); default the meeting folder and the configured file name. */
   output?: string;
   /** Seconds since the epoch, as SOURCE_DATE_EPOCH; default the meeting date. */
@@ -68,10 +74,17 @@ export interface BuiltBundle {
   title: string;
   pageCount: number;
   index: BundleIndex;
+  /** The version this file goes out as: 1 for a bundle, N for the supplement after version N-1. */
+  versie: number;
+  /** Every item's documents with their pages in this file (absent: not printed in it). */
+  entries: ItemEntry[];
+  /** For a supplement: what changed since the last sent version. */
+  comparison?: Comparison;
 }
 
 export type BuildResult =
-  | { ok: false; diagnostics: Diagnostic[] }
+  /** No file: errors, or (`ongewijzigd`, with `nagezonden`) nothing new or changed since that sent version. */
+  | { ok: false; diagnostics: Diagnostic[]; ongewijzigd?: SentVersion }
   | { ok: true; diagnostics: Diagnostic[]; bundle: BuiltBundle; meeting: Meeting; /** Every file to write: the PDF first. */ files: OutputFile[] };
 
 const STAMP_FONT = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
@@ -117,16 +130,25 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   // A concept leaves out what could not be read at all (the errors say so).
   if (despiteErrors) meeting.items = meeting.items.filter((item) => item.parsed);
 
+  const comparison = options.nagezonden ? compareWithSent(meeting, openbaar ? 'openbaar' : 'leden') : undefined;
+  if (options.nagezonden && !comparison) return { ok: false, diagnostics: [...diagnostics, nothingSent(meeting)] };
+  if (comparison && !hasNews(comparison)) return { ok: false, diagnostics, ongewijzigd: comparison.versie };
+  const supplement = comparison && { versie: comparison.versie.versie + 1, comparison };
+
   const date = buildDate(meeting, options.sourceDateEpoch);
   const names = bundleNames(meeting, openbaar, { concept: options.concept, agendaOnly: options.agendaOnly });
   const chosen = options.output ? path.resolve(options.output) : undefined;
-  const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(dir, names.fileName);
+  const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(dir, supplement ? supplementFileName(names.fileName, supplement.versie) : names.fileName);
+  const title = supplement ? `Nagezonden stukken ${meeting.vergadering.orgaan} ${names.datum} · versie ${supplement.versie}` : names.title;
 
   // Render (on a second thread when available) while this thread copies the attachments: layout
   // and copying do not depend on each other, only the final page order does.
-  const plan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true, concept: options.concept, agendaOnly: options.agendaOnly });
+  const fullPlan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true, concept: options.concept, agendaOnly: options.agendaOnly });
+  const plan = supplement ? supplementPlan(fullPlan, supplement.comparison) : fullPlan;
+  const late = (entries: readonly ItemEntry[]): LateMarks => (supplement ? new Map() : lateMarks(meeting, entries));
+  const inputs = supplement ? supplementInputs(meeting, supplement, openbaar) : defaultInputs(meeting, plan, openbaar, late);
   renderer.setCreationDate(date);
-  const layout = renderLayout(meeting, plan, renderer, openbaar).finally(() => renderer.close());
+  const layout = renderLayout(meeting, plan, renderer, inputs).finally(() => renderer.close());
   // Keep a rejected layout from counting as unhandled while the copying below runs.
   layout.catch(() => {});
 
@@ -174,22 +196,32 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   progress({ step: 'assemble', pages: total });
 
   const stamper = new Stamper(out, font);
-  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(i + 1, total)));
+  const prefix = versionPrefix(supplement?.versie ?? 1);
+  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(`${prefix}${i + 1}`, `${prefix}${total}`, supplement?.versie)));
   resolvePageLinks(out, renderedPages);
   const entries = itemEntries(meeting, plan, pages);
-  writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines));
-  const confidential = plan.hasConfidential && !openbaar;
-  setMetadata(out, { ...names.metadata(plan.hasConfidential), date, confidential });
+  writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines, supplement ? 'Nagezonden stukken' : 'Agenda'));
+  // A supplement with only public documents is not confidential, even if the meeting is.
+  const confidential = (supplement ? plan.parts.some((p) => p.kind !== 'agenda' && (p.item.vertrouwelijk || ('bijlage' in p && p.bijlage?.vertrouwelijk === true))) : plan.hasConfidential) && !openbaar;
+  setMetadata(out, { ...names.metadata(confidential), title, date, confidential });
 
   diagnostics.push(...removed);
-  const index = makeIndex(meeting, entries, {
-    titel: names.title,
-    bestand: path.basename(pdfPath),
-    paginas: total,
-    openbaar,
-    datum: date.toISOString(),
-    bevatVertrouwelijk: confidential,
-  });
+  const lastSent = meeting.verzonden.at(-1);
+  const index = makeIndex(
+    meeting,
+    supplement ? printedEntries(entries) : entries,
+    {
+      titel: title,
+      bestand: path.basename(pdfPath),
+      paginas: total,
+      openbaar,
+      datum: date.toISOString(),
+      bevatVertrouwelijk: confidential,
+      verzonden: lastSent && { versie: lastSent.versie, datum: lastSent.verzonden },
+    },
+    late(entries),
+  );
+  if (supplement) index.nagezonden = supplementIndex(meeting, entries, supplement);
   // Not in a public index: the names of confidential files stay out of it.
   if (!openbaar) index.bronnen = await meetingSources(meeting);
   const files = await makeOutputs({ pdfPath, doc: out, index });
@@ -199,6 +231,6 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
     diagnostics,
     meeting,
     files,
-    bundle: { pdfPath, pdf: files[0].data as Uint8Array, title: names.title, pageCount: total, index },
+    bundle: { pdfPath, pdf: files[0].data as Uint8Array, title, pageCount: total, index, versie: supplement?.versie ?? 1, entries, comparison },
   };
 }

@@ -3,7 +3,9 @@
 // subject, that it is confidential), of a withheld attachment only its label.
 
 import { hasMemo, type Agendapunt, type Meeting } from '../model/meeting.js';
+import type { SentLocation } from '../model/sent.js';
 import { shownDocuments, type DocumentEntry, type ItemEntry } from './entries.js';
+import type { LateMarks } from './late-marks.js';
 
 export interface IndexDocument {
   titel: string;
@@ -26,6 +28,8 @@ export interface IndexDocument {
   zieAgendapunt?: string;
   eerstePagina?: number;
   laatstePagina?: number;
+  /** Sent after the bundle: in which version and when (absent: not yet recorded with `bundel verzonden`). */
+  nagezonden?: { versie?: number; datum?: string };
 }
 
 export interface IndexAgendapunt {
@@ -45,13 +49,47 @@ export interface IndexAgendapunt {
   documenten: IndexDocument[];
 }
 
+/** A supplement's own part of its index: every change since the last sent version. */
+export interface IndexNagezonden {
+  versie: number;
+  vorigeVersie: number;
+  vorigeVerzonden: string;
+  stukken: {
+    agendapunt: string;
+    label?: string;
+    titel: string;
+    reden: 'nieuw-agendapunt' | 'nieuw' | 'gewijzigd' | 'al-verzonden' | 'ingetrokken';
+    /** As on the cover page. */
+    toelichting: string;
+    /** Pages in the supplement, as printed ("2-3 – 2-5"), and as PDF pages. */
+    paginas?: string;
+    eerstePagina?: number;
+    laatstePagina?: number;
+    /** Where it was (gewijzigd, ingetrokken) or is (al-verzonden) in the earlier versions. */
+    vorige?: SentLocation;
+  }[];
+}
+
+export interface BundleInfo {
+  titel: string;
+  bestand: string;
+  paginas: number;
+  openbaar: boolean;
+  bevatVertrouwelijk: boolean;
+  datum: string;
+  /** The last version sent before this build, if any. */
+  verzonden?: { versie: number; datum: string };
+}
+
 export interface BundleIndex {
   formaat: 'bundel-index/1';
-  bundel: { titel: string; bestand: string; paginas: number; openbaar: boolean; bevatVertrouwelijk: boolean; datum: string };
+  bundel: BundleInfo;
   vergadering: { orgaan: string; datum: string; tijd?: string; locatie?: string; voorzitter?: string; organisatie?: string };
   agendapunten: IndexAgendapunt[];
   /** Members' bundle only: every file it was made from with its sha256, for `bundel status`. */
   bronnen?: { bestand: string; sha256?: string }[];
+  /** Only in a supplement's index. */
+  nagezonden?: IndexNagezonden;
 }
 
 const aanduiding = (confidential: boolean): 'openbaar' | 'vertrouwelijk' => (confidential ? 'vertrouwelijk' : 'openbaar');
@@ -96,11 +134,7 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
   }
 }
 
-export function makeIndex(
-  meeting: Meeting,
-  entries: readonly ItemEntry[],
-  bundle: { titel: string; bestand: string; paginas: number; openbaar: boolean; bevatVertrouwelijk: boolean; datum: string },
-): BundleIndex {
+export function makeIndex(meeting: Meeting, entries: readonly ItemEntry[], bundle: BundleInfo, late?: LateMarks): BundleIndex {
   const v = meeting.vergadering;
   const agendapunten = entries.map(
     (entry): IndexAgendapunt => ({
@@ -114,7 +148,11 @@ export function makeIndex(
       vertrouwelijkheidsaanduiding: aanduiding(entry.item.vertrouwelijk),
       weggelaten: entry.withheld,
       bronbestand: entry.withheld ? undefined : entry.item.file,
-      documenten: shownDocuments(entry).flatMap((d) => indexDocument(entry.item, d) ?? []),
+      documenten: shownDocuments(entry).flatMap((d) => {
+        const doc = indexDocument(entry.item, d);
+        const mark = late?.get(d);
+        return doc ? [mark ? { ...doc, nagezonden: { versie: mark.versie, datum: mark.datum } } : doc] : [];
+      }),
     }),
   );
   return {

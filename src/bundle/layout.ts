@@ -6,8 +6,9 @@ import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 import { BundelError } from '../model/errors.js';
 import type { Meeting } from '../model/meeting.js';
 import type { AsyncRenderer } from '../render/pool.js';
-import type { RenderedPdf } from '../render/types.js';
-import { itemEntries, type Pages } from './entries.js';
+import type { AgendaInput, MemoInput, RenderedPdf } from '../render/types.js';
+import { itemEntries, type ItemEntry, type Pages } from './entries.js';
+import type { LateMarks } from './late-marks.js';
 import { paginate, type Part, type Plan } from './plan.js';
 import { agendaInput, memoInput, withheldInput } from './render-inputs.js';
 
@@ -19,7 +20,20 @@ export interface Layout {
   pages: Pages;
 }
 
-export async function renderLayout(meeting: Meeting, plan: Plan, renderer: AsyncRenderer, openbaar: boolean): Promise<Layout> {
+/** What the agenda part and the memos are laid out from (a supplement gives its cover and page prefix). */
+export interface LayoutInputs {
+  agenda(entries: readonly ItemEntry[]): AgendaInput;
+  memo(entry: ItemEntry): MemoInput;
+}
+
+export function defaultInputs(meeting: Meeting, plan: Plan, openbaar: boolean, late?: (entries: readonly ItemEntry[]) => LateMarks): LayoutInputs {
+  return {
+    agenda: (entries) => agendaInput(meeting, entries, { openbaar, hasConfidential: plan.hasConfidential, concept: plan.concept, late: late?.(entries) }),
+    memo: (entry) => memoInput(meeting, entry),
+  };
+}
+
+export async function renderLayout(meeting: Meeting, plan: Plan, renderer: AsyncRenderer, inputs: LayoutInputs): Promise<Layout> {
   const rendered = new Map<Part, RenderedPdf>();
   const renderAll = async (pages: Pages | undefined): Promise<boolean> => {
     // Without page numbers this pass only counts pages: no PDF is made.
@@ -27,8 +41,8 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
     const entries = itemEntries(meeting, plan, pages);
     const entryOf = new Map(entries.map((e) => [e.item, e]));
     const jobs = plan.parts.map((part): Promise<RenderedPdf> | undefined => {
-      if (part.kind === 'agenda') return renderer.renderAgenda(agendaInput(meeting, entries, { openbaar, hasConfidential: plan.hasConfidential, concept: plan.concept }), { countOnly });
-      if (part.kind === 'memo') return renderer.renderMemo(memoInput(meeting, entryOf.get(part.item)!), { countOnly });
+      if (part.kind === 'agenda') return renderer.renderAgenda(inputs.agenda(entries), { countOnly });
+      if (part.kind === 'memo') return renderer.renderMemo(inputs.memo(entryOf.get(part.item)!), { countOnly });
       if ((part.kind === 'withheld' || part.kind === 'volgt') && !rendered.has(part)) return renderer.renderWithheld(withheldInput(meeting, part));
       return undefined;
     });

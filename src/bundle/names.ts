@@ -11,7 +11,8 @@ export interface BundleNames {
   title: string;
   /** Default file name, without folder, with `.pdf`. */
   fileName: string;
-  stamp(pagina: number, totaal: number): string;
+  /** In a supplement `pagina` and `totaal` are "2-3" and "2-7", and `nagezonden` its version. */
+  stamp(pagina: number | string, totaal: number | string, nagezonden?: number): string;
   /** The PDF's document information, given whether the meeting has confidential documents. */
   metadata(hasConfidential: boolean): { title: string; author: string; subject: string; keywords: string[] };
 }
@@ -26,7 +27,7 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
     iso: meeting.vergadering.datum,
     openbaar,
   };
-  const stampTemplate = compileText<TemplateData & { pagina: number; totaal: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
+  const stampTemplate = compileText<TemplateData & { pagina: number | string; totaal: number | string; nagezonden?: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
   const title = `${kind.concept ? 'CONCEPT ' : ''}${compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data)}`;
   const base = safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data));
   const fileName = conceptFileName(`${base}${kind.agendaOnly ? ' (agenda)' : ''}.pdf`, kind.concept ?? false);
@@ -41,7 +42,7 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
         : `${orgaan} ${data.datum}`,
     keywords: ['bundel', orgaan, iso, ...(hasConfidential && !openbaar ? ['vertrouwelijk'] : [])],
   });
-  return { datum: data.datum, title, fileName, stamp: (pagina, totaal) => `${stampTemplate({ ...data, pagina, totaal })}${kind.concept ? ' · CONCEPT' : ''}`, metadata };
+  return { datum: data.datum, title, fileName, stamp: (pagina, totaal, nagezonden) => `${stampTemplate({ ...data, pagina, totaal, nagezonden })}${kind.concept ? ' · CONCEPT' : ''}`, metadata };
 }
 
 /** A concept's file name always starts with "CONCEPT " (unless it says concept already), so it is never taken for the bundle. */

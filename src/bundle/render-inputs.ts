@@ -7,6 +7,7 @@ import { dutchDate } from '../util/dutch-date.js';
 import { markdownToBlocks } from '../render/markdown.js';
 import type { AgendaDocument, AgendaInput, MdBlock, MemoInput, WithheldInput } from '../render/types.js';
 import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';
+import type { LateMarks } from './late-marks.js';
 import type { Part } from './plan.js';
 
 /** An item's Markdown, parsed once per build: every layout round asks again for the same text. */
@@ -59,7 +60,7 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
   };
 }
 
-export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], options: { openbaar: boolean; hasConfidential: boolean; concept?: boolean }): AgendaInput {
+export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], options: { openbaar: boolean; hasConfidential: boolean; concept?: boolean; late?: LateMarks }): AgendaInput {
   const v = meeting.vergadering;
   const items = entries.map((entry) => {
     const { item, withheld } = entry;
@@ -67,7 +68,7 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
       (d): AgendaDocument =>
         d.status === 'ter-inzage'
           ? { label: d.label, titel: d.titel, status: 'ter-inzage', plaats: d.plaats }
-          : { label: d.label, titel: d.status === 'volgt' ? `${d.titel} (volgt)` : d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen' },
+          : { label: d.label, titel: d.status === 'volgt' ? `${d.titel} (volgt)` : d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen', nagezonden: options.late?.get(d)?.tekst },
     );
     return {
       nummer: item.nummer,

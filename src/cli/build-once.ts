@@ -3,7 +3,9 @@
 
 import path from 'node:path';
 import type { ProgressEvent } from '../bundle/build.js';
+import type { IndexNagezonden } from '../bundle/index-data.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { SentVersion } from '../model/sent.js';
 import type { BundelConfig } from '../model/meeting.js';
 import { filesRead } from '../load/files-read.js';
 import { writeAtomically } from '../write/atomic.js';
@@ -15,11 +17,12 @@ export interface BuildFlags {
   wachtwoord?: string;
   concept?: boolean;
   alleenAgenda?: boolean;
+  nagezonden?: boolean;
 }
 
 export type BuildOutcome =
-  | { ok: false; diagnostics: Diagnostic[] }
-  | { ok: true; diagnostics: Diagnostic[]; pdfPath: string; pageCount: number; /** Every file the meeting read. */ sources: string[]; /** Every file the build wrote. */ written: string[] };
+  | { ok: false; diagnostics: Diagnostic[]; /** `--nagezonden` with nothing new since this version. */ ongewijzigd?: SentVersion }
+  | { ok: true; diagnostics: Diagnostic[]; nagezonden?: IndexNagezonden; pdfPath: string; pageCount: number; /** Every file the meeting read. */ sources: string[]; /** Every file the build wrote. */ written: string[] };
 
 export async function buildOnce(
   config: BundelConfig,
@@ -40,12 +43,13 @@ export async function buildOnce(
     onProgress,
     concept: flags.concept,
     agendaOnly: flags.alleenAgenda,
+    nagezonden: flags.nagezonden,
   });
-  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
+  if (!result.ok) return { ok: false, diagnostics: result.diagnostics, ongewijzigd: result.ongewijzigd };
   const sources = filesRead(result.meeting);
   // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
   await writeAtomically(result.files, { protect: { files: sources, meetingDir: result.meeting.vergadering.dir } });
-  return { ok: true, diagnostics: result.diagnostics, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources, written: result.files.map((f) => f.path) };
+  return { ok: true, diagnostics: result.diagnostics, nagezonden: result.bundle.index.nagezonden, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources, written: result.files.map((f) => f.path) };
 }
 
 /** What a build made, as the CLI names it. */

@@ -10,6 +10,7 @@ const PLURALS: Readonly<Record<string, string>> = {
   fout: 'fouten',
   waarschuwing: 'waarschuwingen',
   vergadering: 'vergaderingen',
+  stuk: 'stukken',
 };
 
 /** `count(1, 'pagina')` → "1 pagina"; `count(2, 'pagina')` → "2 pagina's". */

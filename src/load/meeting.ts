@@ -1,6 +1,7 @@
 // load: files -> Meeting. Reads vergadering.yaml, every agenda item and the facts of every attachment.
 // Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
 
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PDFDocument } from '@cantoo/pdf-lib';
@@ -17,6 +18,7 @@ import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
 import { formatOf, type Converter } from '../convert/index.js';
 import { inspectPdf, type InspectedPdf } from '../pdf/inspect.js';
 import { inspectSource } from './source-file.js';
+import { readSentVersions } from './sent.js';
 import { readTextFile } from './text-file.js';
 import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
 import { toPosix } from '../util/paths.js';
@@ -223,6 +225,7 @@ async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diag
     positions: parsed.positions,
     raw: parsed.data ?? null,
     parsed: true,
+    sha256: createHash('sha256').update(read.text).digest('hex'),
   };
 }
 
@@ -282,5 +285,6 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     }
   }
   await Promise.all(jobs);
-  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics }, documents, balances };
+  const verzonden = await readSentVersions(config, dir, loadDiagnostics);
+  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden }, documents, balances };
 }

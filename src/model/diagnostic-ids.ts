@@ -15,6 +15,7 @@ export const LOAD_DIAGNOSTICS = {
   frontMatter: { id: 'front-matter', description: 'Een agendapunt begint met YAML-front matter tussen twee regels `---`; andere talen worden niet uitgevoerd.' },
   bestandLeesbaar: { id: 'bestand-leesbaar', description: 'Een agendapunt of instellingenbestand is leesbare UTF-8-tekst van hoogstens 1 MiB.' },
   vergaderingBestand: { id: 'vergadering-bestand', description: 'De map van de vergadering heeft een `vergadering.yaml`.' },
+  verzondenVersie: { id: 'verzonden-versie', description: 'Een verzonden versie (`verzonden/<n>.json`) is leesbaar, in het formaat van bundel, en de versies lopen op vanaf 1.' },
   logo: { id: 'logo', description: 'Het logo in bundel.yaml is een bruikbare afbeelding (PNG, JPEG, GIF of SVG) in de repository, van begrensde grootte.' },
 } as const satisfies Record<string, DiagnosticKind>;
 

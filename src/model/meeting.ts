@@ -4,6 +4,7 @@
 import type { Diagnostic, SourceRange } from './diagnostic.js';
 import type { Block, FieldsOf } from './fields.js';
 import type { PdfFacts } from './pdf-facts.js';
+import type { SentVersion } from './sent.js';
 import type { AgendapuntFile, BijlageFile, BundelFile, VergaderingFile, VastAgendapuntFile } from './schema.js';
 
 /** Source positions of front-matter values, keyed by dotted path: `onderwerp`, `bijlagen.2.bestand`. */
@@ -104,6 +105,8 @@ export interface Agendapunt extends ItemFields {
   raw: unknown;
   /** False when the front matter could not be parsed at all; rules then skip this item. */
   parsed: boolean;
+  /** Of the item file's text: what a sent version compares its memo by. Absent when unreadable. */
+  sha256?: string;
 }
 
 /** A deadline of the meeting: the date and where it comes from. */
@@ -121,4 +124,6 @@ export interface Meeting {
   items: Agendapunt[];
   /** Problems found while loading (unreadable files, YAML syntax, unsafe front matter). */
   loadDiagnostics: Diagnostic[];
+  /** The versions sent so far (`verzonden/<n>.json`), oldest first; empty before the bundle went out. */
+  verzonden: SentVersion[];
 }

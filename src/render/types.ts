@@ -49,6 +49,8 @@ export interface MemoInput extends ItemFields {
   soort: Soort;
   toelichting: MdBlock[];
   meegezonden: MemoBijlage[];
+  /** Printed before every page number: "2-" in the second version's supplement. */
+  paginaVoorvoegsel?: string;
   terInzage: { nummer: number; titel: string; plaats: string }[];
   contact?: Contact;
 }
@@ -61,6 +63,10 @@ export interface AgendaDocument {
   status?: 'opgenomen' | 'weggelaten' | 'ter-inzage';
   /** For ter-inzage: where. */
   plaats?: string;
+  /** On a supplement's cover: why it is there ("gewijzigd — vervangt pagina's 12–15 van de bundel"). */
+  reden?: string;
+  /** In a bundle after sending: when it was sent later ("nagezonden op 28 februari 2025"). */
+  nagezonden?: string;
 }
 
 export interface AgendaItem {
@@ -87,6 +93,12 @@ export interface AgendaInput {
   voorzitter?: string;
   /** Shown under the heading, e.g. "Openbare versie" for a --public build. */
   opmerking?: string;
+  /** The heading; default "Agenda" ("Nagezonden stukken" on a supplement's cover). */
+  kop?: string;
+  /** A line under the orgaan ("Bij de vergadering van 5 maart 2025 · versie 2"). */
+  ondertitel?: string;
+  /** Printed before every page number: "2-" in the second version's supplement. */
+  paginaVoorvoegsel?: string;
   items: AgendaItem[];
 }
 

@@ -26,6 +26,7 @@ import { tekstOmvang } from './rules/tekst-omvang.js';
 import { telefoon } from './rules/telefoon.js';
 import { termijnen } from './rules/termijnen.js';
 import { vergaderingDatum } from './rules/vergadering-datum.js';
+import { verzondenGewijzigd } from './rules/verzonden-gewijzigd.js';
 
 export type { Rule } from './rule.js';
 
@@ -50,6 +51,7 @@ export const rules: Rule[] = [
   placeholder,
   sjabloon,
   tekstOmvang,
+  verzondenGewijzigd,
 ];
 
 export interface ValidateOptions {

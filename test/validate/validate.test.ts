@@ -103,6 +103,7 @@ const meeting: fc.Arbitrary<Meeting> = fc
     vergadering: { dir: '/tmp/v', relDir: 'vergaderingen/2025-03-05', folderDate: DATE, file: 'vergaderingen/2025-03-05/vergadering.yaml', orgaan: '', datum: DATE, tijd: undefined, locatie: undefined, voorzitter: undefined, aanleverdatum: undefined, verzenddatum: undefined, positions: new Map(), raw: vergaderingRaw },
     items,
     loadDiagnostics: [],
+    verzonden: [],
   }));
 
 describe('validate on arbitrary data', () => {

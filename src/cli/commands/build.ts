@@ -9,6 +9,8 @@ import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
 import { count } from '../words.js';
 import { printable } from '../format/escape.js';
+import type { SentVersion } from '../../model/sent.js';
+import { dutchDate } from '../../util/dutch-date.js';
 
 /** The last second PDF dates and Typst can write: 31 December 9999. */
 const MAX_EPOCH = 253_402_300_799;
@@ -26,6 +28,9 @@ export function sourceDateEpochOf(value: string | undefined): number | undefined
   });
 }
 
+export const nothingNewText = (v: SentVersion): string =>
+  `Niets na te zenden: sinds versie ${v.versie} (verzonden op ${dutchDate(v.verzonden)}) is er geen stuk nieuw, gewijzigd of ingetrokken.`;
+
 export const buildCommand: CliCommand = {
   register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
     program
@@ -37,6 +42,7 @@ export const buildCommand: CliCommand = {
       .option('--niet-ontdubbelen', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .option('--concept', 'maak de bundel ondanks fouten: ontbrekende bijlagen worden een pagina "volgt", CONCEPT op elke pagina en in de bestandsnaam')
+      .option('--nagezonden', 'alleen wat nieuw, gewijzigd of ingetrokken is sinds de laatst verzonden versie (zie `bundel verzonden`), met een eigen voorblad')
       .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
       .option('--bewaken', 'blijf kijken: maak de bundel opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
       .action(async (meetingArg: string, opts: BuildFlags & { bewaken?: boolean }) => {
@@ -78,6 +84,11 @@ export const buildCommand: CliCommand = {
         };
         const result = await buildOnce(config, dir, opts, { env: io.env, sourceDateEpoch }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
+        if (!result.ok && result.ongewijzigd) {
+          io.stdout(`${nothingNewText(result.ongewijzigd)} Er is geen bestand gemaakt.\n`);
+          setExitCode(0);
+          return;
+        }
         if (!result.ok) {
           io.stderr(chalk.red('De bundel is niet gemaakt: los eerst de fouten hierboven op (of maak een concept met `--concept`).\n'));
           setExitCode(1);
@@ -85,7 +96,12 @@ export const buildCommand: CliCommand = {
         }
         const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
         const despite = errors > 0 ? `, ondanks ${count(errors, 'fout')} hierboven` : '';
-        io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${count(result.pageCount, 'pagina')}${despite}, ${elapsed()})\n`);
+        if (result.nagezonden) {
+          const { stukken, versie } = result.nagezonden;
+          const withdrawn = stukken.filter((x) => x.reden === 'ingetrokken').length;
+          io.stdout(`${chalk.green('✔')} Nagezonden stukken gemaakt: ${printable(shownPath(result.pdfPath))} (versie ${versie}: ${count(stukken.filter((x) => x.paginas !== undefined).length, 'stuk')}${withdrawn ? `, ${withdrawn} ingetrokken` : ''}, ${count(result.pageCount, 'pagina')}, ${elapsed()})\n`);
+          io.stdout(`  Na verzending vastleggen met: bundel verzonden ${meetingArg}\n`);
+        } else io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${count(result.pageCount, 'pagina')}${despite}, ${elapsed()})\n`);
         setExitCode(0);
       });
   },

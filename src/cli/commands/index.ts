@@ -8,5 +8,6 @@ import { lintCommand } from './lint.js';
 import { nieuwCommand } from './nieuw.js';
 import { schemaCommand } from './schema.js';
 import { statusCommand } from './status.js';
+import { verzondenCommand } from './verzonden.js';
 
-export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, nieuwCommand, agendapuntCommand, statusCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, verzondenCommand, nieuwCommand, agendapuntCommand, statusCommand, schemaCommand];
