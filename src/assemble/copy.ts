@@ -8,6 +8,7 @@ import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { balanceGraphicsState } from './graphics-state.js';
+import type { BundleStructure, DocumentStructure } from './structure.js';
 import { readOutline, type OutlineNode } from './outline.js';
 import { sanitizePages } from './sanitize.js';
 
@@ -17,16 +18,23 @@ export interface CopiedAttachment {
   outline: OutlineNode[];
   /** Active content that was removed. */
   removed: PdfProblem[];
+  /** Its place in the bundle's structure tree. */
+  structure: DocumentStructure;
 }
 
-/** One attachment into `out` (pages not yet added). `balances`: the loader's q/Q count per page, when known. */
-export async function copyAttachment(out: PDFDocument, source: PDFDocument, balances?: readonly (SaveBalance | undefined)[]): Promise<CopiedAttachment> {
-  const sourceRefs = source.getPages().map((p) => p.ref);
-  const outline = readOutline(source, sourceRefs);
-  const pages = await out.copyPages(source, sourceRefs.map((_, i) => i));
-  // The loader counted each page's q/Q while checking its content; no second decode here.
-  pages.forEach((page, i) => balanceGraphicsState(page, balances?.[i]));
-  return { pages, outline, removed: sanitizePages(out, pages) };
+/**
+ * One attachment into `out` (pages not yet added), with its structure tree when it is tagged.
+ * `balances`: the loader's q/Q count per page, when known.
+ */
+export async function copyAttachment(out: PDFDocument, structure: BundleStructure, source: PDFDocument, balances?: readonly (SaveBalance | undefined)[]): Promise<CopiedAttachment> {
+  const outline = readOutline(source, source.getPages().map((p) => p.ref));
+  const copied = await structure.copyDocument(source, {
+    // The loader counted each page's q/Q while checking its content; no second decode here.
+    prepare: (pages) => pages.forEach((page, i) => balanceGraphicsState(page, balances?.[i])),
+    // Untagged pages become the document element's content, unless they have marked content of their own.
+    markable: (i) => balances?.[i] !== undefined && !balances[i]!.marked,
+  });
+  return { pages: copied.pages, outline, removed: sanitizePages(out, copied.pages), structure: copied.structure };
 }
 
 export interface AttachmentToCopy {
@@ -44,6 +52,7 @@ export interface AttachmentToCopy {
  */
 export async function copyAttachments(
   out: PDFDocument,
+  structure: BundleStructure,
   attachments: readonly AttachmentToCopy[],
   documents: Map<string, PDFDocument>,
   balances: ReadonlyMap<string, readonly (SaveBalance | undefined)[]>,
@@ -55,7 +64,7 @@ export async function copyAttachments(
   for (const a of attachments) {
     const source = documents.get(a.path);
     if (!source) throw new Error(`bijlage ${a.path} is niet geladen`);
-    const copy = await copyAttachment(out, source, balances.get(a.path));
+    const copy = await copyAttachment(out, structure, source, balances.get(a.path));
     copies.push(copy);
     if (--usesLeft[a.path] === 0) documents.delete(a.path);
     for (const problem of copy.removed) {
@@ -80,8 +89,8 @@ export async function copyAttachments(
   return { copies, diagnostics };
 }
 
-/** A rendered PDF (agenda, memo, placeholder) into `out` (pages not yet added). */
-export async function copyRendered(out: PDFDocument, bytes: Uint8Array): Promise<PDFPage[]> {
+/** A rendered PDF (agenda, memo, placeholder) into `out` (pages not yet added), with the tags Typst wrote. */
+export async function copyRendered(structure: BundleStructure, bytes: Uint8Array): Promise<{ pages: PDFPage[]; structure: DocumentStructure }> {
   const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  return out.copyPages(src, src.getPageIndices());
+  return structure.copyDocument(src);
 }

@@ -12,6 +12,8 @@ import {
   PDFDict,
   PDFHexString,
   PDFName,
+  PDFOperator,
+  PDFOperatorNames,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -114,7 +116,10 @@ export class Stamper {
     // uncompressed stream: deflating thousands of 300-byte streams costs more than it saves.
     page.node.normalize();
     const ctx = page.node.context;
+    // Marked as an artifact (pagination, footer): assistive technology skips it, and it is no part
+    // of the document it is drawn on.
     const stream = PDFContentStream.of(ctx.obj({}) as PDFDict, [
+      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), '<< /Type /Pagination /Subtype /Footer >>']),
       pushGraphicsState(),
       // Text space: origin at the baseline start, x along the reading direction.
       concatTransformationMatrix(cos, sin, -sin, cos, x, y),
@@ -130,6 +135,7 @@ export class Stamper {
       showText(PDFHexString.of(hex)),
       endText(),
       popGraphicsState(),
+      PDFOperator.of(PDFOperatorNames.EndMarkedContent),
     ], false);
     page.node.addContentStream(ctx.register(stream));
   }

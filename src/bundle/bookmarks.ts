@@ -8,7 +8,8 @@ import type { Part, Plan } from './plan.js';
 
 const shift = (list: readonly OutlineNode[], by: number): OutlineNode[] => list.map((n) => ({ title: n.title, pageIndex: n.pageIndex + by, children: shift(n.children, by) }));
 
-function titleOf(d: ReturnType<typeof shownDocuments>[number], item: Agendapunt): string {
+/** How a document is named in the bookmarks and in the structure tree. */
+export function titleOf(d: ReturnType<typeof shownDocuments>[number], item: Agendapunt): string {
   // "Voorstel", or the memo's own title when it has one ("memo lobby 5 maart").
   if (d.kind === 'voorstel') return item.titel ?? d.label ?? 'Voorstel';
   if (d.kind === 'agendapunt') return 'Vertrouwelijk, niet opgenomen';

@@ -2,6 +2,7 @@
 // attachments are copied -> assemble -> the output files, in memory. The write step (src/write) is
 // the only one that touches the disk.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit from '@cantoo/fontkit';
@@ -16,12 +17,15 @@ import { validate } from '../validate/index.js';
 import { compareWithSent, hasNews, type Comparison } from '../validate/sent-changes.js';
 import { versionPrefix, type SentVersion } from '../model/sent.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
+import type { RenderedPdf } from '../render/types.js';
 import { copyAttachments, copyRendered } from '../assemble/copy.js';
 import { resolvePageLinks } from '../assemble/links.js';
 import { setMetadata } from '../assemble/metadata.js';
 import { writeOutline, type OutlineNode } from '../assemble/outline.js';
 import { appendPages } from '../assemble/pages.js';
+import { printAnnotations } from '../assemble/pdfa.js';
 import { Stamper } from '../assemble/stamp.js';
+import { BundleStructure, type DocumentStructure } from '../assemble/structure.js';
 import { FONTS_DIR } from '../util/paths.js';
 import { bundleOutline } from './bookmarks.js';
 import { itemEntries, type ItemEntry } from './entries.js';
@@ -32,8 +36,9 @@ import { bundleNames, conceptFileName } from './names.js';
 import { isIsoDate } from '../model/schema.js';
 import { meetingSources } from '../load/sources.js';
 import { makeOutputs } from './outputs/index.js';
-import { makePlan, type Part } from './plan.js';
+import { makePlan, type Part, type Plan } from './plan.js';
 import { nothingSent, printedEntries, supplementFileName, supplementIndex, supplementInputs, supplementPlan } from './supplement.js';
+import { structureOutline } from './tags.js';
 
 export interface BuildOptions {
   public?: boolean;
@@ -43,6 +48,8 @@ export interface BuildOptions {
   nagezonden?: boolean;
   /** Where the PDF goes (relative to the working folder); default the meeting folder and the configured file name. */
   output?: string;
+  /** A PDF/A-2b bundle (archive): output intent, identification; the Typst parts made as PDF/A-2b too. */
+  pdfa?: boolean;
   /** Seconds since the epoch, as SOURCE_DATE_EPOCH; default the meeting date. */
   sourceDateEpoch?: number;
   /** Where LibreOffice is found (`PATH`, `BUNDEL_SOFFICE`, `BUNDEL_SOFFICE_TIMEOUT`); default process.env. */
@@ -95,9 +102,16 @@ function buildDate(meeting: Meeting, epoch?: number): Date {
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
 }
 
+/** What the bundle is made of (sources, layouts, options), as one hash: the file's /ID. */
+function inputIdentity(plan: Plan, rendered: ReadonlyMap<Part, RenderedPdf>, settings: object): string {
+  const hash = createHash('sha256').update(JSON.stringify(settings));
+  for (const part of plan.parts) hash.update(part.kind === 'bijlage' ? part.sha256 : createHash('sha256').update(rendered.get(part)!.pdf).digest('hex'));
+  return hash.digest('hex');
+}
+
 export async function buildMeeting(config: BundelConfig, dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   // The layout engine starts on its own thread while the files are read.
-  const renderer = createAsyncRenderer();
+  const renderer = createAsyncRenderer({ pdfStandard: options.pdfa ? 'a-2b' : undefined });
   try {
     return await buildWith(renderer, config, dir, options);
   } finally {
@@ -123,7 +137,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const listed = meeting.items.reduce((n, item) => n + item.bijlagen.filter((b) => b.bestand !== undefined).length, 0);
   progress({ step: 'load', items: meeting.items.length, listed, attachments: documents.size, ...conversions });
 
-  const diagnostics = validate(meeting);
+  const diagnostics = validate(meeting, { pdfa: options.pdfa });
   progress({ step: 'validate', errors: diagnostics.filter((d: Diagnostic) => d.severity === 'error').length, warnings: diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length });
   const despiteErrors = (options.concept || options.agendaOnly) && isIsoDate(meeting.vergadering.datum);
   if (hasErrors(diagnostics) && !despiteErrors) return { ok: false, diagnostics };
@@ -156,8 +170,10 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   out.registerFontkit(fontkit);
   const font = await out.embedFont(await readFile(STAMP_FONT), { subset: true });
   const attachmentParts = plan.parts.filter((p): p is Extract<Part, { kind: 'bijlage' }> => p.kind === 'bijlage');
+  const structure = new BundleStructure(out);
   const { copies, diagnostics: removed } = await copyAttachments(
     out,
+    structure,
     attachmentParts.map((part) => ({
       path: part.path,
       relPath: part.bijlage.facts?.relPath ?? part.path,
@@ -168,9 +184,11 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   );
   const partPages = new Map<Part, PDFPage[]>();
   const ownOutlines = new Map<Part, OutlineNode[]>();
+  const tags = new Map<Part, DocumentStructure>();
   attachmentParts.forEach((part, i) => {
     partPages.set(part, copies[i].pages);
     ownOutlines.set(part, copies[i].outline);
+    tags.set(part, copies[i].structure);
   });
 
   const { rendered, pages } = await layout;
@@ -185,8 +203,9 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const renderedPages: PDFPage[] = [];
   for (const part of plan.parts) {
     if (part.kind === 'bijlage') continue;
-    const copied = await copyRendered(out, rendered.get(part)!.pdf);
+    const { pages: copied, structure: tree } = await copyRendered(structure, rendered.get(part)!.pdf);
     partPages.set(part, copied);
+    tags.set(part, tree);
     renderedPages.push(...copied);
   }
   appendPages(out, plan.parts.flatMap((part) => partPages.get(part)!));
@@ -201,9 +220,18 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   resolvePageLinks(out, renderedPages);
   const entries = itemEntries(meeting, plan, pages);
   writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines, supplement ? 'Nagezonden stukken' : 'Agenda'));
+  structure.finish(structureOutline(entries, plan, tags, supplement ? 'Nagezonden stukken' : 'Agenda'), { title, lang: 'nl-NL' });
+  if (options.pdfa) printAnnotations(out);
   // A supplement with only public documents is not confidential, even if the meeting is.
   const confidential = (supplement ? plan.parts.some((p) => p.kind !== 'agenda' && (p.item.vertrouwelijk || ('bijlage' in p && p.bijlage?.vertrouwelijk === true))) : plan.hasConfidential) && !openbaar;
-  setMetadata(out, { ...names.metadata(confidential), title, date, confidential });
+  setMetadata(out, {
+    ...names.metadata(confidential),
+    title,
+    date,
+    confidential,
+    identity: inputIdentity(plan, rendered, { title, date, openbaar, dedupe: options.dedupe ?? true, pdfa: options.pdfa ?? false }),
+    pdfa: options.pdfa,
+  });
 
   diagnostics.push(...removed);
   const lastSent = meeting.verzonden.at(-1);

@@ -18,6 +18,7 @@ export interface BuildFlags {
   concept?: boolean;
   alleenAgenda?: boolean;
   nagezonden?: boolean;
+  pdfa?: boolean;
 }
 
 export type BuildOutcome =
@@ -44,6 +45,7 @@ export async function buildOnce(
     concept: flags.concept,
     agendaOnly: flags.alleenAgenda,
     nagezonden: flags.nagezonden,
+    pdfa: flags.pdfa,
   });
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics, ongewijzigd: result.ongewijzigd };
   const sources = filesRead(result.meeting);

@@ -9,6 +9,15 @@ export interface PdfProblem {
   hint?: string;
 }
 
+/** Something in an attachment that keeps a bundle from being PDF/A-2b (lint reports it under --pdfa). */
+export interface PdfaBlocker {
+  kind: 'lettertype' | 'transparantie' | 'javascript' | 'versleuteld';
+  /** First page where it occurs, when it belongs to a page. */
+  page?: number;
+  /** Font names, or a count. */
+  detail?: string;
+}
+
 export interface PdfFacts {
   /** Absolute path as resolved inside the meeting folder. */
   path: string;
@@ -21,6 +30,10 @@ export interface PdfFacts {
   sha256?: string;
   pageCount?: number;
   encryption?: Encryption;
+  /** The PDF has a structure tree (tags) that the bundle can carry over. */
+  tagged?: boolean;
+  /** What would keep a PDF/A bundle from conforming (empty when nothing). */
+  pdfa?: PdfaBlocker[];
   /** Fatal problem: the file cannot go into a bundle. */
   problem?: PdfProblem;
   /** Things repaired or removed that the user should know about (active content…). */

@@ -182,6 +182,8 @@ const PLACEHOLDER = /Please wait|To view the full contents of this document|upgr
 export interface ActiveReport {
   warnings: PdfProblem[];
   error?: PdfProblem;
+  /** JavaScript actions found (document, pages, fields, links). */
+  javascript?: number;
 }
 
 /**
@@ -229,5 +231,5 @@ export function inspectActiveContent(doc: PDFDocument, pages: readonly PageEntry
   if (form?.hasXfa) warnings.push(pdfProblem.staticXfa());
   if (form && form.fields > 0) warnings.push(pdfProblem.form(form.fields, form.withoutAppearance));
   if (form && form.signatures.length > 0) warnings.push(pdfProblem.signed(form.signatures));
-  return { warnings };
+  return { warnings, javascript: counts.get('javascript') ?? 0 };
 }

@@ -3,10 +3,10 @@
 // (bombs, missing objects, images, fonts), active content, forms, and links prepared for copying.
 // inspect.ts runs it on the file, and once more on a rebuilt copy when the file is damaged.
 
-import { PDFInvalidObject, PDFName, PDFPageLeaf, type PDFDocument } from '@cantoo/pdf-lib';
-import type { Encryption, PdfProblem } from '../model/pdf-facts.js';
+import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFPageLeaf, type PDFDocument } from '@cantoo/pdf-lib';
+import type { Encryption, PdfaBlocker, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './active.js';
-import { scanPages } from './content.js';
+import { scanPages, type ContentScan } from './content.js';
 import type { SaveBalance } from './content-balance.js';
 import { loadGuarded, quietlySync, type GuardFailure } from './guard.js';
 import { prepareLinksForCopy } from './links.js';
@@ -31,6 +31,10 @@ export type Analysis =
       /** Repairs made on the way (Dutch clauses for the `pdf-hersteld` warning). */
       repairs: string[];
       balances?: (SaveBalance | undefined)[];
+      /** A structure tree the bundle can carry over. */
+      tagged: boolean;
+      /** What keeps the file out of a PDF/A-2b bundle. */
+      pdfa: PdfaBlocker[];
     }
   | { ok: false; problem: PdfProblem; failure?: GuardFailure };
 
@@ -107,5 +111,25 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
   const count = doc.getPageCount();
   if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
   prepareLinksForCopy(doc, pages);
-  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances };
+  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances, tagged: isTagged(doc), pdfa: pdfaBlockers(content, active.javascript ?? 0, loaded.encryption) };
+}
+
+/** What keeps this file out of a PDF/A-2b bundle: fonts not embedded, CMYK blending, JavaScript, encryption. */
+function pdfaBlockers(content: ContentScan, javascript: number, encryption: Encryption): PdfaBlocker[] {
+  const out: PdfaBlocker[] = [];
+  const byPage = new Map<number, string[]>();
+  for (const [name, page] of content.unembeddedFonts ?? []) byPage.set(page, [...(byPage.get(page) ?? []), name]);
+  for (const [page, names] of [...byPage].sort((a, b) => a[0] - b[0])) out.push({ kind: 'lettertype', page, detail: names.sort().join(', ') });
+  if (content.cmykGroupPage !== undefined) out.push({ kind: 'transparantie', page: content.cmykGroupPage });
+  if (javascript > 0) out.push({ kind: 'javascript', detail: String(javascript) });
+  if (encryption === 'owner' || encryption === 'user') out.push({ kind: 'versleuteld' });
+  return out;
+}
+
+/** A structure tree with at least one element: what the assembler can carry into the bundle. */
+function isTagged(doc: PDFDocument): boolean {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const k = root?.get(PDFName.of('K'));
+  const kids = k === undefined ? undefined : doc.context.lookup(k);
+  return kids instanceof PDFDict || (kids instanceof PDFArray && kids.size() > 0);
 }

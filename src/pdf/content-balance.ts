@@ -11,6 +11,8 @@ export interface SaveBalance {
   underflow: number;
   /** `q`s still open at the end. */
   unclosed: number;
+  /** The content has marked-content operators of its own (`BMC`, `BDC`, `EMC`). */
+  marked?: boolean;
 }
 
 /** Net `q` depth at the end of a content stream (never below zero), skipping strings, comments and inline images. */
@@ -80,12 +82,18 @@ function eachToken(bytes: Uint8Array, visit: (kind: TokenKind, start: number, en
 export function saveBalance(bytes: Uint8Array): SaveBalance {
   let depth = 0;
   let lowest = 0;
+  let marked = false;
   eachToken(bytes, (kind, start, end) => {
-    if (kind !== 'word' || end - start !== 1) return;
+    if (kind !== 'word') return;
+    if (end - start === 3 && bytes[start + 2] === 0x43 && ((bytes[start + 1] === 0x4d && (bytes[start] === 0x42 || bytes[start] === 0x45)) || (bytes[start] === 0x42 && bytes[start + 1] === 0x44))) {
+      marked = true; // BMC, EMC, BDC
+      return;
+    }
+    if (end - start !== 1) return;
     if (bytes[start] === 0x71) depth++; // q
     else if (bytes[start] === 0x51) lowest = Math.min(lowest, --depth); // Q
   });
-  return { underflow: Math.abs(lowest), unclosed: depth - lowest };
+  return marked ? { underflow: Math.abs(lowest), unclosed: depth - lowest, marked } : { underflow: Math.abs(lowest), unclosed: depth - lowest };
 }
 
 /**
@@ -129,5 +137,7 @@ export function chainBalances(parts: readonly SaveBalance[]): SaveBalance {
     lowest = Math.min(lowest, depth - underflow);
     depth += unclosed - underflow;
   }
-  return { underflow: Math.abs(lowest), unclosed: depth - lowest };
+  const result: SaveBalance = { underflow: Math.abs(lowest), unclosed: depth - lowest };
+  if (parts.some((p) => p.marked)) result.marked = true;
+  return result;
 }

@@ -41,6 +41,13 @@ export interface ContentScan {
   balances?: (SaveBalance | undefined)[];
   /** With `blankMissing`: what was left out (Dutch, for the repair warning). */
   blanked?: string[];
+  /**
+   * Fonts whose program is not in the file, the standard 14 included (PDF/A wants every font
+   * embedded), with the first page that uses each.
+   */
+  unembeddedFonts?: Map<string, number>;
+  /** First page with a transparency group blending in DeviceCMYK (PDF/A with an sRGB output intent cannot). */
+  cmykGroupPage?: number;
 }
 
 class Stop extends Error {
@@ -60,24 +67,34 @@ function fontName(ctx: PDFContext, font: PDFDict): string {
   return base instanceof PDFName ? base.decodeText().replace(/^[A-Z]{6}\+/, '') : '(naamloos)';
 }
 
-/** Is this font's program missing from the file (and not one of the 14 every viewer has)? */
-function notEmbedded(ctx: PDFContext, font: PDFDict): boolean {
+/**
+ * Is this font's program in the file? `standard`: not, but one of the 14 every viewer has (fine
+ * for viewing, not for PDF/A); `missing`: not, and the viewer substitutes.
+ */
+function fontProgram(ctx: PDFContext, font: PDFDict): 'embedded' | 'standard' | 'missing' {
   const subtype = deref(ctx, font.get(N('Subtype')));
-  if (!(subtype instanceof PDFName)) return false;
+  if (!(subtype instanceof PDFName)) return 'embedded';
   const kind = subtype.decodeText();
-  if (kind === 'Type3') return false;
+  if (kind === 'Type3') return 'embedded';
   let target = font;
   if (kind === 'Type0') {
     const desc = deref(ctx, font.get(N('DescendantFonts')));
     const first = desc instanceof PDFArray ? deref(ctx, desc.get(0)) : undefined;
-    if (!(first instanceof PDFDict)) return false;
+    if (!(first instanceof PDFDict)) return 'embedded';
     target = first;
   }
-  const name = fontName(ctx, font);
-  if (kind !== 'Type0' && STANDARD_14.has(name)) return false;
   const descriptor = deref(ctx, target.get(N('FontDescriptor')));
-  if (!(descriptor instanceof PDFDict)) return kind !== 'Type0';
-  return !['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(N(k)) !== undefined);
+  const embedded = descriptor instanceof PDFDict ? ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(N(k)) !== undefined) : kind === 'Type0';
+  if (embedded) return 'embedded';
+  return kind !== 'Type0' && STANDARD_14.has(fontName(ctx, font)) ? 'standard' : 'missing';
+}
+
+/** A transparency group (page or form) whose blending space is DeviceCMYK. */
+function cmykGroup(ctx: PDFContext, group: PDFObject | undefined): boolean {
+  const g = deref(ctx, group);
+  if (!(g instanceof PDFDict) || deref(ctx, g.get(N('S'))) !== N('Transparency')) return false;
+  const cs = deref(ctx, g.get(N('CS')));
+  return cs === N('DeviceCMYK') || (cs instanceof PDFArray && deref(ctx, cs.get(0)) === N('DeviceCMYK'));
 }
 
 export interface ScanOptions {
@@ -94,6 +111,8 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
   const { wantText = new Set<number>(), wantBalance = false, blankMissing = false } = options;
   const seen = new Set<PDFObject>();
   const fontsMissing = new Set<string>();
+  const unembeddedFonts = new Map<string, number>();
+  let cmykGroupPage: number | undefined;
   /** Page numbers with a stream that cannot be decoded, and the first decoder message. */
   const undecodable = new Set<number>();
   let undecodableDetail = '';
@@ -151,7 +170,9 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
       if (isMissing(font)) throw new Stop(lost(font, `lettertype \`${name.decodeText()}\` van blad ${page}`));
       if (!(font instanceof PDFDict) || seen.has(font)) continue;
       seen.add(font);
-      if (notEmbedded(ctx, font)) fontsMissing.add(fontName(ctx, font));
+      const program = fontProgram(ctx, font);
+      if (program === 'missing') fontsMissing.add(fontName(ctx, font));
+      if (program !== 'embedded' && !unembeddedFonts.has(fontName(ctx, font))) unembeddedFonts.set(fontName(ctx, font), page);
       const procs = deref(ctx, font.get(N('CharProcs')));
       if (procs instanceof PDFDict) for (const [, glyph] of procs.entries()) visitStream(deref(ctx, glyph), page);
       visitResources(font.get(N('Resources')), page);
@@ -162,7 +183,10 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
       if (isMissing(x)) throw new Stop(lost(x, `afbeelding of vorm \`${name.decodeText()}\` van blad ${page}`));
       if (!(x instanceof PDFStream) || seen.has(x)) continue;
       const subtype = deref(ctx, x.dict.get(N('Subtype')));
-      if (subtype === N('Form')) visitStream(x, page);
+      if (subtype === N('Form')) {
+        if (cmykGroupPage === undefined && cmykGroup(ctx, x.dict.get(N('Group')))) cmykGroupPage = page;
+        visitStream(x, page);
+      }
       else if (subtype === N('Image')) {
         seen.add(x);
         const problem = images.check(x, page);
@@ -223,6 +247,7 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
       } else if (balances) {
         balances[number - 1] = { underflow: 0, unclosed: 0 };
       }
+      if (cmykGroupPage === undefined && cmykGroup(ctx, leaf.get(N('Group')))) cmykGroupPage = number;
       visitResources(leaf.getInheritableAttribute(N('Resources')), number);
       const annots = deref(ctx, leaf.get(N('Annots')));
       if (annots instanceof PDFArray) {
@@ -246,5 +271,5 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
   if (undecodable.size > 0) warnings.push(pdfProblem.streamDamaged([...undecodable].sort((a, b) => a - b), undecodableDetail));
   warnings.push(...images.warnings());
   if (fontsMissing.size > 0) warnings.push(pdfProblem.fontsNotEmbedded([...fontsMissing].sort()));
-  return { warnings, pageText, balances, blanked };
+  return { warnings, pageText, balances, blanked, unembeddedFonts, cmykGroupPage };
 }

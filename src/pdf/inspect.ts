@@ -184,6 +184,8 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   facts.warnings.push(...result.warnings);
   if (result.repairs.length > 0) facts.repaired = pdfProblem.repaired(result.repairs);
   facts.pageCount = result.pageCount;
+  facts.tagged = result.tagged;
+  facts.pdfa = result.pdfa;
   return { facts, doc: result.doc, bytes, balances: result.balances };
 }
 

@@ -26,9 +26,9 @@ export interface AsyncRenderer {
   close(): Promise<void>;
 }
 
-function inProcess(creationDate: Date | undefined): AsyncRenderer {
+function inProcess(creationDate: Date | undefined, pdfStandard: 'a-2b' | undefined): AsyncRenderer {
   // Imported here: with the worker, this thread never loads the Typst addon.
-  const renderer = import('./renderer.js').then(({ createRenderer }) => createRenderer({ creationDate }));
+  const renderer = import('./renderer.js').then(({ createRenderer }) => createRenderer({ creationDate, pdfStandard }));
   renderer.catch(() => {});
   return {
     renderAgenda: async (input, o) => (await renderer).renderAgenda(input, o),
@@ -39,13 +39,13 @@ function inProcess(creationDate: Date | undefined): AsyncRenderer {
   };
 }
 
-export function createAsyncRenderer(options: { creationDate?: Date; thread?: boolean } = {}): AsyncRenderer {
+export function createAsyncRenderer(options: { creationDate?: Date; thread?: boolean; pdfStandard?: 'a-2b' } = {}): AsyncRenderer {
   // Beside this module when compiled file by file; one folder up from a bundled chunk.
   const workerFile = ['./render-worker.js', '../render-worker.js'].map((p) => fileURLToPath(new URL(p, import.meta.url))).find((f) => existsSync(f));
-  if (options.thread === false || process.env.BUNDEL_THREADS === '0' || !workerFile) return inProcess(options.creationDate);
+  if (options.thread === false || process.env.BUNDEL_THREADS === '0' || !workerFile) return inProcess(options.creationDate, options.pdfStandard);
 
   // Messages posted before the worker listens are queued, in order.
-  const worker = new Worker(workerFile, { workerData: { creationDate: options.creationDate?.getTime() } });
+  const worker = new Worker(workerFile, { workerData: { creationDate: options.creationDate?.getTime(), pdfStandard: options.pdfStandard } });
   const waiting = new Map<number, { resolve: (out: RenderedPdf) => void; reject: (err: Error) => void }>();
   let failure: Error | undefined;
   const failAll = (err: Error): void => {

@@ -5,7 +5,10 @@ import { createRenderer } from './renderer.js';
 import type { RenderRequest, RenderResponse } from './pool.js';
 
 // Started before the meeting is read: the compiler and fonts load while the main thread reads PDFs.
-const renderer = await createRenderer({ creationDate: workerData?.creationDate ? new Date(workerData.creationDate as number) : undefined });
+const renderer = await createRenderer({
+  creationDate: workerData?.creationDate ? new Date(workerData.creationDate as number) : undefined,
+  pdfStandard: workerData?.pdfStandard === 'a-2b' ? 'a-2b' : undefined,
+});
 
 // Warm up while the main thread reads the meeting: the first layout pays for parsing the templates
 // and loading the fonts (about half of a small meeting's layout time).

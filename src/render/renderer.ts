@@ -15,6 +15,8 @@ export interface RendererOptions {
    * SOURCE_DATE_EPOCH). Without it the PDFs carry no date at all. Never the clock.
    */
   creationDate?: Date;
+  /** Write the PDFs as PDF/A-2b (Typst checks the layouts against it and fails when they cannot be). */
+  pdfStandard?: 'a-2b';
   /** Test hook: the font family the layouts ask for (an unknown one must make rendering fail). */
   fontFamily?: string;
 }
@@ -102,7 +104,9 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
     }
     const doc = result.result;
     if (countOnly) return { pdf: new Uint8Array(0), pageCount: doc.numOfPages };
-    const pdf = compiler.pdf(doc, timestamp === undefined ? {} : { creationTimestamp: timestamp });
+    // Typst tags its PDFs by default (headings, lists, tables, links, artifacts), in the document's
+    // language; the assembler carries the tags into the bundle.
+    const pdf = compiler.pdf(doc, { ...(timestamp === undefined ? {} : { creationTimestamp: timestamp }), ...(options.pdfStandard ? { pdfStandard: options.pdfStandard } : {}) });
     // Typst memoises globally; without eviction a 300-memo build grows past 1 GB (measured).
     compiler.evictCache(CACHE_MAX_AGE);
     const missing = missingGlyphs(data, coverage);

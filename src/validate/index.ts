@@ -15,6 +15,8 @@ import { bijlageDubbel } from './rules/bijlage-dubbel.js';
 import { bijlageFormaat } from './rules/bijlage-formaat.js';
 import { bijlageOmzetten } from './rules/bijlage-omzetten.js';
 import { bijlageHersteld } from './rules/bijlage-hersteld.js';
+import { bijlageNietToegankelijk } from './rules/bijlage-niet-toegankelijk.js';
+import { bijlagePdfa } from './rules/bijlage-pdfa.js';
 import { bijlageVerwijzing } from './rules/bijlage-verwijzing.js';
 import { libreofficeOntbreekt } from './rules/libreoffice-ontbreekt.js';
 import { placeholder } from './rules/placeholder.js';
@@ -47,6 +49,8 @@ export const rules: Rule[] = [
   bijlageHersteld,
   bijlageVerwijzing,
   bijlageDubbel,
+  bijlageNietToegankelijk,
+  bijlagePdfa,
   telefoon,
   placeholder,
   sjabloon,
@@ -60,6 +64,8 @@ export interface ValidateOptions {
    * for all but one so bundel.yaml's problems are listed once.
    */
   config?: boolean;
+  /** Check for a PDF/A bundle (`--pdfa`). */
+  pdfa?: boolean;
   /** The rules to run; default all. */
   rules?: readonly Rule[];
   /**
@@ -80,7 +86,7 @@ export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagn
   const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
   const weigh = deadlineAdjuster(meeting, options.today);
   for (const rule of options.rules ?? rules) {
-    rule.check({ meeting: view, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
+    rule.check({ meeting: view, pdfa: options.pdfa, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
   }
   return sortDiagnostics(diagnostics);
 }

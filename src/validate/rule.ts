@@ -2,7 +2,7 @@
 // Rules do no I/O: facts about attachment files were gathered by the loader.
 
 import type { Diagnostic, Severity, SourceRange } from '../model/diagnostic.js';
-import type { Agendapunt, Meeting } from '../model/meeting.js';
+import type { Agendapunt, Bijlage, Meeting } from '../model/meeting.js';
 
 export interface Report {
   file: string;
@@ -21,6 +21,8 @@ export interface Report {
 
 export interface RuleContext {
   meeting: Meeting;
+  /** The bundle is to be PDF/A (`--pdfa`): rules about archiving apply. */
+  pdfa?: boolean;
   report(report: Report): void;
 }
 
@@ -65,4 +67,22 @@ export function toDiagnostic(rule: Rule, r: Report): Diagnostic {
 /** The source range of the key `path` itself (`bijlagen:`), else of its value. */
 export function keyAt(positions: ReadonlyMap<string, SourceRange>, path: string): SourceRange | undefined {
   return positions.get(`${path}#key`) ?? at(positions, path);
+}
+
+/**
+ * Every attachment file once, at its first mention (same content, same file): for rules about the
+ * file itself, which would otherwise repeat themselves at an item that shares it.
+ */
+export function eachFileOnce(meeting: Meeting): { item: Agendapunt; bijlage: Bijlage }[] {
+  const seen = new Set<string>();
+  const out: { item: Agendapunt; bijlage: Bijlage }[] = [];
+  for (const item of meeting.items) {
+    for (const bijlage of item.bijlagen) {
+      const key = bijlage.facts?.sha256 ?? bijlage.facts?.path;
+      if (key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ item, bijlage });
+    }
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { PDFParse } from 'pdf-parse';
 import { copyAttachment } from '../../src/assemble/copy.js';
+import { BundleStructure } from '../../src/assemble/structure.js';
 import { inspectPdf } from '../../src/pdf/inspect.js';
 import { PDF_PROBLEM_CODES } from '../../src/pdf/problems.js';
 import { CORPUS, manifest } from '../helpers/corpus.js';
@@ -26,7 +27,7 @@ async function textOf(pdf: Uint8Array): Promise<string> {
 /** What the assembler does with an attachment (copy all pages, close graphics states, sanitize), then add the pages. */
 async function assemble(doc: PDFDocument): Promise<{ out: PDFDocument; copied: PDFPage[]; removed: string[] }> {
   const out = await PDFDocument.create({ updateMetadata: false });
-  const { pages: copied, removed } = await copyAttachment(out, doc);
+  const { pages: copied, removed } = await copyAttachment(out, new BundleStructure(out), doc);
   for (const page of copied) out.addPage(page);
   return { out, copied, removed: removed.map((p) => p.code) };
 }

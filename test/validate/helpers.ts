@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
+import { makeTaggedPdf } from '../helpers/make-tagged-pdf.js';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Meeting } from '../../src/model/meeting.js';
@@ -13,7 +14,7 @@ import { sortDiagnostics } from '../../src/model/diagnostic.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A file's content: text, bytes, or a generated PDF with this many pages. */
-export type Content = string | Uint8Array | { pdf: number };
+export type Content = string | Uint8Array | { pdf: number; tagged?: boolean };
 /** Paths relative to the meeting folder; `null` leaves a default file out. */
 export type Files = Record<string, Content | null>;
 
@@ -21,8 +22,20 @@ export const DATE = '2025-03-05';
 export const VERGADERING_YAML = `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`;
 
 export const pdf = (pages = 1): Content => ({ pdf: pages });
+/** A PDF with tags (a structure tree), as an accessible document has. */
+export const taggedPdf = (pages = 1): Content => ({ pdf: pages, tagged: true });
 
 const pdfCache = new Map<number, Uint8Array>();
+const taggedCache = new Map<number, Uint8Array>();
+async function taggedPdfBytes(pages: number): Promise<Uint8Array> {
+  let bytes = taggedCache.get(pages);
+  if (!bytes) {
+    bytes = await makeTaggedPdf({ title: 'Stuk', pages: Array.from({ length: pages }, (_, i) => [`Blad ${i + 1}`]) });
+    taggedCache.set(pages, bytes);
+  }
+  return bytes;
+}
+
 export async function pdfBytes(pages = 1): Promise<Uint8Array> {
   let bytes = pdfCache.get(pages);
   if (!bytes) {
@@ -57,7 +70,7 @@ export interface MeetingOptions {
 
 async function write(abs: string, content: Content): Promise<void> {
   await mkdir(path.dirname(abs), { recursive: true });
-  await writeFile(abs, typeof content === 'object' && 'pdf' in content ? await pdfBytes(content.pdf) : content);
+  await writeFile(abs, typeof content === 'object' && 'pdf' in content ? (content.tagged ? await taggedPdfBytes(content.pdf) : await pdfBytes(content.pdf)) : content);
 }
 
 /** Write a repository with one meeting to a temp folder; `vergadering.yaml` is added unless given or null. */
@@ -79,10 +92,10 @@ export async function loadFiles(files: Files, options: MeetingOptions = {}): Pro
 }
 
 /** What one rule reports about a meeting, as validate() would (unparsed items left out), sorted. */
-export function runRule(rule: Rule, meeting: Meeting): Diagnostic[] {
+export function runRule(rule: Rule, meeting: Meeting, context: { pdfa?: boolean } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const view = { ...meeting, items: meeting.items.filter((i) => i.parsed) };
-  rule.check({ meeting: view, report: (r) => out.push(toDiagnostic(rule, r)) });
+  rule.check({ meeting: view, pdfa: context.pdfa, report: (r) => out.push(toDiagnostic(rule, r)) });
   return sortDiagnostics(out);
 }
 
@@ -100,6 +113,8 @@ export interface RuleCase {
   name: string;
   files: Files;
   options?: MeetingOptions;
+  /** Lint for a PDF/A bundle (`--pdfa`). */
+  pdfa?: boolean;
 }
 
 export interface InvalidCase extends RuleCase {
@@ -111,13 +126,13 @@ export function ruleTester(rule: Rule, { valid, invalid }: { valid: RuleCase[]; 
   describe(rule.id, () => {
     for (const c of valid) {
       it(`valid: ${c.name}`, async () => {
-        const found = runRule(rule, await loadFiles(c.files, c.options));
+        const found = runRule(rule, await loadFiles(c.files, c.options), { pdfa: c.pdfa });
         expect(found).toEqual([]);
       });
     }
     for (const c of invalid) {
       it(`invalid: ${c.name}`, async () => {
-        const found = runRule(rule, await loadFiles(c.files, c.options));
+        const found = runRule(rule, await loadFiles(c.files, c.options), { pdfa: c.pdfa });
         const shown = found.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message }));
         expect(found.length, JSON.stringify(shown, null, 1)).toBe(c.errors.length);
         c.errors.forEach((e, i) => {

@@ -4,7 +4,7 @@ import type { Agendapunt, Meeting } from '../../src/model/meeting.js';
 import type { PdfFacts } from '../../src/model/pdf-facts.js';
 import { validate } from '../../src/validate/index.js';
 import { stringify } from 'yaml';
-import { DATE, loadFiles, md, pdf, VOORSTEL } from './helpers.js';
+import { DATE, loadFiles, md, pdf, taggedPdf, VOORSTEL } from './helpers.js';
 
 
 describe('validate', () => {
@@ -12,7 +12,7 @@ describe('validate', () => {
     const meeting = await loadFiles({
       '01-opening.md': md(`vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Opening en mededelingen\nsoort: mondeling\n`),
       '02-lobby.md': md(`${VOORSTEL}contact: { naam: Joram van Donk, telefoon: "+31 614 63 74 35" }\nbijlagen:\n  - titel: Kamerbrief\n    bestand: bijlagen/kamerbrief.pdf\n`, 'Zie de Kamerbrief (bijlage 1).\n'),
-      'bijlagen/kamerbrief.pdf': pdf(3),
+      'bijlagen/kamerbrief.pdf': taggedPdf(3),
     }, { bundel: 'organisatie: 8RHK ambassadeurs\nportefeuillehouders:\n  - De heer J. Bengevoord\n' });
     expect(validate(meeting)).toEqual([]);
   });

@@ -44,6 +44,7 @@ export const buildCommand: CliCommand = {
       .option('--concept', 'maak de bundel ondanks fouten: ontbrekende bijlagen worden een pagina "volgt", CONCEPT op elke pagina en in de bestandsnaam')
       .option('--nagezonden', 'alleen wat nieuw, gewijzigd of ingetrokken is sinds de laatst verzonden versie (zie `bundel verzonden`), met een eigen voorblad')
       .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
+      .option('--pdfa', 'maak een PDF/A-2b-bundel voor het archief (bijlagen die dat verhinderen zijn een fout)')
       .option('--bewaken', 'blijf kijken: maak de bundel opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
       .action(async (meetingArg: string, opts: BuildFlags & { bewaken?: boolean }) => {
         const started = Date.now();

@@ -19,7 +19,8 @@ export const lintCommand: CliCommand = {
       .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
       .addOption(new Option('-f, --formaat <formaat>', 'hoe de bevindingen worden getoond').choices(['stylish', 'json', 'github']).default('stylish'))
       .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseDate)
-      .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string }) => {
+      .option('--pdfa', 'controleer ook of de bijlagen een PDF/A-bundel (archief) toelaten')
+      .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string; pdfa?: boolean }) => {
         const today = opts.datum ?? todayInNetherlands();
         const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
@@ -27,7 +28,7 @@ export const lintCommand: CliCommand = {
         for (const [i, dir] of dirs.entries()) {
           const { meeting } = await loadMeeting(config, dir, { env: io.env });
           // bundel.yaml findings once, not once per meeting.
-          all.push(...validate(meeting, { config: i === 0, today }));
+          all.push(...validate(meeting, { config: i === 0, today, pdfa: opts.pdfa }));
         }
         printDiagnostics(all, opts.formaat, 'stdout');
         if (opts.formaat === 'stylish' && all.length === 0) io.stdout(chalk.green(`✔ Geen problemen gevonden in ${count(dirs.length, 'vergadering')}.\n`));
