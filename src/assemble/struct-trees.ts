@@ -2,33 +2,19 @@
 // bundle's (balanced in leaves of at most LEAF_SIZE entries, with /Limits); and the ParentTree keys
 // that pages, annotations and form XObjects carry.
 
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFContext, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFNumber, PDFRef, PDFStream, type PDFContext, type PDFObject, type PDFPage } from '@cantoo/pdf-lib';
+import { deref, N, treePairs } from '../pdf/objects.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
 const LEAF_SIZE = 256;
 
 /** Entries of a number tree, in tree order; loops and absurd sizes are cut short. */
 export function numberTreeEntries(ctx: PDFContext, root: PDFObject | undefined, max = 1_000_000): Map<number, PDFObject> {
   const out = new Map<number, PDFObject>();
-  const seen = new Set<PDFObject>();
-  const stack: (PDFObject | undefined)[] = [root];
-  while (stack.length > 0 && out.size < max) {
-    const node = deref(ctx, stack.pop());
-    if (!(node instanceof PDFDict) || seen.has(node)) continue;
-    seen.add(node);
-    const nums = deref(ctx, node.get(N('Nums')));
-    if (nums instanceof PDFArray) {
-      for (let i = 0; i + 1 < nums.size(); i += 2) {
-        const key = deref(ctx, nums.get(i));
-        const value = nums.get(i + 1);
-        if (key instanceof PDFNumber && Number.isInteger(key.asNumber()) && value !== undefined) out.set(key.asNumber(), value);
-      }
-    }
-    const kids = deref(ctx, node.get(N('Kids')));
-    if (kids instanceof PDFArray) stack.push(...kids.asArray().reverse());
-  }
+  treePairs(ctx, root, 'Nums', (key, value) => {
+    if (key instanceof PDFNumber && Number.isInteger(key.asNumber()) && value !== undefined) out.set(key.asNumber(), value);
+    return out.size < max;
+  });
   return out;
 }
 

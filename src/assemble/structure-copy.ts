@@ -6,10 +6,9 @@
 // Marked-content ids stay as they are: they are per page (or per XObject), and pages are not shared.
 
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFDocument, type PDFObject, type PDFObjectCopier, type PDFPage } from '@cantoo/pdf-lib';
+import { deref, N } from '../pdf/objects.js';
 import { numberTreeEntries, renumberStructParents } from './struct-trees.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
-const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
 
 /**
  * The standard structure types of PDF 1.7: never remapped in the bundle's RoleMap. (Types new in

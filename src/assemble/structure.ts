@@ -3,11 +3,11 @@
 // agenda and one element per agenda item with one per document. A document without tags becomes one
 // element with its title, its pages' content marked as that element's content where that is safe.
 
-import { PDFArray, PDFContentStream, PDFDict, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFPage, PDFRef, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFContentStream, PDFDict, PDFHexString, PDFNumber, PDFObjectCopier, PDFOperator, PDFOperatorNames, PDFPage, PDFRef, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { N } from '../pdf/objects.js';
 import { copyStructureTree, type SharedStructure } from './structure-copy.js';
 import { writeNameTree, writeNumberTree } from './struct-trees.js';
 
-const N = (name: string): PDFName => PDFName.of(name);
 
 /** A copied document's place in the structure tree. */
 export interface DocumentStructure {

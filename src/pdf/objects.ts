@@ -19,21 +19,29 @@ export function textOf(v: PDFObject | undefined): string | undefined {
   return stringText(v);
 }
 
-/** Leaves of a name tree (bounded, loop-safe): [name, value]. */
-export function nameTreeEntries(ctx: PDFContext, root: PDFObject | undefined, max = 10_000): [string, PDFObject | undefined][] {
-  const out: [string, PDFObject | undefined][] = [];
+/**
+ * The [key, value] pairs of a name tree (`Names`) or number tree (`Nums`), in order, to `visit`
+ * until it returns false (bounded by the caller, loop-safe: input PDFs are untrusted).
+ */
+export function treePairs(ctx: PDFContext, root: PDFObject | undefined, kind: 'Names' | 'Nums', visit: (key: PDFObject | undefined, value: PDFObject | undefined) => boolean): void {
   const seen = new Set<PDFObject>();
   const stack: (PDFObject | undefined)[] = [root];
-  while (stack.length > 0 && out.length < max) {
+  while (stack.length > 0) {
     const node = deref(ctx, stack.pop());
     if (!(node instanceof PDFDict) || seen.has(node)) continue;
     seen.add(node);
-    const names = deref(ctx, node.get(N('Names')));
-    if (names instanceof PDFArray) {
-      for (let i = 0; i + 1 < names.size() && out.length < max; i += 2) out.push([textOf(deref(ctx, names.get(i))) ?? '?', names.get(i + 1)]);
+    const pairs = deref(ctx, node.get(N(kind)));
+    if (pairs instanceof PDFArray) {
+      for (let i = 0; i + 1 < pairs.size(); i += 2) if (!visit(deref(ctx, pairs.get(i)), pairs.get(i + 1))) return;
     }
     const kids = deref(ctx, node.get(N('Kids')));
     if (kids instanceof PDFArray) stack.push(...kids.asArray().reverse());
   }
+}
+
+/** Leaves of a name tree (bounded, loop-safe): [name, value]. */
+export function nameTreeEntries(ctx: PDFContext, root: PDFObject | undefined, max = 10_000): [string, PDFObject | undefined][] {
+  const out: [string, PDFObject | undefined][] = [];
+  if (max > 0) treePairs(ctx, root, 'Names', (key, value) => out.push([textOf(key) ?? '?', value]) < max);
   return out;
 }
