@@ -119,8 +119,8 @@ describe('the tagged bundle', () => {
 });
 
 describe('the tagged bundle, other ways', () => {
-  it('--public: the withheld page is tagged and the confidential document is gone', async () => {
-    const { report } = await build('--public');
+  it('--openbaar: the withheld page is tagged and the confidential document is gone', async () => {
+    const { report } = await build('--openbaar');
     expect(report.problems).toEqual([]);
     expect(titles(report.root!.children[2])).toEqual(['Voorstel', 'Bijlage 1: Overzicht projecten', 'Bijlage 3: Vertrouwelijk stuk (vertrouwelijk, niet opgenomen)']);
     // The structure tree names a withheld document no more than the bookmarks do.
@@ -130,8 +130,8 @@ describe('the tagged bundle, other ways', () => {
     expect(countElements(withheld)).toBeGreaterThan(3);
   });
 
-  it('--no-dedupe: the shared notitie twice, with its ids and keys made unique', async () => {
-    const { report, doc } = await build('--no-dedupe');
+  it('--niet-ontdubbelen: the shared notitie twice, with its ids and keys made unique', async () => {
+    const { report, doc } = await build('--niet-ontdubbelen');
     expect(report.problems).toEqual([]);
     const notitie = await sourceElements('notitie-word.pdf');
     expect(countElements(report.root!.children[2].children[2])).toBe(notitie);
