@@ -55,7 +55,7 @@ describe('English flag aliases', () => {
   });
 
   it('are accepted by the commands', async () => {
-    const r = await runMain(['--root', 'fixtures/reference', 'lint', '--formaat', 'json', '2025-03-05']);
+    const r = await runMain(['--root', 'fixtures/lint/geldig', 'lint', '--formaat', 'json', '2025-03-05']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
