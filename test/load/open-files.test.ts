@@ -33,7 +33,8 @@ describe('open files (issue 10, item 10)', () => {
     const r = spawnSync('bash', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${BIN}" --root "${root}" lint --format json ${DATE}`], { encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toContain('EMFILE');
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    // Only the files' lack of tags (bijlage-niet-toegankelijk) may be reported; nothing about reading them.
+    expect((JSON.parse(r.stdout) as { rule: string }[]).filter((d) => d.rule !== 'bijlage-niet-toegankelijk')).toEqual([]);
     expect(r.status).toBe(0);
   });
 });
