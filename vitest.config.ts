@@ -16,5 +16,7 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     minWorkers: 1,
     isolate: false,
+    // No attachment-text cache in the fixtures (or anywhere) unless a test asks for one.
+    env: { BUNDEL_CACHE: 'uit' },
   },
 });

@@ -5,8 +5,8 @@ import { rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  // The render worker is its own entry: it runs on a second thread.
-  entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts'],
+  // The render and text workers are entries of their own: each runs on a thread of its own.
+  entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/pdf/text-worker.ts'],
   entryNames: '[name]',
   outdir: 'dist/cli',
   bundle: true,

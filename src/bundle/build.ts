@@ -54,6 +54,8 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** Where LibreOffice is found (`PATH`, `BUNDEL_SOFFICE`, `BUNDEL_SOFFICE_TIMEOUT`); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Where attachment text is cached (public builds read it for the privacy checks). */
+  cacheDir?: string;
   onProgress?: (event: ProgressEvent) => void;
   /**
    * Build despite errors: a missing or unreadable bijlage becomes a "volgt" placeholder page, CONCEPT
@@ -133,11 +135,18 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
       progress({ step: 'convert', ...e });
     },
   });
-  const { meeting, documents, balances } = await loadMeeting(config, dir, { keepDocuments: true, password: options.password, env, converter });
+  const { meeting, documents, balances } = await loadMeeting(config, dir, {
+    keepDocuments: true,
+    password: options.password,
+    env,
+    converter,
+    // Only the public bundle needs the attachments' text (privacy, scans, titles).
+    text: openbaar ? { cacheDir: options.cacheDir } : undefined,
+  });
   const listed = meeting.items.reduce((n, item) => n + item.bijlagen.filter((b) => b.bestand !== undefined).length, 0);
   progress({ step: 'load', items: meeting.items.length, listed, attachments: documents.size, ...conversions });
 
-  const diagnostics = validate(meeting, { pdfa: options.pdfa });
+  const diagnostics = validate(meeting, { pdfa: options.pdfa, members: !openbaar });
   progress({ step: 'validate', errors: diagnostics.filter((d: Diagnostic) => d.severity === 'error').length, warnings: diagnostics.filter((d: Diagnostic) => d.severity === 'warning').length });
   const despiteErrors = (options.concept || options.agendaOnly) && isIsoDate(meeting.vergadering.datum);
   if (hasErrors(diagnostics) && !despiteErrors) return { ok: false, diagnostics };
@@ -252,7 +261,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   if (supplement) index.nagezonden = supplementIndex(meeting, entries, supplement);
   // Not in a public index: the names of confidential files stay out of it.
   if (!openbaar) index.bronnen = await meetingSources(meeting);
-  const files = await makeOutputs({ pdfPath, doc: out, index });
+  const files = await makeOutputs({ pdfPath, doc: out, index, config });
   progress({ step: 'done', pages: total });
   return {
     ok: true,

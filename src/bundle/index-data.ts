@@ -6,6 +6,8 @@ import { hasMemo, type Agendapunt, type Meeting } from '../model/meeting.js';
 import type { SentLocation } from '../model/sent.js';
 import { shownDocuments, type DocumentEntry, type ItemEntry } from './entries.js';
 import type { LateMarks } from './late-marks.js';
+import type { PrivacyKind } from '../util/personal-data.js';
+import { privacyFindings } from '../validate/privacy/findings.js';
 
 export interface IndexDocument {
   titel: string;
@@ -32,6 +34,18 @@ export interface IndexDocument {
   nagezonden?: { versie?: number; datum?: string };
 }
 
+/** A finding of the privacy check that the item accepted for publication, with its reason. */
+export interface IndexPrivacyAkkoord {
+  /** The rule that found it, e.g. `privacy-telefoon`. */
+  regel: string;
+  /** Masked: the value itself never goes into the index. */
+  waarde: string;
+  /** In an attachment: its number and the pages. */
+  bijlage?: number;
+  paginas?: number[];
+  reden: string;
+}
+
 export interface IndexAgendapunt {
   agendapuntKenmerk: string;
   agendapuntTitel: string;
@@ -47,6 +61,8 @@ export interface IndexAgendapunt {
   /** Absent for a withheld item. */
   bronbestand?: string;
   documenten: IndexDocument[];
+  /** Public bundle only: what the privacy check found and this item accepted. */
+  privacyAkkoord?: IndexPrivacyAkkoord[];
 }
 
 /** A supplement's own part of its index: every change since the last sent version. */
@@ -134,8 +150,26 @@ function indexDocument(item: Agendapunt, d: DocumentEntry): IndexDocument | unde
   }
 }
 
+const RULE_OF: Record<PrivacyKind, string> = {
+  bsn: 'privacy-bsn',
+  iban: 'privacy-iban',
+  telefoon: 'privacy-telefoon',
+  email: 'privacy-email',
+  patroon: 'privacy-patroon',
+};
+
+function acceptedBy(meeting: Meeting, item: Agendapunt): IndexPrivacyAkkoord[] {
+  return privacyFindings(meeting)
+    .filter((f) => f.accepted && f.acceptedBy === item)
+    .map((f) => ({ regel: RULE_OF[f.kind], waarde: f.masked, bijlage: f.bijlage?.nummer, paginas: f.pages, reden: f.accepted!.reden }));
+}
+
 export function makeIndex(meeting: Meeting, entries: readonly ItemEntry[], bundle: BundleInfo, late?: LateMarks): BundleIndex {
   const v = meeting.vergadering;
+  const privacyAkkoord = (item: Agendapunt): { privacyAkkoord?: IndexPrivacyAkkoord[] } => {
+    const accepted = bundle.openbaar ? acceptedBy(meeting, item) : [];
+    return accepted.length > 0 ? { privacyAkkoord: accepted } : {};
+  };
   const agendapunten = entries.map(
     (entry): IndexAgendapunt => ({
       agendapuntKenmerk: entry.item.nummer,
@@ -153,6 +187,7 @@ export function makeIndex(meeting: Meeting, entries: readonly ItemEntry[], bundl
         const mark = late?.get(d);
         return doc ? [mark ? { ...doc, nagezonden: { versie: mark.versie, datum: mark.datum } } : doc] : [];
       }),
+      ...privacyAkkoord(entry.item),
     }),
   );
   return {

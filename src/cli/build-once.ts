@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { SentVersion } from '../model/sent.js';
 import type { BundelConfig } from '../model/meeting.js';
 import { filesRead } from '../load/files-read.js';
+import { cacheDirFor } from '../load/text-cache.js';
 import { writeAtomically } from '../write/atomic.js';
 
 export interface BuildFlags {
@@ -42,6 +43,7 @@ export async function buildOnce(
     sourceDateEpoch,
     env,
     onProgress,
+    cacheDir: cacheDirFor(config, env),
     concept: flags.concept,
     agendaOnly: flags.alleenAgenda,
     nagezonden: flags.nagezonden,

@@ -25,6 +25,18 @@ export function findRoot(start: string): string {
   }
 }
 
+function privacySettings(data: Record<string, unknown> | undefined): NonNullable<BundelConfig['privacy']> {
+  const patronen = get(data, 'patronen');
+  return {
+    toegestaan: asTextList(get(data, 'toegestaan')),
+    patronen: (Array.isArray(patronen) ? patronen : []).flatMap((p) => {
+      const naam = asText(get(asRecord(p), 'naam'));
+      const patroon = asText(get(asRecord(p), 'patroon'));
+      return naam && patroon ? [{ naam, patroon }] : [];
+    }),
+  };
+}
+
 export async function loadConfig(root: string): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
   const abs = path.join(root, CONFIG_FILE);
   const base: BundelConfig = {
@@ -36,6 +48,8 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     titel: undefined,
     bestandsnaam: undefined,
     cachemap: undefined,
+    privacy: { toegestaan: [], patronen: [] },
+    woo: {},
     positions: new Map(),
     raw: undefined,
   };
@@ -59,6 +73,8 @@ export async function loadConfig(root: string): Promise<{ config: BundelConfig; 
     bestandsnaam: asText(get(data, 'bestandsnaam')),
     cachemap: asText(get(data, 'cachemap')),
     organen: parseOrganen(get(data, 'organen')),
+    privacy: privacySettings(asRecord(get(data, 'privacy'))),
+    woo: { url: asText(get(asRecord(get(data, 'woo')), 'url')), organisatie: asText(get(asRecord(get(data, 'woo')), 'organisatie')) },
     positions: parsed.positions,
     raw: parsed.ok ? parsed.data : undefined,
   };

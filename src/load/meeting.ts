@@ -19,6 +19,7 @@ import { formatOf, type Converter } from '../convert/index.js';
 import { inspectPdf, type InspectedPdf } from '../pdf/inspect.js';
 import { inspectSource } from './source-file.js';
 import { readSentVersions } from './sent.js';
+import { AttachmentTexts } from './attachment-text.js';
 import { readTextFile } from './text-file.js';
 import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
 import { toPosix } from '../util/paths.js';
@@ -36,6 +37,8 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Converts Office files and images (a build); without it they are only checked (lint). */
   converter?: Converter;
+  /** Read the text of the attachments that go into the public bundle (cached by sha256 in `cacheDir`). */
+  text?: { cacheDir?: string };
 }
 
 export interface LoadedMeeting {
@@ -245,6 +248,8 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   const factsByPath = new Map<string, Promise<PdfFacts>>();
   // Bounded: every path check and inspection opens files; waiting for a shared file's facts holds none.
   const limit = createLimiter(MAX_OPEN_FILES);
+  // Text: read once per file, only for files that go into the public bundle.
+  const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password });
   const jobs: Promise<void>[] = [];
   for (const item of items) {
     const itemDir = path.dirname(item.absFile);
@@ -269,6 +274,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
                 : inspectPdf(resolved.absPath, relPath, { password: options.password, contentBalance: options.keepDocuments }),
             );
             pending = inspected.then((r) => {
+              if (texts && r.doc && r.bytes) texts.offer(resolved.absPath, { doc: r.doc, bytes: r.bytes });
               if (options.keepDocuments && r.doc) {
                 // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
                 r.doc.context.pdfFileDetails.originalBytes = undefined;
@@ -279,12 +285,14 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
             });
             factsByPath.set(resolved.absPath, pending);
           }
-          bijlage.facts = await pending;
+          const facts = await pending;
+          bijlage.facts = facts;
+          if (!item.vertrouwelijk && !bijlage.vertrouwelijk) texts?.want(resolved.absPath, facts);
         })(),
       );
     }
   }
-  await Promise.all(jobs);
+  await Promise.all(jobs).finally(() => texts?.finish());
   const verzonden = await readSentVersions(config, dir, loadDiagnostics);
   return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden }, documents, balances };
 }

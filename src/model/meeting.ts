@@ -30,7 +30,7 @@ export interface OrgaanConfig {
   vasteAgendapunten?: { begin: VastAgendapunt[]; eind: VastAgendapunt[] };
 }
 
-export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'vergaderingen' | 'organen'> {
+export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'vergaderingen' | 'organen' | 'privacy' | 'woo'> {
   /** Per orgaan, keyed by its name as written (absent: none configured). */
   organen?: ReadonlyMap<string, OrgaanConfig>;
   /** Absolute path of the repository root (where bundel.yaml is or would be). */
@@ -41,8 +41,26 @@ export interface BundelConfig extends Omit<FieldsOf<BundelFile>, 'logo' | 'verga
   logo?: string;
   /** Meetings folder relative to root; default `vergaderingen`. */
   vergaderingen: string;
+  /** `privacy:` (a list of blocks, which the generic mapping would not keep): what the privacy checks allow and look for. */
+  privacy?: PrivacySettings;
+  /** `woo:`: Woo publication metadata (DiWoo) of the public bundle. */
+  woo?: WooSettings;
   positions: Positions;
   raw: unknown;
+}
+
+export interface PrivacySettings {
+  /** Values that may be published: the organisation's phone numbers, e-mail addresses or `@domein`, IBANs, RSIN. */
+  toegestaan: string[];
+  /** The body's own patterns (regular expressions), each with a name: home addresses, names. */
+  patronen: { naam: string; patroon: string }[];
+}
+
+export interface WooSettings {
+  /** The folder URL where public bundles are published; the file name is appended. */
+  url?: string;
+  /** The organisation's URI in the TOOI lists, e.g. `https://identifier.overheid.nl/tooi/id/so/so0004`. */
+  organisatie?: string;
 }
 
 /** vergadering.yaml's fields (orgaan, datum, tijd, locatie, voorzitter). */
@@ -81,8 +99,9 @@ export type Contact = Block<NonNullable<AgendapuntFile['contact']>> & { naam: st
  * portefeuillehouder, beslispunten, procedure, vervolgactie, communicatie, mededelingBeslissingAan,
  * consequenties, vertrouwelijk. A field added to the schema lands here, and the compiler then asks
  * the loader (src/load/meeting.ts) and the memo's input (src/render/types.ts) for it.
+ * `privacy_akkoord` is not printed: the privacy check reads it from `raw` (src/validate/privacy/accept.ts).
  */
-export type ItemFields = FieldsOf<Omit<AgendapuntFile, 'agendapunt' | 'soort' | 'vergadering' | 'contact' | 'bijlagen'>>;
+export type ItemFields = FieldsOf<Omit<AgendapuntFile, 'agendapunt' | 'soort' | 'vergadering' | 'contact' | 'bijlagen' | 'privacy_akkoord'>>;
 
 export interface Agendapunt extends ItemFields {
   /** Relative path of the .md file, forward slashes. */

@@ -42,6 +42,8 @@ export interface PdfFacts {
   repaired?: PdfProblem;
   /** For a bijlage that is not a PDF (then `sha256` and `size` are the source file's). */
   source?: SourceFacts;
+  /** The text of its pages, when the loader was asked to read it (for the public bundle's checks). */
+  text?: AttachmentText;
 }
 
 export interface SourceFacts {
@@ -51,4 +53,39 @@ export interface SourceFacts {
   /** Set by a build: what made the PDF ("LibreOffice 7.4.7.2 40(Build:2)"), and whether from the cache. */
   converter?: string;
   cached?: boolean;
+}
+
+/** Why the text of a file could not be read in full. */
+export type TextProblem = 'tijd' | 'geheugen' | 'onleesbaar' | 'tekst';
+
+/** What the personal-data detectors look for (`patroon`: a body's own pattern). */
+export type PersonalDataKind = 'bsn' | 'iban' | 'telefoon' | 'email' | 'patroon';
+
+/** Something that looks like personal data, found on a page of an attachment. */
+export interface PageMatch {
+  kind: Exclude<PersonalDataKind, 'patroon'>;
+  /** 1-based page in the attachment. */
+  page: number;
+  /** As written; comparable form (digits, E.164, upper-case IBAN, lower-case address); masked for display. */
+  text: string;
+  normalized: string;
+  masked: string;
+}
+
+export interface AttachmentText {
+  /** Pages whose text was read. */
+  pageCount: number;
+  /** What the built-in detectors found (BSN, IBAN, mobile numbers, e-mail addresses), page by page. */
+  matches: PageMatch[];
+  /** The text itself, per page (index = page − 1): only when the body has patterns of its own to look for. */
+  pages?: string[];
+  /** The title in the document's properties, unless it is a placeholder (`Microsoft Word - x.docx`). */
+  title?: string;
+  /** The largest text on the first page. */
+  heading?: string;
+  /** 1-based pages without text that show an image: scans. */
+  scans: number[];
+  /** Set when the text was not read (or not in full): what was not checked is said by the rules. */
+  problem?: TextProblem;
+  detail?: string;
 }

@@ -130,6 +130,19 @@ export const agendapuntSchema = z
       .nullable()
       .optional()
       .describe('De bijlagen, in volgorde; ze heten Bijlage 1, 2, … en worden in de tekst aangehaald als "(bijlage 1)".'),
+    privacy_akkoord: z
+      .array(
+        z
+          .strictObject({
+            waarde: optionalText('De waarde zoals de privacycontrole hem toont (`06••••••78`), of de waarde zelf.'),
+            patroon: optionalText('Of: een reguliere expressie die past op de gevonden tekst.'),
+            reden: text('Waarom publicatie hier toch mag; komt in de openbare index.'),
+          })
+          .describe('Een vondst van de privacycontrole die toch openbaar mag: `waarde` of `patroon`, met een `reden`.'),
+      )
+      .nullable()
+      .optional()
+      .describe('Vondsten van de privacycontrole (BSN, IBAN, mobiel nummer, e-mailadres, eigen patronen) die in de openbare bundel mogen blijven, elk met een reden.'),
   })
   .describe('Front matter van een agendapunt (een Markdown-bestand in de map van de vergadering).');
 
@@ -210,6 +223,35 @@ export const bundelSchema = z
       .nullable()
       .optional()
       .describe('Per orgaan (zoals in `orgaan:` van vergadering.yaml, bijvoorbeeld "Algemeen Bestuur"): de termijnen `aanleveren` en `verzenden` en de `vaste_agendapunten`.'),
+    privacy: z
+      .strictObject({
+        toegestaan: z
+          .array(z.string())
+          .nullable()
+          .optional()
+          .describe('Wat openbaar mag: telefoonnummers, e-mailadressen of domeinen (`@organisatie.nl`), IBAN en RSIN van de organisatie.'),
+        patronen: z
+          .array(
+            z.strictObject({
+              naam: text('Naam van het patroon, bijvoorbeeld `huisadres`.'),
+              patroon: text('Reguliere expressie (JavaScript, hoofdletterongevoelig), bijvoorbeeld `\\p{Lu}\\p{Ll}+straat \\d+`.'),
+            }),
+          )
+          .nullable()
+          .optional()
+          .describe('Eigen patronen waarop de privacycontrole let, zoals huisadressen of namen.'),
+      })
+      .nullable()
+      .optional()
+      .describe('De privacycontrole van de openbare stukken: toegestane waarden en eigen patronen.'),
+    woo: z
+      .strictObject({
+        url: optionalText('De map op de website waar openbare bundels komen, bijvoorbeeld `https://www.organisatie.nl/vergaderstukken/`; de bestandsnaam komt erachter.'),
+        organisatie: optionalText('De organisatie in de TOOI-lijsten, bijvoorbeeld `https://identifier.overheid.nl/tooi/id/so/so0004`.'),
+      })
+      .nullable()
+      .optional()
+      .describe('Woo-publicatie: gegevens voor de DiWoo-metadata naast de openbare bundel.'),
   })
   .describe('bundel.yaml: instellingen voor de hele repository met vergaderingen.');
 

@@ -29,6 +29,14 @@ import { telefoon } from './rules/telefoon.js';
 import { termijnen } from './rules/termijnen.js';
 import { vergaderingDatum } from './rules/vergadering-datum.js';
 import { verzondenGewijzigd } from './rules/verzonden-gewijzigd.js';
+import { privacyBsn } from './rules/privacy-bsn.js';
+import { privacyIban } from './rules/privacy-iban.js';
+import { privacyTelefoon } from './rules/privacy-telefoon.js';
+import { privacyEmail } from './rules/privacy-email.js';
+import { privacyPatroon } from './rules/privacy-patroon.js';
+import { privacyAkkoord } from './rules/privacy-akkoord.js';
+import { bijlageScan } from './rules/bijlage-scan.js';
+import { bijlageTitel } from './rules/bijlage-titel.js';
 
 export type { Rule } from './rule.js';
 
@@ -56,6 +64,14 @@ export const rules: Rule[] = [
   sjabloon,
   tekstOmvang,
   verzondenGewijzigd,
+  privacyBsn,
+  privacyIban,
+  privacyTelefoon,
+  privacyEmail,
+  privacyPatroon,
+  privacyAkkoord,
+  bijlageScan,
+  bijlageTitel,
 ];
 
 export interface ValidateOptions {
@@ -74,6 +90,11 @@ export interface ValidateOptions {
    * every finding keeps its own severity.
    */
   today?: string;
+  /**
+   * For the members' bundle: leave out the rules about the public bundle (`scope: 'openbaar'`):
+   * personal data may be in what only the members receive.
+   */
+  members?: boolean;
 }
 
 export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagnostic[] {
@@ -86,6 +107,7 @@ export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagn
   const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
   const weigh = deadlineAdjuster(meeting, options.today);
   for (const rule of options.rules ?? rules) {
+    if (options.members && rule.scope === 'openbaar') continue;
     rule.check({ meeting: view, pdfa: options.pdfa, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
   }
   return sortDiagnostics(diagnostics);

@@ -31,6 +31,8 @@ export interface Rule {
   id: string;
   description: string;
   severity: Severity;
+  /** `openbaar`: about what goes into the public bundle only; lint and `build --public` run it, the members' build does not. */
+  scope?: 'openbaar';
   check(context: RuleContext): void;
 }
 

@@ -105,7 +105,7 @@ async function publicText(dir: string): Promise<string> {
     parts.push(name);
     const file = path.join(dir, name);
     if (name.endsWith('.json')) parts.push(JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))), readFileSync(file, 'utf8'));
-    if (name.endsWith('.html')) parts.push(decodeHtml(readFileSync(file, 'utf8')));
+    if (name.endsWith('.html') || name.endsWith('.xml')) parts.push(decodeHtml(readFileSync(file, 'utf8')));
     if (name.endsWith('.pdf')) {
       parts.push(execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' }));
       const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, verbosity: 0 }).promise;
@@ -141,7 +141,7 @@ describe('public outputs (issue 10, item 1)', () => {
     const out = tempDir();
     const r2 = await runMain(['--root', root, 'build', DATE, '--public', '-o', path.join(out, 'openbaar.pdf')]);
     expect(r2.code, r2.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['openbaar.html', 'openbaar.json', 'openbaar.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['openbaar.diwoo.xml', 'openbaar.html', 'openbaar.json', 'openbaar.pdf']);
     const shown = await publicText(out);
     for (const [key, value] of Object.entries(M)) {
       expect(shown, key).not.toContain(value);

@@ -33,7 +33,8 @@ async function lint(name: string) {
   const root = path.join(FIXTURES, name);
   const { config, diagnostics } = await openRepository(root);
   const all = [...diagnostics];
-  for (const dir of await listMeetings(config)) all.push(...validate((await loadMeeting(config, dir)).meeting));
+  // With the attachments' text, as `bundel lint` reads it (no cache).
+  for (const dir of await listMeetings(config)) all.push(...validate((await loadMeeting(config, dir, { text: {} })).meeting));
   return { root, diagnostics: all };
 }
 
@@ -56,6 +57,7 @@ describe('lint fixtures', () => {
   testFixture('onbekend-veld', ['schema', 'soort-consistent']);
   testFixture('verkeerde-hoofdletters', ['bijlage-bestand']);
   testFixture('verwijzing-bestaat-niet', ['bijlage-verwijzing']);
+  testFixture('andere-titel', ['bijlage-titel']);
 
   const ran = path.join(tmpdir(), 'bundel-js-front-matter-ran');
   testFixture('js-front-matter', ['front-matter'], () => rm(ran, { force: true }));

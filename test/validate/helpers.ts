@@ -66,6 +66,8 @@ export interface MeetingOptions {
   folder?: string;
   /** Files outside the meeting folder, relative to the repository root. */
   repo?: Record<string, Content>;
+  /** Read the text of the public attachments, as `bundel lint` does (no cache). */
+  text?: boolean;
 }
 
 async function write(abs: string, content: Content): Promise<void> {
@@ -88,7 +90,7 @@ export async function makeMeeting(files: Files, options: MeetingOptions = {}): P
 export async function loadFiles(files: Files, options: MeetingOptions = {}): Promise<Meeting> {
   const { root, dir } = await makeMeeting(files, options);
   const { config } = await openRepository(root);
-  return (await loadMeeting(config, dir)).meeting;
+  return (await loadMeeting(config, dir, { text: options.text ? {} : undefined })).meeting;
 }
 
 /** What one rule reports about a meeting, as validate() would (unparsed items left out), sorted. */

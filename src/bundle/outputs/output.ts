@@ -2,6 +2,7 @@
 // makes them all in memory and src/write puts them on disk together (or none of them).
 
 import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { BundelConfig } from '../../model/meeting.js';
 import type { BundleIndex } from '../index-data.js';
 
 export interface OutputInput {
@@ -10,11 +11,15 @@ export interface OutputInput {
   /** The assembled bundle, not yet saved. */
   doc: PDFDocument;
   index: BundleIndex;
+  /** The repository's settings (Woo metadata reads `woo`). */
+  config: BundelConfig;
 }
 
 export interface Output {
   /** Where the file goes, given the PDF's path. */
   path(pdfPath: string): string;
+  /** Only for some bundles (e.g. the public one); default always. */
+  when?(input: OutputInput): boolean;
   make(input: OutputInput): Promise<Uint8Array | string> | Uint8Array | string;
 }
 

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { cacheDirFor } from '../../load/text-cache.js';
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
 import { count } from '../words.js';
@@ -26,7 +27,8 @@ export const lintCommand: CliCommand = {
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
         const all: Diagnostic[] = [...configDiagnostics];
         for (const [i, dir] of dirs.entries()) {
-          const { meeting } = await loadMeeting(config, dir, { env: io.env });
+          // With the text of the public attachments, for the privacy, scan and title checks.
+          const { meeting } = await loadMeeting(config, dir, { env: io.env, text: { cacheDir: cacheDirFor(config, io.env) } });
           // bundel.yaml findings once, not once per meeting.
           all.push(...validate(meeting, { config: i === 0, today, pdfa: opts.pdfa }));
         }

@@ -1,0 +1,122 @@
+// The text of one attachment for the public bundle's checks: what the personal-data detectors find
+// on its pages, its heading and its empty pages, from the cache when the file is known by its sha256,
+// else read (bounded, on the text thread) and cached. Which empty pages are scans, and the document's
+// own title, come from the parsed document, which the loader has anyway. The text itself is kept only
+// when the body's own patterns need it.
+
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { BundelConfig } from '../model/meeting.js';
+import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.js';
+import { pagesShowingImages } from '../pdf/scans.js';
+import { createTextReader, textBudgetMs, type TextReader } from '../pdf/text-reader.js';
+import { findOnPages } from '../util/personal-data.js';
+import { readCachedPages, readCachedSummary, writeCached, type TextSummary } from './text-cache.js';
+
+/** Titles that word processors and printers fill in by themselves: they say nothing about the document. */
+const PLACEHOLDER_TITLE = /^(?:microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pptx?|xlsx?|odt|pdf|rtf|txt)|untitled|naamloos|document\d*|titel|title|presentatie\d*|powerpoint[- ]presentatie|dia \d+)$/i;
+
+export function documentTitle(doc: PDFDocument): string | undefined {
+  let title: string | undefined;
+  try {
+    title = doc.getTitle()?.replace(/\s+/g, ' ').trim();
+  } catch {
+    return undefined;
+  }
+  return title && !PLACEHOLDER_TITLE.test(title) ? title : undefined;
+}
+
+export interface TextSource {
+  doc: PDFDocument;
+  bytes: Uint8Array;
+}
+
+export interface TextContext {
+  /** Where texts are cached; undefined: no cache. */
+  cacheDir?: string;
+  password?: string;
+  /** Keep the text of the pages (for the body's own patterns); otherwise only what the detectors found. */
+  keepPages?: boolean;
+  /** Made on first need: a warm cache never starts pdfjs. */
+  reader: () => TextReader;
+}
+
+/** Read the PDF's text, find what the detectors find, and cache both. */
+async function extract(sha: string | undefined, source: TextSource, context: TextContext): Promise<{ summary?: TextSummary; pages?: string[]; problem?: TextProblem; detail?: string }> {
+  const outcome = await context.reader().read(source.bytes, { password: context.password, budgetMs: textBudgetMs(source.bytes.length) });
+  if (!outcome.ok) return { problem: outcome.reason, detail: outcome.detail };
+  const { pages, heading, stopped } = outcome.text;
+  const summary: TextSummary = {
+    pageCount: pages.length,
+    heading,
+    empty: pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : [])),
+    matches: findOnPages(pages),
+    truncated: stopped === 'tekst',
+  };
+  if (context.cacheDir && sha) await writeCached(context.cacheDir, sha, summary, pages);
+  return { summary, pages };
+}
+
+export async function readAttachmentText(facts: PdfFacts, source: TextSource, context: TextContext): Promise<AttachmentText> {
+  const sha = facts.sha256;
+  let summary = context.cacheDir && sha ? await readCachedSummary(context.cacheDir, sha) : undefined;
+  let pages = summary && context.keepPages && context.cacheDir && sha ? await readCachedPages(context.cacheDir, sha) : undefined;
+  let problem: TextProblem | undefined;
+  let detail: string | undefined;
+  if (!summary || (context.keepPages && !pages)) ({ summary, pages, problem, detail } = await extract(sha, source, context));
+  if (summary?.truncated) problem = 'tekst';
+  return {
+    pageCount: summary?.pageCount ?? 0,
+    matches: summary?.matches ?? [],
+    pages: context.keepPages ? pages : undefined,
+    title: documentTitle(source.doc),
+    heading: summary?.heading,
+    scans: pagesShowingImages(source.doc, summary?.empty ?? []),
+    problem,
+    detail,
+  };
+}
+
+/**
+ * The texts of one meeting's attachments: a file is read once, and only when an attachment that goes
+ * into the public bundle uses it; the parsed documents offered for it are let go as soon as possible.
+ */
+export class AttachmentTexts {
+  private readonly sources = new Map<string, TextSource>();
+  private readonly reading = new Map<string, Promise<void>>();
+  private reader: TextReader | undefined;
+  private readonly context: TextContext;
+
+  constructor(config: BundelConfig, options: Pick<TextContext, 'cacheDir' | 'password'>) {
+    // The body's own patterns (bundel.yaml) are looked for in the text itself: keep it then.
+    const keepPages = (config.privacy?.patronen.length ?? 0) > 0;
+    this.context = { ...options, keepPages, reader: () => (this.reader ??= createTextReader()) };
+  }
+
+  /** A parsed file whose text may be wanted. */
+  offer(absPath: string, source: TextSource): void {
+    this.sources.set(absPath, source);
+  }
+
+  /** A public attachment uses this file: read its text (once) into its facts. */
+  want(absPath: string, facts: PdfFacts): void {
+    const source = this.sources.get(absPath);
+    if (!source || this.reading.has(absPath)) return;
+    this.reading.set(
+      absPath,
+      readAttachmentText(facts, source, this.context).then((text) => {
+        facts.text = text;
+        this.sources.delete(absPath);
+      }),
+    );
+  }
+
+  /** Wait for every text and stop the text thread. */
+  async finish(): Promise<void> {
+    try {
+      await Promise.all(this.reading.values());
+    } finally {
+      this.sources.clear();
+      await this.reader?.close();
+    }
+  }
+}

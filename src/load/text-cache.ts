@@ -1,0 +1,93 @@
+// What bundel read from an attachment, kept on disk by the file's sha256, so an unchanged file is
+// read once. Two files per attachment: the findings (page count, heading, empty pages, what the
+// personal-data detectors found), small and read on every lint; and the text itself, read only when
+// the body has patterns of its own. The cache lives in the folder `tekst/` of the repository's cache
+// (`cachemap`, default `.bundel-cache/`, shared with the conversion cache), which ignores itself in git. A damaged entry, or one of another version,
+// is read again from the PDF.
+
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../convert/cache.js';
+import type { BundelConfig } from '../model/meeting.js';
+import type { PageMatch } from '../model/pdf-facts.js';
+import { DETECTORS_VERSION } from '../util/personal-data.js';
+
+const TEXT_FOLDER = 'tekst';
+/** Raised when what is cached changes shape or is read differently. */
+const VERSION = `2.${DETECTORS_VERSION}`;
+
+export interface TextSummary {
+  pageCount: number;
+  heading?: string;
+  /** 1-based pages without any text. */
+  empty: number[];
+  matches: PageMatch[];
+  /** Reading stopped at the text limit: the pages after `pageCount` are missing. */
+  truncated?: boolean;
+}
+
+/**
+ * The cache folder of a repository: `cachemap` in bundel.yaml, default `.bundel-cache` (the conversion
+ * cache's folder too); `BUNDEL_CACHE` names another folder, or switches the text cache off (`uit`).
+ */
+export function cacheDirFor(config: Pick<BundelConfig, 'root' | 'cachemap'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env.BUNDEL_CACHE?.trim();
+  if (setting === undefined || setting === '') return path.resolve(config.root, config.cachemap ?? DEFAULT_CACHE_DIR);
+  if (['uit', 'off', '0', 'false', 'nee'].includes(setting.toLowerCase())) return undefined;
+  return path.resolve(setting);
+}
+
+/** Make the cache folder, ignored by git whatever the repository's own .gitignore says. */
+export async function ensureCacheDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, '.gitignore'), '# Cache van bundel: mag weg, wordt opnieuw gemaakt.\n*\n', { flag: 'wx' }).catch(() => {});
+}
+
+const fileFor = (dir: string, sha256: string, part: 'samenvatting' | 'tekst'): string => path.join(dir, TEXT_FOLDER, `${sha256}.${part}.json`);
+
+async function readJson(file: string, sha256: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    return data.versie === VERSION && data.sha256 === sha256 ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isPageList = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n > 0);
+const isMatch = (m: unknown): m is PageMatch => {
+  const r = m as Partial<PageMatch> | null;
+  return (
+    typeof r === 'object' && r !== null && ['bsn', 'iban', 'telefoon', 'email'].includes(r.kind as string) && Number.isInteger(r.page) &&
+    typeof r.text === 'string' && typeof r.normalized === 'string' && typeof r.masked === 'string'
+  );
+};
+
+export async function readCachedSummary(dir: string, sha256: string): Promise<TextSummary | undefined> {
+  const d = await readJson(fileFor(dir, sha256, 'samenvatting'), sha256);
+  if (!d || !Number.isInteger(d.pageCount) || !isPageList(d.empty) || !Array.isArray(d.matches) || !d.matches.every(isMatch)) return undefined;
+  return { pageCount: d.pageCount as number, heading: typeof d.heading === 'string' ? d.heading : undefined, empty: d.empty, matches: d.matches, truncated: d.truncated === true };
+}
+
+export async function readCachedPages(dir: string, sha256: string): Promise<string[] | undefined> {
+  const d = await readJson(fileFor(dir, sha256, 'tekst'), sha256);
+  return Array.isArray(d?.pages) && d.pages.every((p) => typeof p === 'string') ? (d.pages as string[]) : undefined;
+}
+
+/** Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an error. */
+async function writeJson(dir: string, file: string, data: object): Promise<void> {
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await ensureCacheDir(dir);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, JSON.stringify(data));
+    await rename(temp, file);
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
+}
+
+export async function writeCached(dir: string, sha256: string, summary: TextSummary, pages: readonly string[]): Promise<void> {
+  await writeJson(dir, fileFor(dir, sha256, 'tekst'), { versie: VERSION, sha256, pages });
+  await writeJson(dir, fileFor(dir, sha256, 'samenvatting'), { versie: VERSION, sha256, ...summary });
+}
