@@ -57,7 +57,7 @@ describe('lint fixtures', () => {
   testFixture('onbekend-veld', ['schema', 'soort-consistent']);
   testFixture('verkeerde-hoofdletters', ['bijlage-bestand']);
   testFixture('verwijzing-bestaat-niet', ['bijlage-verwijzing']);
-  testFixture('andere-titel', ['bijlage-titel']);
+  testFixture('andere-titel', ['bijlage-titel', 'bijlage-niet-toegankelijk']);
 
   const ran = path.join(tmpdir(), 'bundel-js-front-matter-ran');
   testFixture('js-front-matter', ['front-matter'], () => rm(ran, { force: true }));
