@@ -8,7 +8,7 @@ import { cacheDirFor } from '../../load/text-cache.js';
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
 import { count } from '../words.js';
-import type { FormatName } from '../format/index.js';
+import { FORMATS, type FormatName } from '../format/index.js';
 import { parseDate } from '../options.js';
 import { todayInNetherlands } from '../../util/calendar.js';
 
@@ -18,7 +18,7 @@ export const lintCommand: CliCommand = {
       .command('lint')
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
       .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: alle vergaderingen')
-      .addOption(new Option('-f, --formaat <formaat>', 'hoe de bevindingen worden getoond').choices(['stylish', 'json', 'github']).default('stylish'))
+      .addOption(new Option('-f, --formaat <formaat>', 'hoe de bevindingen worden getoond').choices([...FORMATS]).default('stylish'))
       .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is (voor de aanleverdatum); standaard vandaag', parseDate)
       .option('--pdfa', 'controleer ook of de bijlagen een PDF/A-bundel (archief) toelaten')
       .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string; pdfa?: boolean }) => {
