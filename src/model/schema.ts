@@ -263,9 +263,9 @@ const TITLES: Record<SchemaKind, string> = {
   bundel: 'bundel: bundel.yaml',
 };
 
-/** JSON Schema (draft 2020-12) for each file, with Dutch descriptions, for editor completion. */
+/** JSON Schema (draft-07, what the YAML language server and remark-lint-frontmatter-schema read) for each file, with Dutch descriptions, for editor completion. */
 export function jsonSchemas(): { agendapunt: object; vergadering: object; bundel: object } {
-  const one = (kind: SchemaKind): object => ({ title: TITLES[kind], ...z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) });
+  const one = (kind: SchemaKind): object => ({ title: TITLES[kind], ...z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-7' }) });
   return { agendapunt: one('agendapunt'), vergadering: one('vergadering'), bundel: one('bundel') };
 }
 
