@@ -9,6 +9,8 @@ import type { Io } from './io.js';
 
 export interface CommandContext {
   io: Io;
+  /** The current directory (`io.cwd`, else the process's): relative paths are resolved from it and printed relative to it. */
+  cwd: string;
   chalk: ChalkInstance;
   /** The global options: `--root`, `--debug`. */
   globals(): { root?: string; debug?: boolean };

@@ -8,6 +8,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Ends long-running commands (`build --bewaken`); without it they stop on Ctrl-C (SIGINT). */
   signal?: AbortSignal;
+  /** The current directory; default `process.cwd()`. Paths in output are relative to it. */
+  cwd?: string;
 }
 
 export function defaultIo(): Io {

@@ -53,6 +53,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   const context: CommandContext = {
     io,
+    cwd: io.cwd ?? process.cwd(),
     chalk,
     globals: () => program.opts<{ root?: string; debug?: boolean }>(),
     printDiagnostics,

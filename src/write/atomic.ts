@@ -18,7 +18,7 @@ const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 /** A temporary name stays within the 255-byte limit however long the final name is. */
 const tempPrefix = (basename: string): string => truncateUtf8(basename, 200);
 
-function tempName(finalPath: string): string {
+export function tempName(finalPath: string): string {
   return path.join(path.dirname(finalPath), `.${tempPrefix(path.basename(finalPath))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

@@ -4,6 +4,7 @@
 import type { CliCommand } from '../command.js';
 import { agendapuntCommand } from './agendapunt.js';
 import { buildCommand } from './build.js';
+import { initCommand } from './init.js';
 import { lintCommand } from './lint.js';
 import { nieuwCommand } from './nieuw.js';
 import { schemaCommand } from './schema.js';
