@@ -2,6 +2,7 @@
 // build and the watch mode (src/cli/watch.ts), which prints one line per build instead of progress.
 
 import path from 'node:path';
+import { toPosix } from '../util/paths.js';
 import type { ProgressEvent } from '../bundle/build.js';
 import type { IndexNagezonden } from '../bundle/index-data.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -62,4 +63,5 @@ export function madeWhat(flags: BuildFlags): string {
   return flags.concept ? 'Conceptbundel' : 'Bundel';
 }
 
-export const shownPath = (p: string): string => path.relative(process.cwd(), p) || p;
+/** A path as the user finds it from `cwd` (forward slashes). */
+export const shownPath = (p: string, cwd = process.cwd()): string => toPosix(path.relative(cwd, p)) || p;

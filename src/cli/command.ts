@@ -4,6 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { BundelConfig } from '../model/meeting.js';
 import type { FormatName } from './format/index.js';
 import type { Io } from './io.js';
 
@@ -14,7 +15,9 @@ export interface CommandContext {
   chalk: ChalkInstance;
   /** The global options: `--root`, `--debug`. */
   globals(): { root?: string; debug?: boolean };
-  /** Sorted and formatted, on stdout or stderr. */
+  /** The repository of meetings (`--root`, else found from `cwd`) and bundel.yaml's own findings. */
+  openRepository(): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }>;
+  /** Sorted and formatted, on stdout or stderr, with paths relative to `cwd`. */
   printDiagnostics(diagnostics: Diagnostic[], format: FormatName, to: 'stdout' | 'stderr'): void;
   /** The exit code when the command ends normally: 0 ok, 1 errors in the input. */
   setExitCode(code: 0 | 1): void;

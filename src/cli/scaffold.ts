@@ -4,14 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { jsonSchemaFiles } from '../model/schema.js';
+import type { OutputFile } from '../model/output-file.js';
 import { TEMPLATES_DIR } from '../util/paths.js';
-import { jsonSchemas } from '../validate/schema.js';
-
-export interface ScaffoldFile {
-  /** Relative to the new repository, forward slashes. */
-  path: string;
-  content: string;
-}
 
 const FROM_TEMPLATES: readonly (readonly [target: string, template: string])[] = [
   ['bundel.yaml', 'bundel.yaml'],
@@ -23,16 +18,12 @@ const FROM_TEMPLATES: readonly (readonly [target: string, template: string])[] =
   ['.pre-commit-config.yaml', 'pre-commit-config.yaml'],
 ];
 
-/** `<name>.schema.json` for each schema, as `bundel schema --out` and `bundel init` write them. */
-export function schemaFiles(): ScaffoldFile[] {
-  return Object.entries(jsonSchemas()).map(([name, schema]) => ({ path: `${name}.schema.json`, content: `${JSON.stringify(schema, null, 2)}\n` }));
-}
-
-export function scaffold(): ScaffoldFile[] {
+/** The files of a new repository of meetings in `root`, in the order `init` lists them. */
+export function scaffold(root: string): OutputFile[] {
   return [
-    ...FROM_TEMPLATES.map(([target, template]) => ({ path: target, content: readFileSync(path.join(TEMPLATES_DIR, 'init', template), 'utf8') })),
-    ...schemaFiles().map((f) => ({ ...f, path: `.vscode/${f.path}` })),
+    ...FROM_TEMPLATES.map(([target, template]) => ({ path: path.join(root, ...target.split('/')), data: readFileSync(path.join(TEMPLATES_DIR, 'init', template), 'utf8') })),
+    ...jsonSchemaFiles(path.join(root, '.vscode')),
     // Git keeps no empty folders.
-    { path: 'vergaderingen/.gitkeep', content: '' },
+    { path: path.join(root, 'vergaderingen', '.gitkeep'), data: '' },
   ];
 }

@@ -50,19 +50,20 @@ export interface LoadedMeeting {
 }
 
 
-export async function openRepository(rootOption?: string): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
-  const root = rootOption ? path.resolve(rootOption) : findRoot(process.cwd());
+/** The repository: `--root` (relative to `cwd`), else the nearest folder upwards from `cwd` with a bundel.yaml. */
+export async function openRepository(rootOption: string | undefined, cwd = process.cwd()): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
+  const root = rootOption ? path.resolve(cwd, rootOption) : findRoot(cwd);
   return loadConfig(root);
 }
 
-/** Every meeting folder in the repository, sorted by name. */
-export async function listMeetings(config: BundelConfig): Promise<string[]> {
+/** Every meeting folder in the repository, sorted by name. `cwd`: where messages show paths from. */
+export async function listMeetings(config: BundelConfig, cwd = process.cwd()): Promise<string[]> {
   const dir = path.resolve(config.root, config.vergaderingen);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
-    throw new BundelError('map-vergaderingen-ontbreekt', `De map met vergaderingen \`${toPosix(path.relative(process.cwd(), dir)) || '.'}\` bestaat niet.`, {
+    throw new BundelError('map-vergaderingen-ontbreekt', `De map met vergaderingen \`${toPosix(path.relative(cwd, dir)) || '.'}\` bestaat niet.`, {
       hint: 'Start bundel in de repository met vergaderingen, of geef die aan met `--root <map>`; de map zelf stelt u in met `vergaderingen:` in bundel.yaml.',
     });
   }
@@ -72,14 +73,14 @@ export async function listMeetings(config: BundelConfig): Promise<string[]> {
     .sort();
 }
 
-/** A meeting named on the command line: an ISO date, or a folder path. */
-export async function resolveMeetingDir(config: BundelConfig, arg: string): Promise<string> {
+/** A meeting named on the command line: an ISO date, or a folder path (relative to `cwd`). */
+export async function resolveMeetingDir(config: BundelConfig, arg: string, cwd = process.cwd()): Promise<string> {
   if (/^\d{4}-\d{2}-\d{2}$/.test(arg)) {
-    const matches = (await listMeetings(config)).filter((d) => path.basename(d).startsWith(arg));
+    const matches = (await listMeetings(config, cwd)).filter((d) => path.basename(d).startsWith(arg));
     if (matches.length === 1) return matches[0];
     if (matches.length > 1) {
       throw new BundelError('vergadering-dubbelzinnig', `Er zijn ${matches.length} vergaderingen op ${arg}: ${matches.map((m) => `\`${path.basename(m)}\``).join(', ')}.`, {
-        hint: 'Noem de map, bijvoorbeeld `bundel build ' + toPosix(path.relative(process.cwd(), matches[0])) + '`.',
+        hint: 'Noem de map, bijvoorbeeld `bundel build ' + toPosix(path.relative(cwd, matches[0])) + '`.',
         exitCode: 2,
       });
     }
@@ -88,7 +89,7 @@ export async function resolveMeetingDir(config: BundelConfig, arg: string): Prom
       exitCode: 2,
     });
   }
-  const dir = path.resolve(arg);
+  const dir = path.resolve(cwd, arg);
   const st = await stat(dir).catch(() => undefined);
   if (!st?.isDirectory()) {
     throw new BundelError('vergadering-ontbreekt', `\`${arg}\` is geen datum (JJJJ-MM-DD) en geen map.`, {

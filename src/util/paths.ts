@@ -1,6 +1,6 @@
 // Where the shipped templates and fonts live, whether running from src/ (tests) or the bundled dist/ (the CLI).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,9 @@ function findProjectDir(): string {
 export const PROJECT_DIR = findProjectDir();
 export const TEMPLATES_DIR = path.join(PROJECT_DIR, 'templates');
 export const FONTS_DIR = path.join(TEMPLATES_DIR, 'fonts');
+
+/** bundel's own version, from its package.json (not `npm_package_version`: under npx that is the caller's). */
+export const VERSION: string = (JSON.parse(readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Forward-slash relative path, as diagnostics show it. */
 export function toPosix(p: string): string {

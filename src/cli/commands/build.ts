@@ -1,9 +1,10 @@
 // bundel build <vergadering>: the bundle PDF with its index (.json) and web page (.html).
 
+import path from 'node:path';
 import type { ProgressEvent } from '../../bundle/build.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { BundelError } from '../../model/errors.js';
-import { openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { resolveMeetingDir } from '../../load/meeting.js';
 import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
 import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
@@ -32,7 +33,7 @@ export const nothingNewText = (v: SentVersion): string =>
   `Niets na te zenden: sinds versie ${v.versie} (verzonden op ${dutchDate(v.verzonden)}) is er geen stuk nieuw, gewijzigd of ingetrokken.`;
 
 export const buildCommand: CliCommand = {
-  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
     program
       .command('build')
       .description('maak de bundel-PDF van een vergadering, met index (.json) en webpagina (.html)')
@@ -50,15 +51,17 @@ export const buildCommand: CliCommand = {
         const started = Date.now();
         // Checked first: a bad value stops the build before anything is read.
         const sourceDateEpoch = sourceDateEpochOf(io.env.SOURCE_DATE_EPOCH);
-        const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
+        const { config, diagnostics: configDiagnostics } = await openRepository();
         if (hasErrors(configDiagnostics)) {
           printDiagnostics(configDiagnostics, 'stylish', 'stderr');
           setExitCode(1);
           return;
         }
-        const dir = await resolveMeetingDir(config, meetingArg);
+        const dir = await resolveMeetingDir(config, meetingArg, cwd);
+        // `--uitvoer` is relative to the current directory.
+        const flags = { ...opts, uitvoer: opts.uitvoer === undefined ? undefined : path.resolve(cwd, opts.uitvoer) };
         if (opts.bewaken) {
-          await watchBuild({ io, chalk, config, dir, flags: opts, sourceDateEpoch });
+          await watchBuild({ io, chalk, config, dir, flags, sourceDateEpoch });
           setExitCode(0);
           return;
         }
@@ -83,7 +86,7 @@ export const buildCommand: CliCommand = {
           }
           else if (e.step === 'assemble') line(`Samengevoegd: ${count(e.pages, 'pagina')}`);
         };
-        const result = await buildOnce(config, dir, opts, { env: io.env, sourceDateEpoch }, onProgress);
+        const result = await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
         if (!result.ok && result.ongewijzigd) {
           io.stdout(`${nothingNewText(result.ongewijzigd)} Er is geen bestand gemaakt.\n`);
@@ -100,9 +103,9 @@ export const buildCommand: CliCommand = {
         if (result.nagezonden) {
           const { stukken, versie } = result.nagezonden;
           const withdrawn = stukken.filter((x) => x.reden === 'ingetrokken').length;
-          io.stdout(`${chalk.green('✔')} Nagezonden stukken gemaakt: ${printable(shownPath(result.pdfPath))} (versie ${versie}: ${count(stukken.filter((x) => x.paginas !== undefined).length, 'stuk')}${withdrawn ? `, ${withdrawn} ingetrokken` : ''}, ${count(result.pageCount, 'pagina')}, ${elapsed()})\n`);
+          io.stdout(`${chalk.green('✔')} Nagezonden stukken gemaakt: ${printable(shownPath(result.pdfPath, cwd))} (versie ${versie}: ${count(stukken.filter((x) => x.paginas !== undefined).length, 'stuk')}${withdrawn ? `, ${withdrawn} ingetrokken` : ''}, ${count(result.pageCount, 'pagina')}, ${elapsed()})\n`);
           io.stdout(`  Na verzending vastleggen met: bundel verzonden ${meetingArg}\n`);
-        } else io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath))} (${count(result.pageCount, 'pagina')}${despite}, ${elapsed()})\n`);
+        } else io.stdout(`${chalk.green('✔')} ${madeWhat(opts)} gemaakt: ${printable(shownPath(result.pdfPath, cwd))} (${count(result.pageCount, 'pagina')}${despite}, ${elapsed()})\n`);
         setExitCode(0);
       });
   },

@@ -23,8 +23,7 @@ export const initCommand: CliCommand = {
 async function runInit(mapArg: string | undefined, io: { stdout: (text: string) => void; cwd: string }): Promise<void> {
   const root = path.resolve(io.cwd, mapArg ?? '.');
   const shown = (abs: string): string => toPosix(path.relative(io.cwd, abs)) || '.';
-  const files = scaffold().map((f) => ({ path: path.join(root, ...f.path.split('/')), data: f.content }));
-  const { created, skipped } = await createNewFiles(files);
+  const { created, skipped } = await createNewFiles(scaffold(root));
   const relative = (abs: string): string => toPosix(path.relative(root, abs));
 
   const out: string[] = [];

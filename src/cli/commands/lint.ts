@@ -3,7 +3,7 @@
 import { Option } from 'commander';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { listMeetings, loadMeeting, resolveMeetingDir } from '../../load/meeting.js';
 import { cacheDirFor } from '../../load/text-cache.js';
 import { validate } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
@@ -13,7 +13,7 @@ import { parseDate } from '../options.js';
 import { todayInNetherlands } from '../../util/calendar.js';
 
 export const lintCommand: CliCommand = {
-  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
     program
       .command('lint')
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
@@ -23,8 +23,8 @@ export const lintCommand: CliCommand = {
       .option('--pdfa', 'controleer ook of de bijlagen een PDF/A-bundel (archief) toelaten')
       .action(async (meetings: string[], opts: { formaat: FormatName; datum?: string; pdfa?: boolean }) => {
         const today = opts.datum ?? todayInNetherlands();
-        const { config, diagnostics: configDiagnostics } = await openRepository(globals().root);
-        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
+        const { config, diagnostics: configDiagnostics } = await openRepository();
+        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m, cwd))) : await listMeetings(config, cwd);
         const all: Diagnostic[] = [...configDiagnostics];
         for (const [i, dir] of dirs.entries()) {
           // With the text of the public attachments, for the privacy, scan and title checks.

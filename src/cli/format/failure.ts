@@ -1,7 +1,9 @@
 // A run that stops before it can report diagnostics (no repository, no such meeting, bad usage):
-// the same facts as a BundelError, shown in whichever format the user chose.
+// the same facts as a BundelError, shown in whichever format the user chose, its values escaped as
+// the diagnostics' are (they carry paths and names the user typed).
 
 import { Chalk } from 'chalk';
+import { escapeControl, escapeJsonText, printable } from './escape.js';
 import { escapeData, escapeProperty } from './github.js';
 
 export interface Failure {
@@ -16,15 +18,16 @@ export interface Failure {
 
 export function formatFailureStylish(f: Failure, { color }: { color: boolean }): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  return `${f.file ? `${f.file}: ` : ''}${chalk.red(f.message)}\n${f.hint ? `${chalk.dim(f.hint)}\n` : ''}`;
+  return `${f.file ? `${printable(f.file)}: ` : ''}${chalk.red(printable(f.message))}\n${f.hint ? `${chalk.dim(printable(f.hint))}\n` : ''}`;
 }
 
 export function formatFailureJson(f: Failure): string {
   const error = { code: f.code, file: f.file ?? null, message: f.message, hint: f.hint ?? null, exitCode: f.exitCode };
-  return `${JSON.stringify({ error }, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify({ error }, null, 2))}\n`;
 }
 
 export function formatFailureGithub(f: Failure): string {
-  const props = [...(f.file ? [`file=${escapeProperty(f.file)}`] : []), `title=${escapeProperty(f.code)}`].join(',');
-  return `::error ${props}::${escapeData(f.hint ? `${f.message}\n${f.hint}` : f.message)}\n`;
+  const props = [...(f.file ? [`file=${escapeProperty(escapeControl(f.file))}`] : []), `title=${escapeProperty(f.code)}`].join(',');
+  // The one line break that is ours: between message and hint.
+  return `::error ${props}::${escapeData(f.hint ? `${escapeControl(f.message)}\n${escapeControl(f.hint)}` : escapeControl(f.message))}\n`;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { rules as lintRules } from '../../validate/index.js';
 import { diagnosticIds } from '../../validate/registry.js';
+import { escapeJsonText } from './escape.js';
 import type { Failure } from './failure.js';
 
 /** Where docs/rules/ is published; `<id>.md` is appended. */
@@ -95,7 +96,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], { version }: Sar
       locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(d.file) }, ...(region && { region }) } }],
     };
   });
-  return `${JSON.stringify(run(rules, results, { executionSuccessful: true }, version), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(run(rules, results, { executionSuccessful: true }, version), null, 2))}\n`;
 }
 
 /** A run that stopped before checking: no results, the reason as a tool execution notification. */
@@ -107,5 +108,5 @@ export function formatSarifFailure(failure: Failure, { version }: SarifOptions):
     ...(failure.file && { locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(failure.file) } } }] }),
   };
   const invocation = { executionSuccessful: false, exitCode: failure.exitCode, toolExecutionNotifications: [notification] };
-  return `${JSON.stringify(run(ruleEntries([]), [], invocation, version), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(run(ruleEntries([]), [], invocation, version), null, 2))}\n`;
 }
