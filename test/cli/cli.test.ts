@@ -49,7 +49,7 @@ describe('bundel lint', () => {
   });
 
   it('prints JSON with file, line, column, rule, severity, message and hint', async () => {
-    const r = await runMain(['--root', root, 'lint', '--formaat', 'json', '2025-03-05']);
+    const r = await runMain(['lint', '--formaat', 'json', '2025-03-05'], {}, root);
     expect(r.code).toBe(1);
     const list = JSON.parse(r.stdout) as { file: string; line: number; column: number; rule: string; severity: string; hint: string }[];
     const finding = list.find((d) => d.rule === 'bijlage-compleet')!;
@@ -61,7 +61,7 @@ describe('bundel lint', () => {
   });
 
   it('prints GitHub annotations', async () => {
-    const r = await runMain(['--root', root, 'lint', '--format', 'github']);
+    const r = await runMain(['lint', '--format', 'github'], {}, root);
     expect(r.stdout).toMatch(/^::error file=vergaderingen\/2025-03-05\/.+,line=\d+,col=\d+/m);
   });
 

@@ -13,8 +13,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `bundel ...args` in this process: no colour, not a terminal, the given environment. */
-export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** `bundel ...args` in this process: no colour, not a terminal, the given environment and current directory. */
+export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -23,6 +23,7 @@ export async function runMain(args: string[], env: NodeJS.ProcessEnv = {}): Prom
     isTTY: false,
     color: false,
     env: { ...process.env, ...env },
+    cwd,
   });
   return { code, stdout, stderr };
 }

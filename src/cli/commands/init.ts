@@ -42,7 +42,7 @@ async function runInit(mapArg: string | undefined, io: { stdout: (text: string) 
     '  3. Controleer met `npx bundel lint`; maak de bundel met `npx bundel build JJJJ-MM-DD`.',
   );
   if (!existsSync(path.join(root, 'package.json'))) {
-    out.push('', 'Er is hier nog geen package.json. Installeer bundel in deze map met `npm install -D bundel`: de workflow (`npm ci`) en de pre-commit-hook gebruiken die installatie.');
+    out.push('', 'Er is hier nog geen package.json. Installeer bundel in deze map (`npm init -y`, dan `npm install -D bundel` of het pakketbestand van bundel): de workflow (`npm ci`) en de pre-commit-hook gebruiken die installatie.');
   }
   io.stdout(`${out.join('\n').replace(/^\n+/, '')}\n`);
 }
