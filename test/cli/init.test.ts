@@ -1,22 +1,13 @@
 // `bundel init`: what it writes, that lint accepts it, and that it never replaces a file.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { jsonSchemas } from '../../src/validate/schema.js';
-import { runMainIn } from '../helpers/run-main.js';
+import { removeTempDirs, runMainIn, tempDir } from '../helpers/run-main.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bundel-init-'));
-  made.push(dir);
-  return dir;
-}
+afterEach(removeTempDirs);
 
 const init = (cwd: string, map?: string) => runMainIn(cwd, map ? ['init', map] : ['init']);
 

@@ -2,31 +2,21 @@
 // annotations attach also when the meetings live in a subfolder of the git repository; and a run
 // that stops before it can check anything says so in the format that was asked for.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMainIn } from '../helpers/run-main.js';
+import { removeTempDirs, runMainIn, tempDir } from '../helpers/run-main.js';
+import { validateSarif } from '../helpers/sarif-schema.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/lint/onbekend-veld');
 const ITEM = 'vergaderingen/2025-03-05/02-lobby.md';
 
-const sarifSchema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../vendor/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-ajvFormats.default(ajv);
-const validSarif = ajv.compile(sarifSchema);
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(removeTempDirs);
 
 /** A git repository (the temp folder) whose meetings live in the subfolder `bestuur/`. */
 function repoWithSubfolder(): string {
-  const git = mkdtempSync(path.join(tmpdir(), 'bundel-paths-'));
-  made.push(git);
+  const git = tempDir('bundel-paths-');
   cpSync(FIXTURE, path.join(git, 'bestuur'), { recursive: true });
   return git;
 }
@@ -43,7 +33,7 @@ async function filesIn(cwd: string, argv: string[]): Promise<Record<string, stri
   const stylish = await runMainIn(cwd, argv);
   for (const r of [json, github, sarif, stylish]) expect(r.code).toBe(1);
   const log = JSON.parse(sarif.stdout) as Sarif;
-  expect(validSarif(log)).toBe(true);
+  expect(validateSarif(log)).toBe(true);
   const unique = (list: string[]): string[] => [...new Set(list)];
   return {
     json: unique((JSON.parse(json.stdout) as { file: string }[]).map((d) => d.file)),
@@ -82,11 +72,7 @@ describe('paths relative to the current directory', () => {
 
 describe('a run that stops before checking, in the format asked for', () => {
   /** A folder without bundel.yaml and without vergaderingen/: nothing to check. */
-  function empty(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bundel-paths-'));
-    made.push(dir);
-    return dir;
-  }
+  const empty = (): string => tempDir('bundel-paths-');
   const MESSAGE = 'De map met vergaderingen `vergaderingen` bestaat niet.';
 
   it('stylish: the message and hint on stderr, exit 1', async () => {
@@ -117,7 +103,7 @@ describe('a run that stops before checking, in the format asked for', () => {
     const r = await runMainIn(empty(), ['lint', '-f', 'sarif']);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as Sarif;
-    expect(validSarif(log)).toBe(true);
+    expect(validateSarif(log)).toBe(true);
     const [invocation] = log.runs[0].invocations;
     expect(invocation.executionSuccessful).toBe(false);
     expect(invocation.toolExecutionNotifications?.map((n) => [n.descriptor.id, n.message.text.split('\n')[0]])).toEqual([['map-vergaderingen-ontbreekt', MESSAGE]]);

@@ -1,20 +1,14 @@
 // SARIF output checked against the OASIS SARIF 2.1.0 schema (vendored in test/vendor/sarif).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics, formatFailure } from '../../src/cli/format/index.js';
 import { RULES_DOCS_URL } from '../../src/cli/format/sarif.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
+import { validateSarif } from '../helpers/sarif-schema.js';
 
 const DOCS = path.resolve(import.meta.dirname, '../../docs/rules');
-const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../vendor/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
-// CommonJS modules: their default export sits on `.default` under NodeNext.
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-ajvFormats.default(ajv);
-const validateSarif = ajv.compile(schema);
 
 function valid(text: string): unknown {
   const log = JSON.parse(text) as unknown;
