@@ -2,14 +2,14 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { jsonSchemas } from '../../src/validate/schema.js';
-import { removeTempDirs, runMainIn, tempDir } from '../helpers/run-main.js';
+import { jsonSchemas } from '../../src/model/schema.js';
+import { runMain } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-afterEach(removeTempDirs);
 
-const init = (cwd: string, map?: string) => runMainIn(cwd, map ? ['init', map] : ['init']);
+const init = (cwd: string, map?: string) => runMain(map ? ['init', map] : ['init'], {}, cwd);
 
 const FILES = [
   'bundel.yaml',
@@ -34,7 +34,7 @@ describe('bundel init', () => {
     expect(r.stdout).toContain('Aangemaakt in repo:');
     expect(r.stdout).toContain('Er is hier nog geen package.json');
 
-    const lint = await runMainIn(root, ['lint']);
+    const lint = await runMain(['lint'], {}, root);
     expect(lint.stdout).toContain('Geen problemen gevonden in 0 vergaderingen');
     expect(lint.code).toBe(0);
   });

@@ -4,15 +4,15 @@
 
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { removeTempDirs, runMainIn, tempDir } from '../helpers/run-main.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { validateSarif } from '../helpers/sarif-schema.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/lint/onbekend-veld');
 const ITEM = 'vergaderingen/2025-03-05/02-lobby.md';
 
 
-afterEach(removeTempDirs);
 
 /** A git repository (the temp folder) whose meetings live in the subfolder `bestuur/`. */
 function repoWithSubfolder(): string {
@@ -27,10 +27,10 @@ interface Sarif {
 
 /** The file of every finding, in each machine format and in stylish. */
 async function filesIn(cwd: string, argv: string[]): Promise<Record<string, string[]>> {
-  const json = await runMainIn(cwd, [...argv, '--format', 'json']);
-  const github = await runMainIn(cwd, [...argv, '--format', 'github']);
-  const sarif = await runMainIn(cwd, [...argv, '--format', 'sarif']);
-  const stylish = await runMainIn(cwd, argv);
+  const json = await runMain([...argv, '--format', 'json'], {}, cwd);
+  const github = await runMain([...argv, '--format', 'github'], {}, cwd);
+  const sarif = await runMain([...argv, '--format', 'sarif'], {}, cwd);
+  const stylish = await runMain(argv, {}, cwd);
   for (const r of [json, github, sarif, stylish]) expect(r.code).toBe(1);
   const log = JSON.parse(sarif.stdout) as Sarif;
   expect(validateSarif(log)).toBe(true);
@@ -76,7 +76,7 @@ describe('a run that stops before checking, in the format asked for', () => {
   const MESSAGE = 'De map met vergaderingen `vergaderingen` bestaat niet.';
 
   it('stylish: the message and hint on stderr, exit 1', async () => {
-    const r = await runMainIn(empty(), ['lint']);
+    const r = await runMain(['lint'], {}, empty());
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(MESSAGE);
@@ -84,7 +84,7 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('github: one ::error:: workflow command on stdout', async () => {
-    const r = await runMainIn(empty(), ['lint', '--format', 'github']);
+    const r = await runMain(['lint', '--format', 'github'], {}, empty());
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^::error title=map-vergaderingen-ontbreekt::De map met vergaderingen `vergaderingen` bestaat niet\.%0AStart bundel in de repository/);
@@ -92,7 +92,7 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('json: one object with the error on stdout', async () => {
-    const r = await runMainIn(empty(), ['lint', '--format=json']);
+    const r = await runMain(['lint', '--format=json'], {}, empty());
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       error: { code: 'map-vergaderingen-ontbreekt', file: null, message: MESSAGE, hint: expect.stringContaining('--root <map>') as string, exitCode: 1 },
@@ -100,7 +100,7 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('sarif: a valid log whose invocation failed, the reason as a notification', async () => {
-    const r = await runMainIn(empty(), ['lint', '-f', 'sarif']);
+    const r = await runMain(['lint', '-f', 'sarif'], {}, empty());
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as Sarif;
     expect(validateSarif(log)).toBe(true);
@@ -110,16 +110,16 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('a meeting that does not exist, from the git root: exit 2, in JSON', async () => {
-    const r = await runMainIn(repoWithSubfolder(), ['--root', 'bestuur', 'lint', '2031-01-01', '--format', 'json']);
+    const r = await runMain(['--root', 'bestuur', 'lint', '2031-01-01', '--format', 'json'], {}, repoWithSubfolder());
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('vergadering-ontbreekt');
   });
 
   it('a usage error: a stable code, in the format asked for', async () => {
-    const github = await runMainIn(empty(), ['lint', '--format', 'github', '--onzin']);
+    const github = await runMain(['lint', '--format', 'github', '--onzin'], {}, empty());
     expect(github.code).toBe(2);
     expect(github.stdout).toBe('::error title=onbekende-optie::Onbekende optie --onzin.%0AZie `bundel --help`.\n');
-    const json = await runMainIn(empty(), ['lint', '--format', 'json', '--onzin']);
+    const json = await runMain(['lint', '--format', 'json', '--onzin'], {}, empty());
     expect((JSON.parse(json.stdout) as { error: { code: string; exitCode: number } }).error).toMatchObject({ code: 'onbekende-optie', exitCode: 2 });
   });
 });
