@@ -3,7 +3,7 @@
 // and the commands of the GitHub workflow and the pre-commit hook that `init` wrote. One real,
 // slow smoke test (it installs the runtime dependencies from the registry); its folder is a tempDir.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -27,12 +27,21 @@ interface Ran {
   stderr: string;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Ran {
-  const r = spawnSync(command, args, { cwd, env: { ...ENV, ...env }, encoding: 'utf8', timeout: 300_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** A child process, awaited without blocking: a worker stuck in spawnSync for a minute misses vitest's calls. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...ENV, ...env }, timeout: 300_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => void (stdout += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => void (stderr += t));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
-function ok(r: Ran, what: string): Ran {
+async function ok(running: Promise<Ran>, what: string): Promise<Ran> {
+  const r = await running;
   expect(r.code, `${what}\n${r.stdout}\n${r.stderr}`).toBe(0);
   return r;
 }
@@ -58,21 +67,20 @@ interface Step {
 }
 
 /** Runs the `run:` steps of a workflow job or composite action as the runner would; `uses:` of a local action recurses. */
-function runSteps(steps: Step[], cwd: string, context: Record<string, unknown>, log: string[]): void {
+async function runSteps(steps: Step[], cwd: string, context: Record<string, unknown>, log: string[]): Promise<void> {
   for (const step of steps) {
     if (step.uses?.startsWith('./')) {
       const actionPath = path.join(cwd, step.uses);
       const action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { steps: Step[] } };
       const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, step.with?.[k] ?? v.default ?? '']));
-      runSteps(action.runs.steps, cwd, { ...context, inputs, github: { ...(context.github as object), action_path: actionPath } }, log);
+      await runSteps(action.runs.steps, cwd, { ...context, inputs, github: { ...(context.github as object), action_path: actionPath } }, log);
     } else if (step.uses) {
       log.push(`overgeslagen: ${step.uses}`);
     } else if (step.run) {
       const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v, context)]));
       const dir = path.resolve(cwd, expand(step['working-directory'] ?? '.', context));
-      const r = run('bash', ['-e', '-c', step.run], dir, { ...env, ...(context.env as NodeJS.ProcessEnv) });
+      const r = await ok(run('bash', ['-e', '-c', step.run], dir, { ...env, ...(context.env as NodeJS.ProcessEnv) }), step.run);
       log.push(r.stdout, r.stderr);
-      ok(r, step.run);
     }
   }
 }
@@ -80,45 +88,45 @@ function runSteps(steps: Step[], cwd: string, context: Record<string, unknown>, 
 it('installs from the packed tarball and runs init, lint, build and the CI and pre-commit commands', { timeout: 600_000 }, async () => {
   const work = tempDir('bundel-pack-');
   // dist/ was built by `pretest`; --ignore-scripts keeps `prepare` from rebuilding it under running tests.
-  ok(run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], REPO), 'npm pack');
+  await ok(run('npm', ['pack', '--ignore-scripts', '--pack-destination', work], REPO), 'npm pack');
   const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
 
   const app = path.join(work, 'vergaderingen');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({ name: 'ab-vergaderingen', private: true }, null, 2)}\n`);
-  ok(run('npm', ['install', '-D', tarball, '--no-audit', '--no-fund'], app), 'npm install');
+  await ok(run('npm', ['install', '-D', tarball, '--no-audit', '--no-fund'], app), 'npm install');
   // No development dependency came along (type packages aside: dependencies bring some), yet everything below works.
   const devDependencies = Object.keys((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { devDependencies: object }).devDependencies);
   for (const dev of devDependencies.filter((d) => !d.startsWith('@types/'))) expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
 
-  const help = ok(run('npx', ['--no-install', 'bundel', '--help'], app), 'bundel --help');
+  const help = await ok(run('npx', ['--no-install', 'bundel', '--help'], app), 'bundel --help');
   expect(help.stdout).toContain('Usage: bundel');
   expect(help.stdout).toContain('init');
 
-  const init = ok(run('npx', ['--no-install', 'bundel', 'init'], app), 'bundel init');
+  const init = await ok(run('npx', ['--no-install', 'bundel', 'init'], app), 'bundel init');
   expect(init.stdout).toContain('Aangemaakt in .:');
   expect(init.stdout).not.toContain('package.json');
 
   // The repository as it is before the meeting arrives, then the meeting in a commit of its own.
-  const git = (...args: string[]): Ran => ok(run('git', ['-c', 'user.name=Secretariaat', '-c', 'user.email=secretariaat@example.org', ...args], app), `git ${args.join(' ')}`);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'bundel init');
-  const base = git('rev-parse', 'HEAD').stdout.trim();
+  const git = (...args: string[]): Promise<Ran> => ok(run('git', ['-c', 'user.name=Secretariaat', '-c', 'user.email=secretariaat@example.org', ...args], app), `git ${args.join(' ')}`);
+  await git('init', '-q', '-b', 'main');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'bundel init');
+  const base = (await git('rev-parse', 'HEAD')).stdout.trim();
   cpSync(MEETING, path.join(app, 'vergaderingen/2025-03-05'), { recursive: true });
-  git('add', '-A');
-  git('commit', '-q', '-m', 'AB 5 maart 2025');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'AB 5 maart 2025');
   // Built bundles are ignored by the .gitignore that init wrote.
-  expect(git('status', '--porcelain').stdout).toBe('');
+  expect((await git('status', '--porcelain')).stdout).toBe('');
 
-  const lint = ok(run('npx', ['--no-install', 'bundel', 'lint'], app), 'bundel lint');
+  const lint = await ok(run('npx', ['--no-install', 'bundel', 'lint'], app), 'bundel lint');
   expect(lint.stdout).toContain('Geen problemen gevonden in 1 vergadering');
 
-  const build = ok(run('npx', ['--no-install', 'bundel', 'build', '2025-03-05'], app), 'bundel build');
+  const build = await ok(run('npx', ['--no-install', 'bundel', 'build', '2025-03-05'], app), 'bundel build');
   expect(build.stdout).toContain('Bundel gemaakt: vergaderingen/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf');
   const pdf = await PDFDocument.load(readFileSync(path.join(app, 'vergaderingen/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf')));
   expect(pdf.getPageCount()).toBe(63);
-  expect(git('status', '--porcelain').stdout).toBe('');
+  expect((await git('status', '--porcelain')).stdout).toBe('');
 
   // The workflow that init wrote, step by step (checkout, setup-node and upload-artifact are the runner's own).
   const workflow = parse(readFileSync(path.join(app, '.github/workflows/bundel.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
@@ -128,7 +136,7 @@ it('installs from the packed tarball and runs init, lint, build and the CI and p
   writeFileSync(outputFile, '');
   const context = { github: { event: { pull_request: { base: { sha: base } } } }, runner: { temp: runnerTemp }, env: { GITHUB_OUTPUT: outputFile, CI: 'true' } };
   const log: string[] = [];
-  runSteps(Object.values(workflow.jobs)[0].steps, app, context, log);
+  await runSteps(Object.values(workflow.jobs)[0].steps, app, context, log);
   expect(log.filter((l) => l.startsWith('overgeslagen'))).toEqual(['overgeslagen: actions/checkout@v4', 'overgeslagen: actions/setup-node@v4', 'overgeslagen: actions/upload-artifact@v4']);
   const artifact = path.join(runnerTemp, 'bundel/2025-03-05');
   expect(readdirSync(artifact).sort()).toEqual(['Bundel 2025-03-05.html', 'Bundel 2025-03-05.json', 'Bundel 2025-03-05.pdf']);
@@ -137,13 +145,13 @@ it('installs from the packed tarball and runs init, lint, build and the CI and p
   // The lint step of the action on a broken item: an annotation on the file, exit 1.
   const item = path.join(app, 'vergaderingen/2025-03-05/02-lobby.md');
   writeFileSync(item, readFileSync(item, 'utf8').replace('portefeuillehouder:', 'portefeuilehouder:'));
-  const annotated = run('node', ['node_modules/bundel/bin/bundel.js', 'lint', '--format', 'github'], app);
+  const annotated = await run('node', ['node_modules/bundel/bin/bundel.js', 'lint', '--format', 'github'], app);
   expect(annotated.code).toBe(1);
   expect(annotated.stdout).toMatch(/^::error file=vergaderingen\/2025-03-05\/02-lobby\.md,line=\d+,col=1,.*title=schema::Onbekend veld `portefeuilehouder`/m);
 
   // The pre-commit hook's command.
   const hook = (parse(readFileSync(path.join(app, '.pre-commit-config.yaml'), 'utf8')) as { repos: { hooks: { entry: string }[] }[] }).repos[0].hooks[0];
-  const preCommit = run('bash', ['-c', hook.entry], app);
+  const preCommit = await run('bash', ['-c', hook.entry], app);
   expect(preCommit.code).toBe(1);
   expect(preCommit.stdout).toContain('Onbekend veld `portefeuilehouder`');
 });
