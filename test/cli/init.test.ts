@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { jsonSchemas } from '../../src/model/schema.js';
+import { bundelSchema, jsonSchemas } from '../../src/model/schema.js';
 import { runMain } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -54,6 +54,13 @@ describe('bundel init', () => {
     const files = new RegExp(hook.files);
     expect(['bundel.yaml', 'vergaderingen/2025-03-05/vergadering.yaml', 'vergaderingen/2025-03-05/02-lobby.md'].every((f) => files.test(f))).toBe(true);
     expect(files.test('vergaderingen/2025-03-05/bijlagen/brief.pdf')).toBe(false);
+  });
+
+  it('bundel.yaml names every field of the schema, filled in or as a comment to fill in', async () => {
+    const root = tempDir();
+    await init(root);
+    const text = readFileSync(path.join(root, 'bundel.yaml'), 'utf8');
+    for (const field of Object.keys(bundelSchema.shape)) expect(text, field).toMatch(new RegExp(`^(# )?${field}:`, 'm'));
   });
 
   it('never replaces a file: what exists is listed as skipped and left as it was', async () => {

@@ -38,7 +38,7 @@ interface Finding {
 }
 
 async function lint(root: string): Promise<{ code: number | null; findings: Finding[]; all: string }> {
-  const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+  const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE], {}, root);
   return { code: r.code, findings: r.stdout.trim() ? (JSON.parse(r.stdout) as Finding[]) : [], all: r.stdout + r.stderr };
 }
 
@@ -72,7 +72,7 @@ describe('files bundel reads (issue 10, item 5)', () => {
     spawnSync('rm', [path.join(root, 'bundel.yaml')]);
     symlinkSync(secret, path.join(root, 'bundel.yaml'));
     for (const format of ['stylish', 'json', 'github']) {
-      const r = await runMain(['--root', root, 'lint', '--format', format, DATE]);
+      const r = await runMain(['--root', root, 'lint', '--format', format, DATE], {}, root);
       expect(r.code, format).toBe(1);
       expect(r.stdout + r.stderr, format).not.toContain('wJalrXUtnFEMI');
       expect(r.stdout + r.stderr, format).not.toContain('AWS_SECRET');
@@ -95,7 +95,7 @@ describe('files bundel reads (issue 10, item 5)', () => {
     spawnSync('rm', [path.join(root2, MEETING, 'vergadering.yaml'), path.join(root2, 'bundel.yaml')]);
     mkdirSync(path.join(root2, MEETING, 'vergadering.yaml'));
     mkdirSync(path.join(root2, 'bundel.yaml'));
-    const r = await runMain(['--root', root2, 'lint', '--format', 'json', DATE]);
+    const r = await runMain(['--root', root2, 'lint', '--format', 'json', DATE], {}, root2);
     expect(r.code, r.stderr).toBe(1);
     const found = JSON.parse(r.stdout) as Finding[];
     expect(found.map((f) => f.file)).toEqual(expect.arrayContaining(['bundel.yaml', `${MEETING}/vergadering.yaml`]));

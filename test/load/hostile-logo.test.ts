@@ -29,7 +29,7 @@ function repoWithLogo(logo: string, files: Record<string, string | Uint8Array> =
 }
 
 async function logoFindings(root: string): Promise<{ code: number | null; findings: { file: string; line: number; rule: string; message: string }[] }> {
-  const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+  const r = await runMain(['--root', root, 'lint', '--format', 'json', DATE], {}, root);
   return { code: r.code, findings: r.stdout.trim() ? JSON.parse(r.stdout) : [] };
 }
 

@@ -31,7 +31,7 @@ describe('Markdown bounds (issue 10, item 6)', () => {
       [`${MEETING}/vergadering.yaml`]: `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`,
       [`${MEETING}/01-groot.md`]: item(FRONT, body),
     });
-    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE], {}, root);
     expect(lint.code).toBe(1);
     expect(JSON.parse(lint.stdout)).toEqual([expect.objectContaining({ file: `${MEETING}/01-groot.md`, line: 9, rule: 'tekst-omvang', severity: 'error' })]);
     const build = await runMain(['--root', root, 'build', DATE]);

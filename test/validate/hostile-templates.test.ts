@@ -30,7 +30,7 @@ describe('templates in bundel.yaml (issue 10, item 7)', () => {
     ['a stamp that fails at page time', `stempel: '{{pagina}}{{#each}}{{/each}}'\n`, [], 'stempel'],
   ])('%s: lint exit 1 at the template, build exit 1, nothing written', async (_what, bundel, flags, field) => {
     const root = repo(bundel);
-    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE]);
+    const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE], {}, root);
     expect(lint.code).toBe(1);
     expect(JSON.parse(lint.stdout)).toEqual([expect.objectContaining({ file: 'bundel.yaml', line: 2, rule: 'sjabloon', severity: 'error', message: expect.stringContaining(`\`${field}\` stopt de bouw`) })]);
     const build = await runMain(['--root', root, 'build', DATE, ...flags]);
@@ -43,7 +43,7 @@ describe('templates in bundel.yaml (issue 10, item 7)', () => {
   it('{{log}} prints nothing, in lint or build', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
     const root = repo(`stempel: '{{log "GELOGD" level="error"}}{{log orgaan}}{{pagina}}'\ntitel: '{{log "GELOGD"}}T'\n`);
-    const lint = await runMain(['--root', root, 'lint', DATE]);
+    const lint = await runMain(['--root', root, 'lint', DATE], {}, root);
     expect(lint.code).toBe(0);
     const build = await runMain(['--root', root, 'build', DATE, '-o', path.join(root, 'uit', 'b.pdf')]);
     expect(build.code, build.stderr).toBe(0);
