@@ -63,6 +63,23 @@ describe('bundel init', () => {
     for (const field of Object.keys(bundelSchema.shape)) expect(text, field).toMatch(new RegExp(`^(# )?${field}:`, 'm'));
   });
 
+  it('the examples in bundel.yaml, uncommented, pass lint (the logo aside: there is no logo file)', async () => {
+    const root = tempDir();
+    await init(root);
+    const file = path.join(root, 'bundel.yaml');
+    // Examples are the comment lines that hold a key or an indented line; prose starts otherwise.
+    const filledIn = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/^# (?=[a-z_]+:|\s)/, ''))
+      .filter((line) => !line.startsWith('logo:'))
+      .join('\n');
+    expect(filledIn).toMatch(/^organen:\n {2}Algemeen Bestuur:\n {4}aanleveren: 15 werkdagen$/m);
+    writeFileSync(file, filledIn);
+    const lint = await runMain(['lint'], {}, root);
+    expect(lint.stdout).toContain('Geen problemen gevonden in 0 vergaderingen');
+    expect(lint.code).toBe(0);
+  });
+
   it('never replaces a file: what exists is listed as skipped and left as it was', async () => {
     const root = tempDir();
     writeFileSync(path.join(root, '.gitignore'), 'eigen regels\n');
