@@ -35,7 +35,7 @@ describe('help', () => {
 
   it('shows choices and default in Dutch', async () => {
     const { stdout } = await runMain(['lint', '--help']);
-    expect(stdout.replace(/\s+/g, " ")).toContain("keuze: stylish, json, github; standaard: stylish");
+    expect(stdout.replace(/\s+/g, " ")).toContain("keuze: stylish, json, github, sarif; standaard: stylish");
   });
 
   it('names the flags in Dutch and keeps the English ones out of the help', async () => {

@@ -27,9 +27,9 @@ interface Sarif {
 
 /** The file of every finding, in each machine format and in stylish. */
 async function filesIn(cwd: string, argv: string[]): Promise<Record<string, string[]>> {
-  const json = await runMain([...argv, '--format', 'json'], {}, cwd);
-  const github = await runMain([...argv, '--format', 'github'], {}, cwd);
-  const sarif = await runMain([...argv, '--format', 'sarif'], {}, cwd);
+  const json = await runMain([...argv, '--formaat', 'json'], {}, cwd);
+  const github = await runMain([...argv, '--formaat', 'github'], {}, cwd);
+  const sarif = await runMain([...argv, '--formaat', 'sarif'], {}, cwd);
   const stylish = await runMain(argv, {}, cwd);
   for (const r of [json, github, sarif, stylish]) expect(r.code).toBe(1);
   const log = JSON.parse(sarif.stdout) as Sarif;
@@ -84,7 +84,7 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('github: one ::error:: workflow command on stdout', async () => {
-    const r = await runMain(['lint', '--format', 'github'], {}, empty());
+    const r = await runMain(['lint', '--formaat', 'github'], {}, empty());
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^::error title=map-vergaderingen-ontbreekt::De map met vergaderingen `vergaderingen` bestaat niet\.%0AStart bundel in de repository/);
@@ -110,16 +110,16 @@ describe('a run that stops before checking, in the format asked for', () => {
   });
 
   it('a meeting that does not exist, from the git root: exit 2, in JSON', async () => {
-    const r = await runMain(['--root', 'bestuur', 'lint', '2031-01-01', '--format', 'json'], {}, repoWithSubfolder());
+    const r = await runMain(['--root', 'bestuur', 'lint', '2031-01-01', '--formaat', 'json'], {}, repoWithSubfolder());
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('vergadering-ontbreekt');
   });
 
-  it('a usage error: a stable code, in the format asked for', async () => {
+  it('a usage error: a stable code, in the format asked for (also with the English flag name)', async () => {
     const github = await runMain(['lint', '--format', 'github', '--onzin'], {}, empty());
     expect(github.code).toBe(2);
     expect(github.stdout).toBe('::error title=onbekende-optie::Onbekende optie --onzin.%0AZie `bundel --help`.\n');
-    const json = await runMain(['lint', '--format', 'json', '--onzin'], {}, empty());
+    const json = await runMain(['lint', '--formaat', 'json', '--onzin'], {}, empty());
     expect((JSON.parse(json.stdout) as { error: { code: string; exitCode: number } }).error).toMatchObject({ code: 'onbekende-optie', exitCode: 2 });
   });
 });

@@ -145,7 +145,7 @@ it('installs from the packed tarball and runs init, lint, build and the CI and p
   // The lint step of the action on a broken item: an annotation on the file, exit 1.
   const item = path.join(app, 'vergaderingen/2025-03-05/02-lobby.md');
   writeFileSync(item, readFileSync(item, 'utf8').replace('portefeuillehouder:', 'portefeuilehouder:'));
-  const annotated = await run('node', ['node_modules/bundel/bin/bundel.js', 'lint', '--format', 'github'], app);
+  const annotated = await run('node', ['node_modules/bundel/bin/bundel.js', 'lint', '--formaat', 'github'], app);
   expect(annotated.code).toBe(1);
   expect(annotated.stdout).toMatch(/^::error file=vergaderingen\/2025-03-05\/02-lobby\.md,line=\d+,col=1,.*title=schema::Onbekend veld `portefeuilehouder`/m);
 
