@@ -100,7 +100,7 @@ it('installs from the packed tarball and runs init, lint, build and the CI and p
   for (const dev of devDependencies.filter((d) => !d.startsWith('@types/'))) expect(existsSync(path.join(app, 'node_modules', dev)), dev).toBe(false);
 
   const help = await ok(run('npx', ['--no-install', 'bundel', '--help'], app), 'bundel --help');
-  expect(help.stdout).toContain('Usage: bundel');
+  expect(help.stdout).toContain('Gebruik: bundel');
   expect(help.stdout).toContain('init');
 
   const init = await ok(run('npx', ['--no-install', 'bundel', 'init'], app), 'bundel init');
