@@ -13,7 +13,7 @@ import { itemFileName } from '../../cycle/yaml-text.js';
 import { BundelError } from '../../model/errors.js';
 import type { Soort } from '../../model/meeting.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { loadMeeting, resolveMeetingDir } from '../../load/meeting.js';
 import { toPosix } from '../../util/paths.js';
 import { writeAtomically } from '../../write/atomic.js';
 import type { CliCommand } from '../command.js';
@@ -31,7 +31,7 @@ function parseNumber(value: string): number {
 }
 
 export const agendapuntCommand: CliCommand = {
-  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
     program
       .command('agendapunt')
       .description('voeg een agendapunt toe aan een vergadering: een bestand in de huisstijl met het volgende nummer')
@@ -41,7 +41,7 @@ export const agendapuntCommand: CliCommand = {
       .option('--na <nummer>', 'zet het nieuwe punt direct na dit agendapunt (als 4a wanneer 5 al bestaat)', parseNumber)
       .option('--hernummer', 'met --na: schuif de volgende agendapunten één nummer op (ook in hun bestandsnaam)')
       .action(async (meetingArg: string, onderwerp: string, opts: { soort: Soort; na?: number; hernummer?: boolean }) => {
-        const { config, diagnostics } = await openRepository(globals().root);
+        const { config, diagnostics } = await openRepository();
         if (hasErrors(diagnostics)) {
           printDiagnostics(diagnostics, 'stylish', 'stderr');
           setExitCode(1);
@@ -49,7 +49,7 @@ export const agendapuntCommand: CliCommand = {
         }
         if (onderwerp.trim() === '') throw new BundelError('onderwerp-leeg', 'Het onderwerp is leeg.', { hint: 'Geef het onderwerp tussen aanhalingstekens, bijvoorbeeld "Begroting 2026".', exitCode: 2 });
         if (opts.hernummer && opts.na === undefined) throw new BundelError('optie-ongeldig', '`--hernummer` hoort bij `--na <nummer>`.', { hint: 'Zeg met `--na` na welk agendapunt het nieuwe komt.', exitCode: 2 });
-        const dir = await resolveMeetingDir(config, meetingArg);
+        const dir = await resolveMeetingDir(config, meetingArg, cwd);
         const { meeting } = await loadMeeting(config, dir);
         const unreadable = meeting.items.find((i) => !i.parsed);
         if (unreadable) {
@@ -61,14 +61,14 @@ export const agendapuntCommand: CliCommand = {
         const { files, remove } = renumberFiles(place.moves, (item) => readFileSync(item.absFile, 'utf8'));
         const taken = meeting.items.find((i) => i.absFile === target && !remove.includes(i.absFile));
         if (taken || files.some((f) => f.path === target)) {
-          throw new BundelError('bestand-bestaat', `Het bestand \`${toPosix(path.relative(process.cwd(), target))}\` bestaat al.`, { hint: 'Kies een ander onderwerp of een ander nummer (`--na`).' });
+          throw new BundelError('bestand-bestaat', `Het bestand \`${toPosix(path.relative(cwd, target))}\` bestaat al.`, { hint: 'Kies een ander onderwerp of een ander nummer (`--na`).' });
         }
         const auteur = gitUserName(dir, io.env);
         const skeleton = itemSkeleton({ vergadering: datum, nummer: place.nummer, onderwerp: onderwerp.trim(), soort: opts.soort, auteur });
         await writeAtomically([{ path: target, data: skeleton }, ...files], { subject: 'Het agendapunt' });
         await Promise.all(remove.map((p) => rm(p, { force: true })));
 
-        const rel = (p: string): string => toPosix(path.relative(process.cwd(), p));
+        const rel = (p: string): string => toPosix(path.relative(cwd, p));
         const lines = [`${chalk.green('✔')} Agendapunt ${place.nummer} aangemaakt: ${rel(target)}`];
         for (const move of place.moves) lines.push(`  agendapunt ${move.item.nummer} → ${move.nummer}: ${path.basename(move.item.absFile)}`);
         lines.push(auteur ? `Contactpersoon: ${auteur} (uit git).` : 'Geen naam in git (`git config user.name`); vul de contactpersoon zelf in.');

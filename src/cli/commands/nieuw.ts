@@ -6,7 +6,7 @@ import path from 'node:path';
 import { newMeeting, allVergaderingen, previousMeeting } from '../../cycle/new-meeting.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { BundelError } from '../../model/errors.js';
-import { loadVergadering, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { loadVergadering, resolveMeetingDir } from '../../load/meeting.js';
 import { dutchDate } from '../../util/dutch-date.js';
 import { toPosix } from '../../util/paths.js';
 import { writeAtomically } from '../../write/atomic.js';
@@ -14,7 +14,7 @@ import type { CliCommand } from '../command.js';
 import { parseDate } from '../options.js';
 
 export const nieuwCommand: CliCommand = {
-  register(program, { io, chalk, globals, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
     program
       .command('nieuw')
       .description('maak een nieuwe vergadering: de map met vergadering.yaml en de vaste agendapunten')
@@ -22,14 +22,14 @@ export const nieuwCommand: CliCommand = {
       .option('--orgaan <naam>', 'het orgaan, bijvoorbeeld "Algemeen Bestuur" (standaard: het enige orgaan in bundel.yaml)')
       .option('--van <datum>', 'neem tijd, locatie en voorzitter over van deze vergadering (standaard: de vorige van hetzelfde orgaan)')
       .action(async (datum: string, opts: { orgaan?: string; van?: string }) => {
-        const { config, diagnostics } = await openRepository(globals().root);
+        const { config, diagnostics } = await openRepository();
         if (hasErrors(diagnostics)) {
           printDiagnostics(diagnostics, 'stylish', 'stderr');
           setExitCode(1);
           return;
         }
         const all = await allVergaderingen(config);
-        const van = opts.van ? await loadVergadering(config, await resolveMeetingDir(config, opts.van), []) : undefined;
+        const van = opts.van ? await loadVergadering(config, await resolveMeetingDir(config, opts.van, cwd), []) : undefined;
         const orgaan = opts.orgaan?.trim() || van?.orgaan || (config.organen?.size === 1 ? [...config.organen.keys()][0] : undefined);
         if (!orgaan) {
           throw new BundelError('orgaan-onbekend', 'Voor welk orgaan is de vergadering?', {
@@ -39,7 +39,7 @@ export const nieuwCommand: CliCommand = {
         }
         const previous = previousMeeting(all, orgaan, datum);
         const made = newMeeting(config, { datum, orgaan, source: van ?? previous, previous });
-        const shown = toPosix(path.relative(process.cwd(), made.dir)) || '.';
+        const shown = toPosix(path.relative(cwd, made.dir)) || '.';
         await mkdir(path.dirname(made.dir), { recursive: true });
         // Made here, not recursively: when it exists already, nothing is written at all.
         await mkdir(made.dir).catch((err: NodeJS.ErrnoException) => {
