@@ -27,7 +27,7 @@ function hostileMeeting(): string {
 describe('terminal and CI output (issue 10, item 9)', () => {
   it.each(['stylish', 'json', 'github'])('lint --format %s: values escaped, only its own commands', async (format) => {
     const root = hostileMeeting();
-    const r = await runMain(['--root', root, 'lint', '--format', format, DATE]);
+    const r = await runMain(['--root', root, 'lint', '--format', format, DATE], {}, root);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toMatch(CONTROL);
     const own = commands(r.stdout);
