@@ -33,7 +33,7 @@ describe('a failed layout (issue 10, item 4)', () => {
     process.on('unhandledRejection', listen);
     try {
       expect((await runMain(['--root', root, 'lint', DATE])).code).toBe(0);
-      const r = await runMain(['--root', root, 'build', DATE]);
+      const r = await runMain(['--root', root, 'build', DATE], {}, root);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toMatch(/^bundel\.yaml: De opmaak is mislukt\./m);
       expect(r.stderr).toContain('logo');
@@ -49,7 +49,7 @@ describe('a failed layout (issue 10, item 4)', () => {
 
   it('through bin/bundel.js, the layout on its own thread: the same, no uncaught exception', () => {
     const root = meeting();
-    const r = runCli(['--root', root, 'build', DATE]);
+    const r = runCli(['--root', root, 'build', DATE], { cwd: root });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/^bundel\.yaml: De opmaak is mislukt\./m);
     expect(r.stderr).not.toMatch(/Er ging iets mis|^\s+at |Node\.js v/m);
