@@ -4,7 +4,7 @@
 import { Option } from 'commander';
 import { meetingStatus, type DeadlineStatus, type MeetingStatus } from '../../cycle/status.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { listMeetings, loadMeeting, openRepository, resolveMeetingDir } from '../../load/meeting.js';
+import { listMeetings, loadMeeting, resolveMeetingDir } from '../../load/meeting.js';
 import { todayInNetherlands } from '../../util/calendar.js';
 import { dutchDate } from '../../util/dutch-date.js';
 import type { CliCommand } from '../command.js';
@@ -39,7 +39,7 @@ function table(all: MeetingStatus[]): string {
 }
 
 export const statusCommand: CliCommand = {
-  register(program, { io, globals, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, openRepository, printDiagnostics, setExitCode }) {
     program
       .command('status')
       .description('waar staan de vergaderingen: agendapunten, dagen tot aanleveren en verzenden, is de bundel actueel en verzonden')
@@ -48,13 +48,13 @@ export const statusCommand: CliCommand = {
       .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is; standaard vandaag', parseDate)
       .action(async (meetings: string[], opts: { formaat: 'tekst' | 'json'; datum?: string }) => {
         const today = opts.datum ?? todayInNetherlands();
-        const { config, diagnostics } = await openRepository(globals().root);
+        const { config, diagnostics } = await openRepository();
         if (hasErrors(diagnostics)) {
           printDiagnostics(diagnostics, 'stylish', 'stderr');
           setExitCode(1);
           return;
         }
-        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m))) : await listMeetings(config);
+        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m, cwd))) : await listMeetings(config, cwd);
         const all: MeetingStatus[] = [];
         for (const dir of dirs) all.push(await meetingStatus((await loadMeeting(config, dir)).meeting, today));
         const shown = meetings.length > 0 ? all : all.filter((s) => s.dagenTotVergadering >= 0);
