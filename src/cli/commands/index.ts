@@ -11,4 +11,4 @@ import { schemaCommand } from './schema.js';
 import { statusCommand } from './status.js';
 import { verzondenCommand } from './verzonden.js';
 
-export const COMMANDS: readonly CliCommand[] = [lintCommand, buildCommand, verzondenCommand, nieuwCommand, agendapuntCommand, statusCommand, schemaCommand];
+export const COMMANDS: readonly CliCommand[] = [initCommand, lintCommand, buildCommand, verzondenCommand, nieuwCommand, agendapuntCommand, statusCommand, schemaCommand];
