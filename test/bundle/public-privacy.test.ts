@@ -45,7 +45,7 @@ const expectedFindings = [
 ];
 
 async function run(...argv: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const r = await runMain(['--root', root, ...argv], { BUNDEL_CACHE: 'uit', SOURCE_DATE_EPOCH: '1740000000' });
+  const r = await runMain(['--root', root, ...argv], { BUNDEL_CACHE: 'uit', SOURCE_DATE_EPOCH: '1740000000' }, root);
   return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
