@@ -2,16 +2,14 @@
 // Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
 
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { BundelError } from '../model/errors.js';
 import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } from '../model/meeting.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { resolveAttachment } from './attachment-path.js';
-import { findRoot, loadConfig } from './config.js';
 import { meetingDeadlines } from './deadlines.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
@@ -23,11 +21,12 @@ import { AttachmentTexts } from './attachment-text.js';
 import { readTextFile } from './text-file.js';
 import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
 import { toPosix } from '../util/paths.js';
+import { ISO_PREFIX } from './meeting-dir.js';
 import { parseYamlSource } from './yaml-source.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export const MEETING_FILE = 'vergadering.yaml';
-const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[-_ ])/;
+export { listMeetings, openRepository, resolveMeetingDir } from './meeting-dir.js';
 
 export interface LoadOptions {
   /** Keep the parsed attachment documents for the assembler. */
@@ -49,56 +48,6 @@ export interface LoadedMeeting {
   balances: Map<string, (SaveBalance | undefined)[]>;
 }
 
-
-/** The repository: `--root` (relative to `cwd`), else the nearest folder upwards from `cwd` with a bundel.yaml. */
-export async function openRepository(rootOption: string | undefined, cwd = process.cwd()): Promise<{ config: BundelConfig; diagnostics: Diagnostic[] }> {
-  const root = rootOption ? path.resolve(cwd, rootOption) : findRoot(cwd);
-  return loadConfig(root);
-}
-
-/** Every meeting folder in the repository, sorted by name. `cwd`: where messages show paths from. */
-export async function listMeetings(config: BundelConfig, cwd = process.cwd()): Promise<string[]> {
-  const dir = path.resolve(config.root, config.vergaderingen);
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    throw new BundelError('map-vergaderingen-ontbreekt', `De map met vergaderingen \`${toPosix(path.relative(cwd, dir)) || '.'}\` bestaat niet.`, {
-      hint: 'Start bundel in de repository met vergaderingen, of geef die aan met `--root <map>`; de map zelf stelt u in met `vergaderingen:` in bundel.yaml.',
-    });
-  }
-  return entries
-    .filter((e) => e.isDirectory() && ISO_PREFIX.test(e.name))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
-/** A meeting named on the command line: an ISO date, or a folder path (relative to `cwd`). */
-export async function resolveMeetingDir(config: BundelConfig, arg: string, cwd = process.cwd()): Promise<string> {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(arg)) {
-    const matches = (await listMeetings(config, cwd)).filter((d) => path.basename(d).startsWith(arg));
-    if (matches.length === 1) return matches[0];
-    if (matches.length > 1) {
-      throw new BundelError('vergadering-dubbelzinnig', `Er zijn ${matches.length} vergaderingen op ${arg}: ${matches.map((m) => `\`${path.basename(m)}\``).join(', ')}.`, {
-        hint: 'Noem de map, bijvoorbeeld `bundel build ' + toPosix(path.relative(cwd, matches[0])) + '`.',
-        exitCode: 2,
-      });
-    }
-    throw new BundelError('vergadering-ontbreekt', `Er is geen vergadering op ${arg} in \`${config.vergaderingen}/\`.`, {
-      hint: `Maak de map \`${config.vergaderingen}/${arg}/\` met een vergadering.yaml, of controleer de datum.`,
-      exitCode: 2,
-    });
-  }
-  const dir = path.resolve(cwd, arg);
-  const st = await stat(dir).catch(() => undefined);
-  if (!st?.isDirectory()) {
-    throw new BundelError('vergadering-ontbreekt', `\`${arg}\` is geen datum (JJJJ-MM-DD) en geen map.`, {
-      hint: 'Geef de datum van de vergadering, bijvoorbeeld `2025-03-05`, of het pad naar de map.',
-      exitCode: 2,
-    });
-  }
-  return dir;
-}
 
 /**
  * The folder whose files a meeting may read (links may not lead out of it): the repository, or the

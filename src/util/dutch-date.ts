@@ -17,3 +17,19 @@ export function dutchDate(iso: string): string {
   }
   throw new RangeError(`\`${iso}\` is geen datum in de vorm JJJJ-MM-DD`);
 }
+
+/**
+ * A date as a Dutch secretariat types it, `12-02-2025`, `12-2-2025`, `12/2/2025` or `12.2.2025`
+ * (day first), as ISO `2025-02-12`; anything else, an impossible date included, is returned as it is.
+ */
+export function isoFromDutch(value: string): string {
+  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value.trim());
+  if (!match) return value;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  try {
+    dutchDate(iso);
+    return iso;
+  } catch {
+    return value;
+  }
+}

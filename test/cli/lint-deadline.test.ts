@@ -66,9 +66,9 @@ describe('lint --datum', () => {
     expect(only((await lint(root, '2025-04-22')).stdout).message).toContain('Nog 3 dagen tot de aanleverdatum (25 april 2025).');
   });
 
-  it('refuses a --datum that is not a date', async () => {
-    const r = await runMain(['--root', repo(), 'lint', '--datum', '17-04-2025']);
+  it('refuses a --datum that is not a date (31 February; 17-04-2025 is read as 2025-04-17)', async () => {
+    const r = await runMain(['--root', repo(), 'lint', '--datum', '31-02-2025']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('`17-04-2025` is geen datum');
+    expect(r.stderr).toContain('`31-02-2025` is geen datum');
   });
 });
