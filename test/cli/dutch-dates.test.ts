@@ -14,6 +14,19 @@ describe('Dutch dates on the command line', () => {
     }
   });
 
+  it('takes a folder named like a Dutch date, relative to the current directory, as that folder', async () => {
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = copyFixture('lint/geldig');
+    const meetings = path.join(root, 'vergaderingen');
+    cpSync(path.join(meetings, '2025-03-05'), path.join(meetings, '05-03-2025'), { recursive: true });
+    writeFileSync(path.join(meetings, '05-03-2025', '03-rondvraag.md'), '---\nagendapunt: 3\nonderwerp: Rondvraag\nsoort: mondeling\nkleur: rood\n---\n');
+    const r = await runMain(['lint', '05-03-2025', '--format', 'json'], {}, meetings);
+    const files = (JSON.parse(r.stdout) as { file: string }[]).map((d) => d.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((f) => f.startsWith('05-03-2025/03-rondvraag.md'))).toBe(true);
+  });
+
   it('refuses an impossible date as a usage error naming it', async () => {
     const root = copyFixture('lint/geldig');
     const r = await runMain(['--root', root, 'lint', '31-02-2025']);
