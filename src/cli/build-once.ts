@@ -31,7 +31,7 @@ export async function buildOnce(
   config: BundelConfig,
   dir: string,
   flags: BuildFlags,
-  { env, sourceDateEpoch }: { env: NodeJS.ProcessEnv; sourceDateEpoch?: number },
+  { env, sourceDateEpoch, cwd }: { env: NodeJS.ProcessEnv; sourceDateEpoch?: number; /** Where messages show paths from. */ cwd: string },
   onProgress?: (e: ProgressEvent) => void,
 ): Promise<BuildOutcome> {
   // Loaded here so `lint` and `schema` do not pay for the layout engine.
@@ -53,7 +53,7 @@ export async function buildOnce(
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics, ongewijzigd: result.ongewijzigd };
   const sources = filesRead(result.meeting);
   // Never onto a file the meeting reads, nor onto a device or FIFO (checked before writing).
-  await writeAtomically(result.files, { protect: { files: sources, meetingDir: result.meeting.vergadering.dir } });
+  await writeAtomically(result.files, { protect: { files: sources, meetingDir: result.meeting.vergadering.dir }, cwd });
   return { ok: true, diagnostics: result.diagnostics, nagezonden: result.bundle.index.nagezonden, pdfPath: result.bundle.pdfPath, pageCount: result.bundle.pageCount, sources, written: result.files.map((f) => f.path) };
 }
 
@@ -64,4 +64,4 @@ export function madeWhat(flags: BuildFlags): string {
 }
 
 /** A path as the user finds it from `cwd` (forward slashes). */
-export const shownPath = (p: string, cwd = process.cwd()): string => toPosix(path.relative(cwd, p)) || p;
+export const shownPath = (p: string, cwd: string): string => toPosix(path.relative(cwd, p)) || p;

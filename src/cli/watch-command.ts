@@ -12,6 +12,8 @@ import { watchMeeting } from './watch.js';
 export interface WatchBuildOptions {
   io: Io;
   chalk: ChalkInstance;
+  /** Where messages show paths from (`io.cwd` as main resolved it). */
+  cwd: string;
   config: BundelConfig;
   dir: string;
   flags: BuildFlags;
@@ -22,7 +24,7 @@ const clock = (): string => new Date().toTimeString().slice(0, 8);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export async function watchBuild({ io, chalk, config, dir, flags, sourceDateEpoch }: WatchBuildOptions): Promise<void> {
+export async function watchBuild({ io, chalk, cwd, config, dir, flags, sourceDateEpoch }: WatchBuildOptions): Promise<void> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   io.signal?.addEventListener('abort', stop, { once: true });
@@ -31,14 +33,14 @@ export async function watchBuild({ io, chalk, config, dir, flags, sourceDateEpoc
   const onSigint = (): void => stop();
   if (!io.signal) process.once('SIGINT', onSigint);
   const what = madeWhat(flags);
-  io.stderr(`Bewaakt ${printable(shownPath(dir))}: elke wijziging maakt de ${what.toLowerCase()} opnieuw. Stoppen met Ctrl-C.\n`);
+  io.stderr(`Bewaakt ${printable(shownPath(dir, cwd))}: elke wijziging maakt de ${what.toLowerCase()} opnieuw. Stoppen met Ctrl-C.\n`);
   try {
     await watchMeeting({
       meetingDir: path.resolve(dir),
       extraFiles: config.file ? [path.join(config.root, config.file)] : [],
       build: async (): Promise<BuildOutcome> => {
         try {
-          return await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch });
+          return await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch, cwd });
         } catch (err) {
           // A build that stops (a layout or write that fails) is one failed build, not the end of the watch.
           if (!(err instanceof BundelError)) throw err;
@@ -52,7 +54,7 @@ export async function watchBuild({ io, chalk, config, dir, flags, sourceDateEpoc
         const warnings = outcome.diagnostics.length - errors;
         const findings = errors + warnings > 0 ? `; ${count(errors, 'fout', 'fouten')}, ${count(warnings, 'waarschuwing', 'waarschuwingen')}` : '';
         if (outcome.ok) {
-          io.stdout(`${chalk.dim(clock())} ${chalk.green('✔')} ${what} gemaakt: ${printable(shownPath(outcome.pdfPath))} (${count(outcome.pageCount, 'pagina', "pagina's")}, ${seconds(ms)}${findings})\n`);
+          io.stdout(`${chalk.dim(clock())} ${chalk.green('✔')} ${what} gemaakt: ${printable(shownPath(outcome.pdfPath, cwd))} (${count(outcome.pageCount, 'pagina', "pagina's")}, ${seconds(ms)}${findings})\n`);
         } else {
           io.stdout(`${chalk.dim(clock())} ${chalk.red('✖')} Niet gemaakt${findings}: de vorige ${what.toLowerCase()} blijft staan. Zie \`bundel lint\`.\n`);
         }

@@ -73,10 +73,11 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
  * `subject` names what is written in the error message (default "De bundel"); `protect` names the
  * files the outputs may not replace. Every target is checked before anything is written.
  */
-export async function writeAtomically(files: readonly OutputFile[], options: { subject?: string; protect?: ProtectedInputs } = {}): Promise<void> {
+export async function writeAtomically(files: readonly OutputFile[], options: { subject?: string; protect?: ProtectedInputs; /** Where messages show paths from. */ cwd?: string } = {}): Promise<void> {
   await checkTargets(
     files.map((f) => f.path),
     options.protect,
+    options.cwd,
   );
   const temps: { temp: string; final: string }[] = [];
   try {

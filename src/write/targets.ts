@@ -38,16 +38,17 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boo
   return 'een apparaat';
 }
 
-/** A path as the user can find it: relative to the working folder when that is shorter. */
-const shown = (p: string): string => {
-  const rel = path.relative(process.cwd(), p);
+/** A path as the user can find it: relative to the working folder (`cwd`) when that is shorter. */
+const shownFrom = (cwd: string, p: string): string => {
+  const rel = path.relative(cwd, p);
   return rel && rel.length < p.length ? rel : p;
 };
 
 const HINT = 'Kies met `-o` een nieuwe bestandsnaam buiten de stukken van de vergadering, bijvoorbeeld `uit/bundel.pdf`, of laat `-o` weg.';
 
 /** Throws a BundelError (exit 2: the place to write is wrong) for the first target that may not be written. */
-export async function checkTargets(targets: readonly string[], inputs?: ProtectedInputs): Promise<void> {
+export async function checkTargets(targets: readonly string[], inputs?: ProtectedInputs, cwd = process.cwd()): Promise<void> {
+  const shown = (p: string): string => shownFrom(cwd, p);
   const reads = new Map<string, string>();
   for (const file of inputs?.files ?? []) reads.set(await realTarget(file), file);
   const meetingDir = inputs?.meetingDir ? await realTarget(inputs.meetingDir) : undefined;

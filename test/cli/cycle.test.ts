@@ -1,14 +1,57 @@
-// The meeting cycle end to end with real files: nieuw, agendapunt, status, build --concept, status
-// again (the bundle is current, then out of date after an edit). bundel init had not landed when
-// this was written: the repository starts from a hand-made bundel.yaml.
+// The meeting cycle end to end with real files: init in an empty folder, nieuw, agendapunt, status,
+// build --concept, status again (the bundle is current, then out of date after an edit). Every
+// command runs in-process with `io.cwd` set and no --root, as a secretariat runs it in its folder.
 
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.js';
 import { writeRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('the meeting cycle', () => {
+  it('from an empty folder: init → nieuw → agendapunt → status → build --concept, all in io.cwd', async () => {
+    const folder = tempDir('bundel-cycle-');
+    const run = (args: string[], cwd = folder) => runMain(args, {}, cwd);
+    expect((await run(['init'])).code).toBe(0);
+    // The secretariat fills in the terms that init shows as a commented example.
+    appendFileSync(path.join(folder, 'bundel.yaml'), '\norganen:\n  Algemeen Bestuur:\n    aanleveren: 15 werkdagen\n    verzenden: 10 dagen\n');
+    const nieuw = await run(['nieuw', '2025-04-16', '--orgaan', 'Algemeen Bestuur']);
+    expect(nieuw.code).toBe(0);
+    expect(nieuw.stdout).toContain('vergaderingen/2025-04-16');
+    const dir = path.join(folder, 'vergaderingen/2025-04-16');
+    expect(readFileSync(path.join(dir, 'vergadering.yaml'), 'utf8')).toContain('orgaan: Algemeen Bestuur');
+    // From inside the meeting folder: the repository is found upwards, the item lands here.
+    const agendapunt = await run(['agendapunt', '2025-04-16', 'Begroting 2026'], dir);
+    expect(agendapunt.code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.md')).sort()).toEqual(['01-opening-en-mededelingen.md', '02-verslag-van-de-vergadering-van-invullen.md', '03-begroting-2026.md', '04-rondvraag.md']);
+    // A second meeting whose terms cross Easter Monday, Bevrijdingsdag and Koningsdag on a Saturday.
+    expect((await run(['nieuw', '7-5-2025', '--orgaan', 'Algemeen Bestuur'])).code).toBe(0);
+
+    // 10 April 2025. Meeting of 16 April: 15 working days back is 26 March; 10 days back is Sunday
+    // 6 April, moved to Friday 4 April. Meeting of 7 May: 15 working days back skips 5 May
+    // (Bevrijdingsdag) and 21 April (Tweede Paasdag) but counts Goede Vrijdag: 14 April; 10 days
+    // back is Sunday 27 April, before it Koningsdag on Saturday 26 April: Friday 25 April.
+    const table = await run(['status', '--datum', '10-04-2025']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/2025-04-16\s+Algemeen Bestuur\s+4\s+\d+\s+15 dagen geleden\s+6 dagen geleden\s+niet gemaakt/);
+    expect(table.stdout).toMatch(/2025-05-07\s+Algemeen Bestuur\s+3\s+\d+\s+nog 4 dagen\s+nog 15 dagen\s+niet gemaakt/);
+    const json = JSON.parse((await run(['status', '--formaat', 'json', '--datum', '2025-04-10'])).stdout) as { vergaderingen: { datum: string; aanleverdatum: { datum: string }; verzenddatum: { datum: string } }[] };
+    expect(json.vergaderingen.map((v) => [v.datum, v.aanleverdatum.datum, v.verzenddatum.datum])).toEqual([
+      ['2025-04-16', '2025-03-26', '2025-04-04'],
+      ['2025-05-07', '2025-04-14', '2025-04-25'],
+    ]);
+
+    // The new item is a voorstel skeleton: build --concept makes it anyway, named as a concept.
+    const build = await run(['build', '2025-04-16', '--concept']);
+    expect(build.code).toBe(0);
+    const made = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(made).toEqual(['CONCEPT Bundel Algemeen Bestuur 2025-04-16.pdf']);
+    expect(build.stdout).toContain(`vergaderingen/2025-04-16/${made[0]}`);
+    // Nothing was written where the test process happens to run.
+    expect(existsSync(path.join(process.cwd(), 'vergaderingen', '2025-04-16'))).toBe(false);
+  });
+
   it('nieuw → agendapunt → status → build --concept → status', async () => {
     const root = writeRepo({ 'bundel.yaml': 'organen:\n  Algemeen Bestuur:\n    aanleveren: 15 werkdagen\n    verzenden: 10 dagen\n' });
     const run = (...args: string[]) => runMain(['--root', root, ...args]);

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../helpers/cli.js';
+import { copyFixture } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 import { validateSarif } from '../helpers/sarif-schema.js';
 
@@ -75,9 +76,9 @@ describe('a run that stops before checking, in the format asked for', () => {
   const empty = (): string => tempDir('bundel-paths-');
   const MESSAGE = 'De map met vergaderingen `vergaderingen` bestaat niet.';
 
-  it('stylish: the message and hint on stderr, exit 1', async () => {
+  it('stylish: the message and hint on stderr, exit 2 (a setup error)', async () => {
     const r = await runMain(['lint'], {}, empty());
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(MESSAGE);
     expect(r.stderr).toContain('--root <map>');
@@ -85,7 +86,7 @@ describe('a run that stops before checking, in the format asked for', () => {
 
   it('github: one ::error:: workflow command on stdout', async () => {
     const r = await runMain(['lint', '--formaat', 'github'], {}, empty());
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^::error title=map-vergaderingen-ontbreekt::De map met vergaderingen `vergaderingen` bestaat niet\.%0AStart bundel in de repository/);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
@@ -93,15 +94,15 @@ describe('a run that stops before checking, in the format asked for', () => {
 
   it('json: one object with the error on stdout', async () => {
     const r = await runMain(['lint', '--format=json'], {}, empty());
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toEqual({
-      error: { code: 'map-vergaderingen-ontbreekt', file: null, message: MESSAGE, hint: expect.stringContaining('--root <map>') as string, exitCode: 1 },
+      error: { code: 'map-vergaderingen-ontbreekt', file: null, message: MESSAGE, hint: expect.stringContaining('--root <map>') as string, exitCode: 2 },
     });
   });
 
   it('sarif: a valid log whose invocation failed, the reason as a notification', async () => {
     const r = await runMain(['lint', '-f', 'sarif'], {}, empty());
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const log = JSON.parse(r.stdout) as Sarif;
     expect(validateSarif(log)).toBe(true);
     const [invocation] = log.runs[0].invocations;
@@ -121,5 +122,15 @@ describe('a run that stops before checking, in the format asked for', () => {
     expect(github.stdout).toBe('::error title=onbekende-optie::Onbekende optie --onzin.%0AZie `bundel --help`.\n');
     const json = await runMain(['lint', '--formaat', 'json', '--onzin'], {}, empty());
     expect((JSON.parse(json.stdout) as { error: { code: string; exitCode: number } }).error).toMatchObject({ code: 'onbekende-optie', exitCode: 2 });
+  });
+});
+
+describe('messages of the write step, relative to io.cwd', () => {
+  it('an output onto an item file names it from the current directory', async () => {
+    const root = copyFixture('lint/geldig');
+    const r = await runMain(['build', '2025-03-05', '--uitvoer', 'vergaderingen/2025-03-05/01-opening.md'], {}, root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`vergaderingen/2025-03-05/01-opening.md`');
+    expect(r.stderr).not.toContain(root);
   });
 });

@@ -65,7 +65,7 @@ export const agendapuntCommand: CliCommand = {
         }
         const auteur = gitUserName(dir, io.env);
         const skeleton = itemSkeleton({ vergadering: datum, nummer: place.nummer, onderwerp: onderwerp.trim(), soort: opts.soort, auteur });
-        await writeAtomically([{ path: target, data: skeleton }, ...files], { subject: 'Het agendapunt' });
+        await writeAtomically([{ path: target, data: skeleton }, ...files], { subject: 'Het agendapunt', cwd });
         await Promise.all(remove.map((p) => rm(p, { force: true })));
 
         const rel = (p: string): string => toPosix(path.relative(cwd, p));

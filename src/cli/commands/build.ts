@@ -61,7 +61,7 @@ export const buildCommand: CliCommand = {
         // `--uitvoer` is relative to the current directory.
         const flags = { ...opts, uitvoer: opts.uitvoer === undefined ? undefined : path.resolve(cwd, opts.uitvoer) };
         if (opts.bewaken) {
-          await watchBuild({ io, chalk, config, dir, flags, sourceDateEpoch });
+          await watchBuild({ io, chalk, cwd, config, dir, flags, sourceDateEpoch });
           setExitCode(0);
           return;
         }
@@ -86,7 +86,7 @@ export const buildCommand: CliCommand = {
           }
           else if (e.step === 'assemble') line(`Samengevoegd: ${count(e.pages, 'pagina')}`);
         };
-        const result = await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch }, onProgress);
+        const result = await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch, cwd }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');
         if (!result.ok && result.ongewijzigd) {
           io.stdout(`${nothingNewText(result.ongewijzigd)} Er is geen bestand gemaakt.\n`);

@@ -48,7 +48,7 @@ export const nieuwCommand: CliCommand = {
             hint: 'Kies een andere datum, of voeg met `bundel agendapunt` punten toe aan de bestaande vergadering.',
           });
         });
-        await writeAtomically(made.files, { subject: 'De nieuwe vergadering' });
+        await writeAtomically(made.files, { subject: 'De nieuwe vergadering', cwd });
 
         const lines = [`${chalk.green('✔')} Vergadering aangemaakt: ${shown} (${orgaan}, ${dutchDate(datum)})`, '  vergadering.yaml', ...made.itemFiles.map((f) => `  ${f}`)];
         lines.push(made.source ? `Tijd, locatie en voorzitter zijn overgenomen van de vergadering van ${dutchDate(made.source.datum)}.` : 'Vul in vergadering.yaml tijd, locatie en voorzitter in (nu `[invullen]`).');

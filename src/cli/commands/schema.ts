@@ -17,7 +17,7 @@ export const schemaCommand: CliCommand = {
           io.stdout(jsonSchemasText());
           return;
         }
-        await writeAtomically(jsonSchemaFiles(path.resolve(cwd, opts.uitvoer)), { subject: 'Het schema' });
+        await writeAtomically(jsonSchemaFiles(path.resolve(cwd, opts.uitvoer)), { subject: 'Het schema', cwd });
         io.stdout(`Schema's geschreven in ${printable(opts.uitvoer)}\n`);
       });
   },

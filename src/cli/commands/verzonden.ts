@@ -19,7 +19,7 @@ const sha = (data: Uint8Array): string => createHash('sha256').update(data).dige
 
 export const verzondenCommand: CliCommand = {
   register(program, context) {
-    const { io, chalk, printDiagnostics, setExitCode } = context;
+    const { io, cwd, chalk, printDiagnostics, setExitCode } = context;
     program
       .command('verzonden')
       .description('leg vast dat de bundel (of de nagezonden stukken) is verstuurd: de volgende versie in verzonden/<n>.json')
@@ -51,8 +51,8 @@ export const verzondenCommand: CliCommand = {
         }
         const record = makeSentVersion({ meeting: leden.meeting, leden: leden.bundle, openbaar: openbaar.ok ? openbaar.bundle : undefined, verzonden: opts.op ?? todayInNetherlands() });
         const file = path.join(dir, SENT_FOLDER, `${record.versie}.json`);
-        await writeAtomically([{ path: file, data: `${JSON.stringify(record, null, 2)}\n` }]);
-        const shown = (p: string): string => printable(path.relative(process.cwd(), p) || p);
+        await writeAtomically([{ path: file, data: `${JSON.stringify(record, null, 2)}\n` }], { cwd });
+        const shown = (p: string): string => printable(path.relative(cwd, p) || p);
         // What is recorded is what the sources give now; say so when the file on disk is not that.
         const onDisk = await readFile(leden.bundle.pdfPath).catch(() => undefined);
         if (!onDisk) io.stderr(`Let op: ${shown(leden.bundle.pdfPath)} bestaat niet; vastgelegd is de bundel zoals de bronnen hem nu geven.\n`);
