@@ -36,7 +36,7 @@ import { bundleNames, conceptFileName } from './names.js';
 import { isIsoDate } from '../model/schema.js';
 import { meetingSources } from '../load/sources.js';
 import { makeOutputs } from './outputs/index.js';
-import { makePlan, type Part, type Plan } from './plan.js';
+import { confidentialPages, confidentialPart, makePlan, type Part, type Plan } from './plan.js';
 import { nothingSent, printedEntries, supplementFileName, supplementIndex, supplementInputs, supplementPlan } from './supplement.js';
 import { structureOutline } from './tags.js';
 
@@ -225,14 +225,16 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
 
   const stamper = new Stamper(out, font);
   const prefix = versionPrefix(supplement?.versie ?? 1);
-  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(`${prefix}${i + 1}`, `${prefix}${total}`, supplement?.versie)));
+  // The members' bundle says "Vertrouwelijk" beside the number on every page of a confidential document.
+  const secret = openbaar ? new Set<number>() : confidentialPages(plan, pages);
+  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(`${prefix}${i + 1}`, `${prefix}${total}`, { nagezonden: supplement?.versie, vertrouwelijk: secret.has(i + 1) })));
   resolvePageLinks(out, renderedPages);
   const entries = itemEntries(meeting, plan, pages);
   writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines, supplement ? 'Nagezonden stukken' : 'Agenda'));
   structure.finish(structureOutline(entries, plan, tags, supplement ? 'Nagezonden stukken' : 'Agenda'), { title, lang: 'nl-NL' });
   if (options.pdfa) printAnnotations(out);
   // A supplement with only public documents is not confidential, even if the meeting is.
-  const confidential = (supplement ? plan.parts.some((p) => p.kind !== 'agenda' && (p.item.vertrouwelijk || ('bijlage' in p && p.bijlage?.vertrouwelijk === true))) : plan.hasConfidential) && !openbaar;
+  const confidential = (supplement ? plan.parts.some(confidentialPart) : plan.hasConfidential) && !openbaar;
   setMetadata(out, {
     ...names.metadata(confidential),
     title,

@@ -34,6 +34,8 @@ export interface DocumentEntry {
   seeItem?: Agendapunt;
   /** For `ter-inzage`: where. */
   plaats?: string;
+  /** A confidential bijlage of an item that is not, shown in full (the members' bundle): marked wherever it is listed. */
+  vertrouwelijk?: boolean;
 }
 
 /**
@@ -71,7 +73,10 @@ export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEn
     for (const bijlage of item.bijlagen) {
       const placement = plan.placements.get(bijlage);
       if (!placement || placement.status === 'ontbreekt') continue;
-      const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage };
+      // Withheld, it is marked by its status; shown in full (members), by `vertrouwelijk` (of a
+      // confidential item, the item is marked instead).
+      const shown = bijlage.vertrouwelijk && !item.vertrouwelijk && placement.status !== 'weggelaten' ? { vertrouwelijk: true } : {};
+      const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage, ...shown };
       if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
       else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
       else if (placement.status === 'volgt') documents.push({ ...base, status: 'volgt', ...at(placement.part) });

@@ -11,8 +11,11 @@ export interface BundleNames {
   title: string;
   /** Default file name, without folder, with `.pdf`. */
   fileName: string;
-  /** In a supplement `pagina` and `totaal` are "2-3" and "2-7", and `nagezonden` its version. */
-  stamp(pagina: number | string, totaal: number | string, nagezonden?: number): string;
+  /**
+   * In a supplement `pagina` and `totaal` are "2-3" and "2-7", and `nagezonden` its version;
+   * `vertrouwelijk`: a page of a confidential document in the members' bundle.
+   */
+  stamp(pagina: number | string, totaal: number | string, page?: { nagezonden?: number; vertrouwelijk?: boolean }): string;
   /** The PDF's document information, given whether the meeting has confidential documents. */
   metadata(hasConfidential: boolean): { title: string; author: string; subject: string; keywords: string[] };
 }
@@ -27,7 +30,10 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
     iso: meeting.vergadering.datum,
     openbaar,
   };
-  const stampTemplate = compileText<TemplateData & { pagina: number | string; totaal: number | string; nagezonden?: number }>(config.stempel ?? DEFAULT_STAMP, 'de paginanummering (`stempel`)', config.file);
+  const stampSource = config.stempel ?? DEFAULT_STAMP;
+  const stampTemplate = compileText<TemplateData & { pagina: number | string; totaal: number | string; nagezonden?: number; vertrouwelijk: boolean }>(stampSource, 'de paginanummering (`stempel`)', config.file);
+  // A confidential page says so also under an own `stempel` that does not place it (as CONCEPT).
+  const placesSecret = /\bvertrouwelijk\b/.test(stampSource);
   const title = `${kind.concept ? 'CONCEPT ' : ''}${compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data)}`;
   const base = safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data));
   const fileName = conceptFileName(`${base}${kind.agendaOnly ? ' (agenda)' : ''}.pdf`, kind.concept ?? false);
@@ -42,7 +48,9 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
         : `${orgaan} ${data.datum}`,
     keywords: ['bundel', orgaan, iso, ...(hasConfidential && !openbaar ? ['vertrouwelijk'] : [])],
   });
-  return { datum: data.datum, title, fileName, stamp: (pagina, totaal, nagezonden) => `${stampTemplate({ ...data, pagina, totaal, nagezonden })}${kind.concept ? ' · CONCEPT' : ''}`, metadata };
+  const stamp: BundleNames['stamp'] = (pagina, totaal, { nagezonden, vertrouwelijk = false } = {}) =>
+    `${stampTemplate({ ...data, pagina, totaal, nagezonden, vertrouwelijk })}${vertrouwelijk && !placesSecret ? ' · Vertrouwelijk' : ''}${kind.concept ? ' · CONCEPT' : ''}`;
+  return { datum: data.datum, title, fileName, stamp, metadata };
 }
 
 /** A concept's file name always starts with "CONCEPT " (unless it says concept already), so it is never taken for the bundle. */

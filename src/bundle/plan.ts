@@ -118,3 +118,16 @@ export function paginate(parts: readonly Part[], pageCount: (part: Part) => numb
   }
   return out;
 }
+
+/** A memo or bijlage (or its placeholder) of a confidential item, or a confidential bijlage. */
+export const confidentialPart = (part: Part): boolean => part.kind !== 'agenda' && (part.item.vertrouwelijk || ('bijlage' in part && part.bijlage?.vertrouwelijk === true));
+
+/** The bundle pages (1-based) of confidential documents: the members' bundle stamps "Vertrouwelijk" on them. */
+export function confidentialPages(plan: Plan, pages: ReadonlyMap<Part, { first: number; last: number }>): Set<number> {
+  const out = new Set<number>();
+  for (const part of plan.parts.filter(confidentialPart)) {
+    const at = pages.get(part);
+    for (let p = at?.first ?? 1; at && p <= at.last; p++) out.add(p);
+  }
+  return out;
+}

@@ -29,9 +29,10 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
   for (const d of entry.documents) {
     if (!d.bijlage) continue;
     const b = d.bijlage;
-    if (d.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: d.titel, plaats: d.plaats ?? '' });
+    const mark = d.vertrouwelijk ? { vertrouwelijk: true } : {};
+    if (d.status === 'ter-inzage') terInzage.push({ nummer: b.nummer, titel: d.titel, plaats: d.plaats ?? '', ...mark });
     else if (d.status === 'weggelaten') meegezonden.push({ nummer: b.nummer, titel: d.titel, weggelaten: true, pagina: d.first });
-    else meegezonden.push({ nummer: b.nummer, titel: d.titel, pagina: d.first });
+    else meegezonden.push({ nummer: b.nummer, titel: d.titel, pagina: d.first, ...mark });
   }
   return {
     organisatie: meeting.config.organisatie,
@@ -65,10 +66,12 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
   const items = entries.map((entry) => {
     const { item, withheld } = entry;
     const documenten = shownDocuments(entry).map(
-      (d): AgendaDocument =>
-        d.status === 'ter-inzage'
+      (d): AgendaDocument => ({
+        ...(d.status === 'ter-inzage'
           ? { label: d.label, titel: d.titel, status: 'ter-inzage', plaats: d.plaats }
-          : { label: d.label, titel: d.status === 'volgt' ? `${d.titel} (volgt)` : d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen', nagezonden: options.late?.get(d)?.tekst },
+          : { label: d.label, titel: d.status === 'volgt' ? `${d.titel} (volgt)` : d.titel, pagina: d.first, status: d.status === 'weggelaten' ? 'weggelaten' : 'opgenomen', nagezonden: options.late?.get(d)?.tekst }),
+        ...(d.vertrouwelijk ? { vertrouwelijk: true } : {}),
+      }),
     );
     return {
       nummer: item.nummer,

@@ -5,7 +5,7 @@ import { BundelError } from '../model/errors.js';
 import { truncateUtf8 } from '../util/file-name.js';
 import { compileTemplate } from '../util/text-template.js';
 
-export const DEFAULT_STAMP = '{{orgaan}} {{datum}} · {{#if nagezonden}}nagezonden {{nagezonden}} · {{/if}}pagina {{pagina}} van {{totaal}}';
+export const DEFAULT_STAMP = '{{orgaan}} {{datum}} · {{#if nagezonden}}nagezonden {{nagezonden}} · {{/if}}pagina {{pagina}} van {{totaal}}{{#if vertrouwelijk}} · Vertrouwelijk{{/if}}';
 export const DEFAULT_TITLE = 'Bundel {{orgaan}} {{datum}}';
 export const DEFAULT_FILE_NAME = 'Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}';
 

@@ -211,7 +211,7 @@ export const bundelSchema = z
       .describe('De bekende portefeuillehouders; `bundel lint` waarschuwt bij een voorstel met een andere naam.'),
     vergaderingen: optionalText('De map met vergaderingen, relatief vanaf bundel.yaml; standaard `vergaderingen`.'),
     stempel: optionalText(
-      'Handlebars-sjabloon voor de paginanummering op elke pagina; standaard "{{orgaan}} {{datum}} · {{#if nagezonden}}nagezonden {{nagezonden}} · {{/if}}pagina {{pagina}} van {{totaal}}". Velden: organisatie, orgaan, datum (5 maart 2025), iso (2025-03-05), openbaar, pagina, totaal, nagezonden (de versie van nagezonden stukken; pagina en totaal zijn dan "2-3" en "2-7").',
+      'Handlebars-sjabloon voor de paginanummering op elke pagina; standaard "{{orgaan}} {{datum}} · {{#if nagezonden}}nagezonden {{nagezonden}} · {{/if}}pagina {{pagina}} van {{totaal}}{{#if vertrouwelijk}} · Vertrouwelijk{{/if}}". Velden: organisatie, orgaan, datum (5 maart 2025), iso (2025-03-05), openbaar, pagina, totaal, nagezonden (de versie van nagezonden stukken; pagina en totaal zijn dan "2-3" en "2-7"), vertrouwelijk (waar op de pagina\'s van een vertrouwelijk stuk in de bundel voor de leden).',
     ),
     titel: optionalText('Handlebars-sjabloon voor de titel van de bundel (in de PDF-eigenschappen); standaard "Bundel {{orgaan}} {{datum}}".'),
     bestandsnaam: optionalText(

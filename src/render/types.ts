@@ -31,6 +31,8 @@ export interface MemoBijlage {
   pagina?: number;
   /** Left out of a public bundle. */
   weggelaten?: boolean;
+  /** Members' bundle: a confidential bijlage, marked as such in the list. */
+  vertrouwelijk?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface MemoInput extends ItemFields {
   meegezonden: MemoBijlage[];
   /** Printed before every page number: "2-" in the second version's supplement. */
   paginaVoorvoegsel?: string;
-  terInzage: { nummer: number; titel: string; plaats: string }[];
+  terInzage: { nummer: number; titel: string; plaats: string; vertrouwelijk?: boolean }[];
   contact?: Contact;
 }
 
@@ -67,6 +69,8 @@ export interface AgendaDocument {
   reden?: string;
   /** In a bundle after sending: when it was sent later ("nagezonden op 28 februari 2025"). */
   nagezonden?: string;
+  /** Members' bundle: a confidential bijlage, marked "(vertrouwelijk)" on its line. */
+  vertrouwelijk?: boolean;
 }
 
 export interface AgendaItem {

@@ -26,9 +26,14 @@ export function renderIndexHtml(index: BundleIndex, pdfHref: string): string {
       regels: a.agendatekst !== undefined ? [a.agendatekst] : a.beslispunten,
       mondeling: a.soort === 'mondeling' && !a.agendapuntTitel.toLowerCase().includes('mondeling'),
       alineas: textBlocks(a.tekst),
+      // The members' version marks what is confidential; the public one shows such parts withheld.
+      vertrouwelijk: secret(a),
+      documenten: a.documenten.map((d) => ({ ...d, vertrouwelijk: secret(d) && a.vertrouwelijkheidsaanduiding !== 'vertrouwelijk' })),
     })),
   });
 }
+
+const secret = (x: { vertrouwelijkheidsaanduiding: string; weggelaten?: boolean }): boolean => x.vertrouwelijkheidsaanduiding === 'vertrouwelijk' && !x.weggelaten;
 
 /** An agenda text as paragraphs of lines, and `- ` lines as a list: enough for the short texts under an item. */
 function textBlocks(tekst: string | undefined): { regels: string[]; lijst: boolean }[] {

@@ -11,7 +11,7 @@ import { positionInScalar, rawField } from '../source-text.js';
 
 const COMMON = ['organisatie', 'orgaan', 'datum', 'iso', 'openbaar'];
 export const TEMPLATE_FIELDS: Record<string, string[]> = {
-  stempel: [...COMMON, 'pagina', 'totaal'],
+  stempel: [...COMMON, 'pagina', 'totaal', 'nagezonden', 'vertrouwelijk'],
   titel: COMMON,
   bestandsnaam: COMMON,
 };
