@@ -10,6 +10,8 @@ import type { SaveBalance } from '../pdf/content-balance.js';
 import { balanceGraphicsState } from './graphics-state.js';
 import type { BundleStructure, DocumentStructure } from './structure.js';
 import { readOutline, type OutlineNode } from './outline.js';
+import { copyPagesRaw } from './raw-copy.js';
+import { decideCopyPath, type CopyPath } from './raw-decide.js';
 import { sanitizePages } from './sanitize.js';
 
 export interface CopiedAttachment {
@@ -20,21 +22,38 @@ export interface CopiedAttachment {
   removed: PdfProblem[];
   /** Its place in the bundle's structure tree. */
   structure: DocumentStructure;
+  /** Which copy it took: raw (raw-copy.ts), or pdf-lib's and why. */
+  path: CopyPath;
 }
 
 /**
  * One attachment into `out` (pages not yet added), with its structure tree when it is tagged.
  * `balances`: the loader's q/Q count per page, when known.
  */
-export async function copyAttachment(out: PDFDocument, structure: BundleStructure, source: PDFDocument, balances?: readonly (SaveBalance | undefined)[]): Promise<CopiedAttachment> {
+export async function copyAttachment(out: PDFDocument, structure: BundleStructure, source: PDFDocument, balances?: readonly (SaveBalance | undefined)[], options: CopyOptions = {}): Promise<CopiedAttachment> {
   const outline = readOutline(source, source.getPages().map((p) => p.ref));
+  // Untagged pages become the document element's content, unless they have marked content of their own.
+  const markable = (i: number): boolean => balances?.[i] !== undefined && !balances[i]!.marked;
+  let path: CopyPath = options.raw === false ? { raw: false, reason: 'raw copy switched off (BUNDEL_PDF_COPY=pdf-lib)' } : decideCopyPath(source, balances);
+  if (path.raw) {
+    const pages = copyPagesRaw(out, source);
+    if (pages) {
+      pages.forEach((page, i) => balanceGraphicsState(page, balances?.[i]));
+      return { pages, outline, removed: [], structure: structure.adoptUntagged(pages, markable), path };
+    }
+    path = { raw: false, reason: 'an object the raw copy cannot write' };
+  }
   const copied = await structure.copyDocument(source, {
     // The loader counted each page's q/Q while checking its content; no second decode here.
     prepare: (pages) => pages.forEach((page, i) => balanceGraphicsState(page, balances?.[i])),
-    // Untagged pages become the document element's content, unless they have marked content of their own.
-    markable: (i) => balances?.[i] !== undefined && !balances[i]!.marked,
+    markable,
   });
-  return { pages: copied.pages, outline, removed: sanitizePages(out, copied.pages), structure: copied.structure };
+  return { pages: copied.pages, outline, removed: sanitizePages(out, copied.pages), structure: copied.structure, path };
+}
+
+export interface CopyOptions {
+  /** Copy attachments raw where they allow it (default); false: every one through pdf-lib (rawCopyAllowed). */
+  raw?: boolean;
 }
 
 export interface AttachmentToCopy {
@@ -56,6 +75,7 @@ export async function copyAttachments(
   attachments: readonly AttachmentToCopy[],
   documents: Map<string, PDFDocument>,
   balances: ReadonlyMap<string, readonly (SaveBalance | undefined)[]>,
+  options: CopyOptions = {},
 ): Promise<{ copies: CopiedAttachment[]; diagnostics: Diagnostic[] }> {
   const removed = new Map<string, PdfProblem & { files: Set<string> }>();
   const usesLeft: Record<string, number> = {};
@@ -64,7 +84,7 @@ export async function copyAttachments(
   for (const a of attachments) {
     const source = documents.get(a.path);
     if (!source) throw new Error(`bijlage ${a.path} is niet geladen`);
-    const copy = await copyAttachment(out, structure, source, balances.get(a.path));
+    const copy = await copyAttachment(out, structure, source, balances.get(a.path), options);
     copies.push(copy);
     if (--usesLeft[a.path] === 0) documents.delete(a.path);
     for (const problem of copy.removed) {

@@ -54,7 +54,8 @@ export function balanceGraphicsState(page: PDFPage, known?: SaveBalance): number
       if (s instanceof PDFStream) streams.push(s);
     }
   }
-  if (streams.length === 0) return 0;
+  // A raw-copied page's streams are not objects of the output document: only `known` counts.
+  if (streams.length === 0 && !(known && resolved instanceof PDFArray)) return 0;
   const balance = known ?? countStreams(streams);
   if (!balance) return 0;
   const { underflow, unclosed } = balance;

@@ -69,6 +69,11 @@ export class BundleStructure {
     return { pages, structure: this.untagged(pages, options.markable ?? (() => false)) };
   }
 
+  /** The element of an untagged document whose pages were copied some other way (raw-copy.ts). */
+  adoptUntagged(pages: readonly PDFPage[], markable: (pageIndex: number) => boolean): DocumentStructure {
+    return this.untagged(pages, markable);
+  }
+
   /** One element for a document without tags; its pages' content becomes its content where safe. */
   private untagged(pages: readonly PDFPage[], markable: (pageIndex: number) => boolean): DocumentStructure {
     const ctx = this.out.context;

@@ -19,6 +19,7 @@ import { versionPrefix, type SentVersion } from '../model/sent.js';
 import { createAsyncRenderer, type AsyncRenderer } from '../render/pool.js';
 import type { RenderedPdf } from '../render/types.js';
 import { copyAttachments, copyRendered } from '../assemble/copy.js';
+import { rawCopyAllowed } from '../assemble/raw-decide.js';
 import { resolvePageLinks } from '../assemble/links.js';
 import { setMetadata } from '../assemble/metadata.js';
 import { writeOutline, type OutlineNode } from '../assemble/outline.js';
@@ -74,6 +75,8 @@ export type ProgressEvent =
   /** What was laid out besides the agenda: house-form voorstellen, free memos, and all their pages (agenda included). */
   | { step: 'render'; voorstellen: number; memos: number; pages: number }
   | { step: 'assemble'; pages: number }
+  /** Per attachment: copied raw, or with pdf-lib and why (shown at --debug). */
+  | { step: 'copy'; file: string; raw: boolean; reason?: string }
   | { step: 'done'; pages: number };
 
 export interface BuiltBundle {
@@ -190,11 +193,14 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
     })),
     documents,
     balances,
+    { raw: rawCopyAllowed(env) },
   );
   const partPages = new Map<Part, PDFPage[]>();
   const ownOutlines = new Map<Part, OutlineNode[]>();
   const tags = new Map<Part, DocumentStructure>();
   attachmentParts.forEach((part, i) => {
+    const copyPath = copies[i].path;
+    progress({ step: 'copy', file: part.bijlage.facts?.relPath ?? part.path, raw: copyPath.raw, reason: copyPath.raw ? undefined : copyPath.reason });
     partPages.set(part, copies[i].pages);
     ownOutlines.set(part, copies[i].outline);
     tags.set(part, copies[i].structure);

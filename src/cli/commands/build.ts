@@ -33,7 +33,7 @@ export const nothingNewText = (v: SentVersion): string =>
   `Niets na te zenden: sinds versie ${v.versie} (verzonden op ${dutchDate(v.verzonden)}) is er geen stuk nieuw, gewijzigd of ingetrokken.`;
 
 export const buildCommand: CliCommand = {
-  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode, globals }) {
     program
       .command('build')
       .description('maak de bundel-PDF van een vergadering, met index (.json) en webpagina (.html)')
@@ -85,6 +85,8 @@ export const buildCommand: CliCommand = {
             line(`Opgemaakt: agenda${own.length > 0 ? `${own.length > 1 ? ', ' : ' en '}${own.join(' en ')}` : ''} (${count(e.pages, 'pagina')})`);
           }
           else if (e.step === 'assemble') line(`Samengevoegd: ${count(e.pages, 'pagina')}`);
+          // For developers: which attachments took the raw copy, and why the others did not.
+          else if (e.step === 'copy' && globals().debug) io.stderr(`debug: ${printable(e.file)}: ${e.raw ? 'ruwe kopie' : `pdf-lib (${e.reason})`}\n`);
         };
         const result = await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch, cwd }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');

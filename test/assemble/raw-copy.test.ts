@@ -1,0 +1,130 @@
+// The raw copy (src/assemble/raw-copy.ts) against pdf-lib's copier as the oracle: the same meetings
+// built both ways (BUNDEL_PDF_COPY=pdf-lib forces the second) must give the same pages, text per
+// page (pdftotext), stamps, outline and structure tree, and a file qpdf calls clean. Run on the
+// hostile-input corpus, the reference meeting and a small sample of the bench meeting.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { readBundleOutline, stampProblems } from '../helpers/bundle-checks.js';
+import { runMain } from '../helpers/cli.js';
+import { CORPUS, manifest } from '../helpers/corpus.js';
+import { readPages } from '../helpers/pdf-text.js';
+import { copyFixture } from '../helpers/repo.js';
+import { checkStructure } from '../helpers/structure-check.js';
+import { tempDir } from '../helpers/temp.js';
+
+const DATE = '2025-03-05';
+
+/** The bench's meeting generator (scripts/bench/generate.mjs, untyped). */
+type Generate = (options: { pages: number; attachments: number; items: number; cacheDir: string; threads: number }) => Promise<{ root: string; meetingDir: string }>;
+const generateMeeting = async (...args: Parameters<Generate>): ReturnType<Generate> => {
+  const generator = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/bench/generate.mjs')).href)) as { generateMeeting: Generate };
+  return generator.generateMeeting(...args);
+};
+
+interface Built {
+  file: string;
+  bytes: Buffer;
+  /** Per attachment (as the --debug lines name it): raw, or pdf-lib and why. */
+  paths: string[];
+}
+
+async function build(root: string, date: string, name: string, env: NodeJS.ProcessEnv = {}): Promise<Built> {
+  const file = path.join(root, 'uit', name);
+  const r = await runMain(['--root', root, '--debug', 'build', date, '-o', file], env);
+  expect(r.code, r.stderr).toBe(0);
+  return { file, bytes: readFileSync(file), paths: r.stderr.split('\n').filter((l) => l.startsWith('debug: ')) };
+}
+
+/** pdftotext, one string per page. */
+function pageTexts(file: string): string[] {
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.split('\f').slice(0, -1);
+}
+
+/** What `qpdf --check` finds, object numbers left out (the two paths number objects differently). */
+function qpdfProblems(file: string): string[] {
+  const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return `${r.stdout}\n${r.stderr}`
+    .split('\n')
+    .filter((l) => /^\s*(error|warning)\b|^qpdf: /i.test(l))
+    .map((l) => l.replace(/object \d+ \d+/g, 'object n'));
+}
+
+/** Both builds agree on everything a reader sees. */
+async function sameBundle(raw: Built, lib: Built): Promise<void> {
+  expect(lib.paths.every((l) => l.includes('pdf-lib ('))).toBe(true);
+  // The corpus has damaged streams on purpose: they stay damaged the same way on both paths.
+  expect(qpdfProblems(raw.file)).toEqual(qpdfProblems(lib.file));
+  const [rawDoc, libDoc] = await Promise.all([PDFDocument.load(raw.bytes), PDFDocument.load(lib.bytes)]);
+  expect(rawDoc.getPageCount()).toBe(libDoc.getPageCount());
+  const rawText = pageTexts(raw.file);
+  const libText = pageTexts(lib.file);
+  expect(rawText.length).toBe(rawDoc.getPageCount());
+  rawText.forEach((t, i) => expect(t, `page ${i + 1}`).toBe(libText[i]));
+  expect(stampProblems(await readPages(raw.bytes), 'pagina')).toEqual([]);
+  expect(readBundleOutline(rawDoc)).toEqual(readBundleOutline(libDoc));
+  // The checker cannot read the corpus's damaged streams at all: then both must fail alike.
+  const tree = (doc: PDFDocument): object => {
+    try {
+      const { problems, elements, markedContent, pagesWithoutContent } = checkStructure(doc);
+      return { problems, elements, markedContent, pagesWithoutContent };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+  expect(tree(rawDoc)).toEqual(tree(libDoc));
+}
+
+describe('the raw copy of attachments', () => {
+  it('builds the reference meeting as pdf-lib does, every attachment raw, byte-identical twice', async () => {
+    const root = copyFixture('reference');
+    const raw = await build(root, DATE, 'raw.pdf');
+    const lib = await build(root, DATE, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
+    expect(raw.paths.length).toBeGreaterThan(5);
+    expect(raw.paths.filter((l) => !l.endsWith(': ruwe kopie'))).toEqual([]);
+    expect(qpdfProblems(raw.file)).toEqual([]);
+    await sameBundle(raw, lib);
+    expect(checkStructure(await PDFDocument.load(raw.bytes)).problems).toEqual([]);
+    expect(Buffer.compare((await build(root, DATE, 'again.pdf')).bytes, raw.bytes)).toBe(0);
+    expect(raw.bytes.length).toBeLessThan(lib.bytes.length * 1.05);
+  });
+
+  it('builds the hostile-input corpus as pdf-lib does; what needs sanitizing goes through pdf-lib', async () => {
+    const good = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password && e.expect !== 'error');
+    const root = tempDir();
+    const meeting = path.join(root, 'vergaderingen', DATE);
+    mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
+    writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
+    writeFileSync(path.join(meeting, 'vergadering.yaml'), `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`);
+    good.forEach((e, i) => {
+      const name = path.basename(e.file);
+      copyFileSync(path.join(CORPUS, e.file), path.join(meeting, 'bijlagen', name));
+      writeFileSync(
+        path.join(meeting, `${String(i + 1).padStart(2, '0')}-stuk.md`),
+        `---\nvergadering: ${DATE}\nagendapunt: ${i + 1}\nonderwerp: Stuk ${i + 1}\nsoort: stukken\nbijlagen:\n  - titel: Stuk ${i + 1}\n    bestand: bijlagen/${name}\n---\n`,
+      );
+    });
+    const raw = await build(root, DATE, 'raw.pdf');
+    const lib = await build(root, DATE, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
+    // Both kinds occur: plain files raw, active content and the like through pdf-lib.
+    expect(raw.paths.some((l) => l.endsWith(': ruwe kopie'))).toBe(true);
+    expect(raw.paths.some((l) => l.includes('pdf-lib ('))).toBe(true);
+    await sameBundle(raw, lib);
+    for (const word of ['/JavaScript', '/Launch', '/SubmitForm', '/EmbeddedFile', 'cmd.exe']) expect(raw.bytes.includes(word), word).toBe(false);
+  });
+
+  it('builds a sample of the bench meeting as pdf-lib does', async () => {
+    const sample = await generateMeeting({ pages: 160, attachments: 8, items: 6, cacheDir: tempDir(), threads: 1 });
+    const date = path.basename(sample.meetingDir);
+    const raw = await build(sample.root, date, 'raw.pdf');
+    const lib = await build(sample.root, date, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
+    expect(raw.paths.some((l) => l.endsWith(': ruwe kopie'))).toBe(true);
+    await sameBundle(raw, lib);
+  });
+});
