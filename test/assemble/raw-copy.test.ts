@@ -18,6 +18,8 @@ import { checkStructure } from '../helpers/structure-check.js';
 import { tempDir } from '../helpers/temp.js';
 
 const DATE = '2025-03-05';
+/** Several whole builds each: minutes on a loaded two-core machine. */
+const TIMEOUT = 300_000;
 
 /** The bench's meeting generator (scripts/bench/generate.mjs, untyped). */
 type Generate = (options: { pages: number; attachments: number; items: number; cacheDir: string; threads: number }) => Promise<{ root: string; meetingDir: string }>;
@@ -93,7 +95,7 @@ describe('the raw copy of attachments', () => {
     expect(checkStructure(await PDFDocument.load(raw.bytes)).problems).toEqual([]);
     expect(Buffer.compare((await build(root, DATE, 'again.pdf')).bytes, raw.bytes)).toBe(0);
     expect(raw.bytes.length).toBeLessThan(lib.bytes.length * 1.05);
-  });
+  }, TIMEOUT);
 
   it('builds the hostile-input corpus as pdf-lib does; what needs sanitizing goes through pdf-lib', async () => {
     const good = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password && e.expect !== 'error');
@@ -117,7 +119,7 @@ describe('the raw copy of attachments', () => {
     expect(raw.paths.some((l) => l.includes('pdf-lib ('))).toBe(true);
     await sameBundle(raw, lib);
     for (const word of ['/JavaScript', '/Launch', '/SubmitForm', '/EmbeddedFile', 'cmd.exe']) expect(raw.bytes.includes(word), word).toBe(false);
-  });
+  }, TIMEOUT);
 
   it('builds a sample of the bench meeting as pdf-lib does', async () => {
     const sample = await generateMeeting({ pages: 160, attachments: 8, items: 6, cacheDir: tempDir(), threads: 1 });
@@ -126,5 +128,5 @@ describe('the raw copy of attachments', () => {
     const lib = await build(sample.root, date, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
     expect(raw.paths.some((l) => l.endsWith(': ruwe kopie'))).toBe(true);
     await sameBundle(raw, lib);
-  });
+  }, TIMEOUT);
 });
