@@ -73,15 +73,22 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
 /** A layout that failed, as a Dutch error naming the file to look at: bundel.yaml for the logo, else the item or the meeting. */
 function layoutFailure(meeting: Meeting, part: Part, reason: unknown): BundelError {
   const message = reason instanceof Error ? reason.message : String(reason);
-  // The logo is the only image the layouts load: mapped in as `logo-<hash>.<ext>`, named by the
-  // renderer when it cannot be read; Typst says "failed to decode image" or "failed to parse SVG".
-  const logo = meeting.config.logo !== undefined && /logo-[0-9a-f]{16}\.|het logo |\bimage\b|\bSVG\b/i.test(message);
+  // The layouts load the logo (mapped in as `logo-<hash>.<ext>`) and the images of a memo's text
+  // (`img-<hash>.<ext>`), named by the renderer when it cannot read them; Typst says "failed to
+  // decode image" or "failed to parse SVG", without the name: a memo with images of its own blames those.
+  const imageWords = /\bimage\b|\bSVG\b/i.test(message);
+  const namesLogo = /logo-[0-9a-f]{16}\.|het logo /i.test(message);
+  const ownImages = part.kind === 'memo' && part.item.images.some((i) => !i.problem);
+  const textImage = /img-[0-9a-f]{16}\.|de afbeelding /i.test(message) || (ownImages && imageWords && !namesLogo);
+  const logo = !textImage && meeting.config.logo !== undefined && (namesLogo || imageWords);
   const file = logo ? (meeting.config.file ?? 'bundel.yaml') : part.kind === 'memo' || part.kind === 'withheld' ? part.item.file : meeting.vergadering.file;
   return new BundelError('opmaak-mislukt', `De opmaak is mislukt. ${message.charAt(0).toUpperCase()}${message.slice(1)}`, {
     file,
     hint: logo
       ? 'Het logo kan niet worden gebruikt: sla het opnieuw op als PNG, JPEG of SVG (bijvoorbeeld vanuit een tekenprogramma) en verwijs daarnaar in bundel.yaml.'
-      : 'Controleer de tekst van dit bestand op ongewone tekens of opmaak; blijft het mislukken, meld het dan bij de beheerders van bundel.',
+      : textImage
+        ? 'Een afbeelding in de tekst kan niet worden gebruikt: sla haar opnieuw op als PNG, JPEG of SVG (bijvoorbeeld vanuit een tekenprogramma) en verwijs daarnaar.'
+        : 'Controleer de tekst van dit bestand op ongewone tekens of opmaak; blijft het mislukken, meld het dan bij de beheerders van bundel.',
     cause: reason,
   });
 }

@@ -4,6 +4,7 @@
 import { hasMemo, type Agendapunt, type Meeting } from '../model/meeting.js';
 // Not render/index.js: that would load the Typst addon in this thread too.
 import { dutchDate } from '../util/dutch-date.js';
+import { imageLookup } from '../render/images.js';
 import { markdownToBlocks } from '../render/markdown.js';
 import type { AgendaDocument, AgendaInput, MdBlock, MemoInput, WithheldInput } from '../render/types.js';
 import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';
@@ -16,7 +17,7 @@ const parsedBodies = new WeakMap<Agendapunt, MdBlock[]>();
 function bodyBlocks(item: Agendapunt): MdBlock[] {
   let blocks = parsedBodies.get(item);
   if (!blocks) {
-    blocks = markdownToBlocks(item.body);
+    blocks = markdownToBlocks(item.body, imageLookup(item));
     parsedBodies.set(item, blocks);
   }
   return blocks;

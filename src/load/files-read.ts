@@ -1,5 +1,6 @@
-// Every file a meeting reads: bundel.yaml, the logo, vergadering.yaml, the items and their
-// attachments. The write step refuses to put an output on any of them.
+// Every file a meeting reads: bundel.yaml, the logo, vergadering.yaml, the items, the images in
+// their text and their attachments. The write step refuses to put an output on any of them; the
+// index lists them as the bundle's sources; `build --bewaken` rebuilds when one changes.
 
 import path from 'node:path';
 import type { Meeting } from '../model/meeting.js';
@@ -12,6 +13,7 @@ export function filesRead(meeting: Meeting): string[] {
   if (config.logo) files.push(config.logo);
   for (const item of items) {
     files.push(item.absFile);
+    for (const image of item.images) if (image.absPath) files.push(image.absPath);
     for (const b of item.bijlagen) if (b.facts?.path) files.push(b.facts.path);
   }
   return files;

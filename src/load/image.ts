@@ -1,12 +1,15 @@
-// What a logo file is, checked before the layout engine sees it: a PNG (decoded in full, bounded by
-// its declared size), a JPEG (its segments walked to the image data), a GIF, or an SVG; and how big.
-// The limits keep a small file from unpacking into gigabytes in the layout (a decompression bomb).
+// What an image file is (the logo, an image in a memo), checked before the layout engine sees it: a
+// PNG (decoded in full, bounded by its declared size), a JPEG (its segments walked to the image data),
+// a GIF, or an SVG (well-formed, nothing it would fetch or run); and how big. The limits keep a small
+// file from unpacking into gigabytes in the layout (a decompression bomb).
 
 import { inflateSync } from 'node:zlib';
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 export const MAX_LOGO_SIDE = 8000;
 export const MAX_LOGO_PIXELS = 16_000_000;
+/** An image in a memo may be a photo: a larger file, the same pixel limits. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export type ImageCheck = { ok: true; format: 'png' | 'jpeg' | 'gif' | 'svg'; width?: number; height?: number } | { ok: false; message: string };
 
@@ -15,7 +18,7 @@ const bad = (message: string): ImageCheck => ({ ok: false, message });
 function bounded(format: 'png' | 'jpeg' | 'gif', width: number, height: number): ImageCheck {
   if (width < 1 || height < 1) return bad(`Het ${format.toUpperCase()}-bestand zegt dat het beeld ${width} × ${height} pixels is.`);
   if (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE || width * height > MAX_LOGO_PIXELS) {
-    return bad(`Het beeld is ${width} × ${height} pixels; de grens voor een logo is ${MAX_LOGO_SIDE} pixels per zijde en ${MAX_LOGO_PIXELS / 1_000_000} miljoen pixels.`);
+    return bad(`Het beeld is ${width} × ${height} pixels; de grens is ${MAX_LOGO_SIDE} pixels per zijde en ${MAX_LOGO_PIXELS / 1_000_000} miljoen pixels.`);
   }
   return { ok: true, format, width, height };
 }
@@ -96,8 +99,39 @@ function checkSvg(b: Buffer): ImageCheck {
   }
   if (!/<svg[\s>]/.test(text)) return bad('Het bestand is geen SVG-afbeelding (geen `<svg>`).');
   const problem = xmlProblem(text);
-  return problem ? bad(`Het SVG-bestand is geen geldige XML: ${problem}.`) : { ok: true, format: 'svg' };
+  if (problem) return bad(`Het SVG-bestand is geen geldige XML: ${problem}.`);
+  const unsafe = svgUnsafe(text);
+  return unsafe ? bad(`Het SVG-bestand ${unsafe}; bundel gebruikt alleen SVG's die op zichzelf staan.`) : { ok: true, format: 'svg' };
 }
+
+/** Elements that run code, embed other documents or media: never in a printed image. */
+const UNSAFE_ELEMENTS = /<\s*(script|foreignObject|iframe|embed|object|audio|video|handler|listener)\b/i;
+
+/**
+ * What in an SVG would reach outside the file or run code: a script, a foreign object, an event
+ * attribute, a link or `url(…)` to anything but an element of the same file (`#id`; a `data:` URI
+ * is refused too: it bypasses the image checks), a style `@import`, a stylesheet instruction or
+ * DTD entities. Said as the end of a Dutch sentence ("bevat …"); undefined when there is none.
+ */
+export function svgUnsafe(text: string): string | undefined {
+  const element = UNSAFE_ELEMENTS.exec(text);
+  if (element) return `bevat een \`<${element[1]}>\`-element (script of ingesloten inhoud)`;
+  if (/<!DOCTYPE[^>]*\[|<!ENTITY/i.test(text)) return 'bevat een DTD met entiteiten';
+  if (/<\?xml-stylesheet/i.test(text)) return 'verwijst naar een stylesheet (`<?xml-stylesheet`)';
+  if (/@import/i.test(text)) return 'haalt een stylesheet op (`@import`)';
+  const event = /\s(on[a-z]+)\s*=/i.exec(text);
+  if (event) return `bevat een script in het attribuut \`${event[1]}\``;
+  for (const m of text.matchAll(/\s((?:[\w-]+:)?href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    const target = (m[2] ?? m[3] ?? '').trim();
+    if (!target.startsWith('#')) return `verwijst naar \`${shorten(target)}\` (attribuut \`${m[1]}\`) buiten het bestand`;
+  }
+  for (const m of text.matchAll(/url\(\s*(?:&quot;|["'])?\s*([^"')\s&]*)/gi)) {
+    if (!m[1].startsWith('#')) return `verwijst naar \`${shorten(m[1])}\` (in \`url(…)\`) buiten het bestand`;
+  }
+  return undefined;
+}
+
+const shorten = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** The first tag that does not close, or closes the wrong element: a linear scan, no parser. */
 function xmlProblem(text: string): string | undefined {
@@ -136,7 +170,7 @@ function xmlProblem(text: string): string | undefined {
   return open.length > 0 ? `\`<${open.at(-1)}>\` wordt niet gesloten` : undefined;
 }
 
-/** What the bytes of a logo are, and whether the layout can use them within the limits. */
+/** What the bytes of an image are, and whether the layout can use them within the limits. */
 export function checkImage(bytes: Buffer): ImageCheck {
   if (bytes.length === 0) return bad('Het bestand is leeg (0 bytes).');
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return checkPng(bytes);

@@ -1,5 +1,5 @@
-// load: files -> Meeting. Reads vergadering.yaml, every agenda item and the facts of every attachment.
-// Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
+// load: files -> Meeting. Reads vergadering.yaml, every agenda item (its body's images too) and the facts of every
+// attachment. Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
 
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } f
 import type { PdfFacts } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { resolveAttachment } from './attachment-path.js';
+import { loadBody } from './body-images.js';
 import { meetingDeadlines } from './deadlines.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
@@ -145,6 +146,7 @@ function itemFrom(config: BundelConfig, absFile: string, data: Record<string, un
       : undefined,
     vertrouwelijk: asBool(get(data, 'vertrouwelijk')),
     bijlagen,
+    images: [],
   };
 }
 
@@ -173,8 +175,7 @@ async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diag
   if (!parsed.ok) return unparsed();
   return {
     ...itemFrom(config, absFile, asRecord(parsed.data)),
-    body: split.split.body,
-    bodyLine: split.split.bodyLine,
+    ...(await loadBody(absFile, split.split)),
     positions: parsed.positions,
     raw: parsed.data ?? null,
     parsed: true,

@@ -91,6 +91,26 @@ export interface Bijlage extends FieldsOf<BijlageFile> {
   facts?: PdfFacts;
 }
 
+/** An image in an item's Markdown body (`![alt](pad)`), with what the loader found about its file. */
+export interface BodyImage {
+  /** The URL as the Markdown parser gives it (what the render step looks the image up by). */
+  url: string;
+  /** The path as the author means it (percent-escapes decoded). */
+  pad: string;
+  alt: string;
+  /** Where `![…](…)` stands in the item file. */
+  range: SourceRange;
+  /** The file's real path and content hash, when it resolved and could be read. */
+  absPath?: string;
+  sha256?: string;
+  format?: 'png' | 'jpeg' | 'gif' | 'svg';
+  /** Pixels (bitmaps only). */
+  width?: number;
+  height?: number;
+  /** Why the image cannot be printed (absent when it can). */
+  problem?: { message: string; hint: string };
+}
+
 /** The contact block; absent when it has no `naam`. */
 export type Contact = Block<NonNullable<AgendapuntFile['contact']>> & { naam: string };
 
@@ -119,6 +139,8 @@ export interface Agendapunt extends ItemFields {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** The images in the body, in order of appearance. */
+  images: BodyImage[];
   positions: Positions;
   /** The parsed front matter as plain data (null-prototype objects), for the schema rule. */
   raw: unknown;

@@ -5,7 +5,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Definition, Nodes, PhrasingContent, RootContent } from 'mdast';
-import type { MdBlock, MdInline } from './types.js';
+import { isPathological } from '../util/markdown-guard.js';
+import type { MdBlock, MdImage, MdInline } from './types.js';
 
 /**
  * Nesting deeper than this (quotes in lists in quotes …) is flattened to plain text: the layouts
@@ -16,50 +17,26 @@ const MAX_INLINE_DEPTH = 6;
 
 type Definitions = Map<string, Definition>;
 
-/**
- * The Markdown parser is quadratic or recursive on some hostile shapes (thousands of nested list
- * or quote markers, thousands of `*` or `[` in one paragraph: measured 20-50 s, or a stack
- * overflow). Such text is printed as plain paragraphs instead.
- */
-const MAX_CONTAINER_DEPTH = 16;
-const MAX_DELIMITERS_PER_CHUNK = 4000;
-const MAX_DELIMITERS = 20_000;
+/** The image file a Markdown image URL (as the parser gives it) stands for; undefined: print its alt text. */
+export type ImageLookup = (url: string) => Omit<MdImage, 't' | 'alt'> | undefined;
 
-export function markdownToBlocks(md: string): MdBlock[] {
+interface Context {
+  defs: Definitions;
+  images?: ImageLookup;
+}
+
+/** `images`: where the images of the text are; without it (or for an unknown one) the alt text prints. */
+export function markdownToBlocks(md: string, images?: ImageLookup): MdBlock[] {
   if (isPathological(md)) return literalParagraphs(md);
   try {
     const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     const definitions: Definitions = new Map();
     collectDefinitions(tree, definitions, 0);
-    return blocks(tree.children, definitions, 0);
+    return blocks(tree.children, { defs: definitions, images }, 0);
   } catch (error) {
     if (error instanceof RangeError) return literalParagraphs(md);
     throw error;
   }
-}
-
-function isPathological(md: string): boolean {
-  const container = /^[ \t]*(?:>|[*+-]|\d{1,9}[.)])(?=[ \t]|$)/;
-  let delimiters = 0;
-  let total = 0;
-  for (const line of md.split(/\r?\n/)) {
-    if (line.trim() === '') {
-      delimiters = 0;
-      continue;
-    }
-    // Nesting shows as markers on one line ("> > -") or as indentation before a marker.
-    let depth = 0;
-    let rest = line;
-    for (let m = container.exec(rest); m; m = container.exec(rest)) {
-      if (depth === 0) depth = Math.floor(/^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length / 2);
-      if (++depth > MAX_CONTAINER_DEPTH) return true;
-      rest = rest.slice(m[0].length);
-    }
-    for (const ch of line) {
-      if ('*_[]<`~'.includes(ch) && (++delimiters > MAX_DELIMITERS_PER_CHUNK || ++total > MAX_DELIMITERS)) return true;
-    }
-  }
-  return false;
 }
 
 /** The text as typed: paragraphs at blank lines, line breaks kept. */
@@ -75,26 +52,26 @@ function collectDefinitions(node: Nodes, into: Definitions, depth: number): void
   if ('children' in node && depth <= MAX_BLOCK_DEPTH) for (const child of node.children) collectDefinitions(child, into, depth + 1);
 }
 
-function blocks(nodes: readonly RootContent[], defs: Definitions, depth: number): MdBlock[] {
+function blocks(nodes: readonly RootContent[], ctx: Context, depth: number): MdBlock[] {
   const out: MdBlock[] = [];
-  for (const node of nodes) out.push(...block(node, defs, depth));
+  for (const node of nodes) out.push(...block(node, ctx, depth));
   return out;
 }
 
-function block(node: RootContent, defs: Definitions, depth: number): MdBlock[] {
+function block(node: RootContent, ctx: Context, depth: number): MdBlock[] {
   if (depth > MAX_BLOCK_DEPTH) {
     const text = toString(node).replace(/\s+/g, ' ').trim();
     return text ? [{ t: 'para', c: [{ t: 'text', v: text }] }] : [];
   }
   switch (node.type) {
     case 'paragraph':
-      return [{ t: 'para', c: inlines(node.children, defs, 0) }];
+      return paragraph(node.children, ctx);
     case 'heading':
-      return [{ t: 'heading', level: node.depth, c: inlines(node.children, defs, 0) }];
+      return [{ t: 'heading', level: node.depth, c: inlines(node.children, ctx, 0) }];
     case 'thematicBreak':
       return [{ t: 'rule' }];
     case 'blockquote':
-      return [{ t: 'quote', c: blocks(node.children, defs, depth + 1) }];
+      return [{ t: 'quote', c: blocks(node.children, ctx, depth + 1) }];
     case 'code':
       return [{ t: 'code', v: node.value }];
     case 'html':
@@ -108,7 +85,7 @@ function block(node: RootContent, defs: Definitions, depth: number): MdBlock[] {
           start: node.start ?? 1,
           spread: node.spread ?? false,
           items: node.children.map((item) => {
-            const content = blocks(item.children, defs, depth + 1);
+            const content = blocks(item.children, ctx, depth + 1);
             if (typeof item.checked === 'boolean') {
               const box: MdInline = { t: 'text', v: item.checked ? '[x] ' : '[ ] ' };
               const first = content[0];
@@ -120,12 +97,12 @@ function block(node: RootContent, defs: Definitions, depth: number): MdBlock[] {
         },
       ];
     case 'table': {
-      const rows = node.children.map((row) => row.children.map((cell) => inlines(cell.children, defs, 0)));
+      const rows = node.children.map((row) => row.children.map((cell) => inlines(cell.children, ctx, 0)));
       return [{ t: 'table', align: (node.align ?? []).map((a) => a ?? null), rows }];
     }
     case 'footnoteDefinition': {
       // Footnotes stay where they were written, marked with their label as in the source.
-      const content = blocks(node.children, defs, depth + 1);
+      const content = blocks(node.children, ctx, depth + 1);
       const mark: MdInline = { t: 'text', v: `[${node.label ?? node.identifier}] ` };
       const first = content[0];
       if (first?.t === 'para') content[0] = { t: 'para', c: mergeText([mark, ...first.c]) };
@@ -143,33 +120,84 @@ function block(node: RootContent, defs: Definitions, depth: number): MdBlock[] {
   }
 }
 
-function inlines(nodes: readonly PhrasingContent[], defs: Definitions, depth: number): MdInline[] {
+/**
+ * A paragraph; an image in it (not inside a link or emphasis) becomes a block of its own between
+ * the text before and after it, as an author who puts an image on its own line means.
+ */
+function paragraph(children: readonly PhrasingContent[], ctx: Context): MdBlock[] {
+  const out: MdBlock[] = [];
+  let run: PhrasingContent[] = [];
+  let split = false;
+  const flush = (): void => {
+    const c = inlines(run, ctx, 0);
+    run = [];
+    if (!split) return void out.push({ t: 'para', c });
+    // Beside an image, the line breaks around it and a run of only spaces make no paragraph.
+    const trimmed = trimBreaks(c);
+    if (trimmed.some((n) => n.t !== 'text' || n.v.trim() !== '')) out.push({ t: 'para', c: trimmed });
+  };
+  for (const node of children) {
+    const image = imageBlock(node, ctx);
+    if (!image) {
+      run.push(node);
+      continue;
+    }
+    split = true;
+    flush();
+    out.push(image);
+  }
+  flush();
+  return out;
+}
+
+function imageBlock(node: PhrasingContent, ctx: Context): MdImage | undefined {
+  if (!ctx.images || (node.type !== 'image' && node.type !== 'imageReference')) return undefined;
+  const url = node.type === 'image' ? node.url : ctx.defs.get(node.identifier)?.url;
+  const found = url === undefined ? undefined : ctx.images(url);
+  return found && { t: 'image', ...found, alt: node.alt ?? '' };
+}
+
+/** Line breaks and spaces at the edges of a paragraph split by an image. */
+function trimBreaks(c: MdInline[]): MdInline[] {
+  let start = 0;
+  let end = c.length;
+  while (start < end && c[start].t === 'break') start++;
+  while (end > start && c[end - 1].t === 'break') end--;
+  const out = c.slice(start, end);
+  const first = out[0];
+  if (first?.t === 'text') out[0] = { t: 'text', v: first.v.trimStart() };
+  const last = out[out.length - 1];
+  if (last?.t === 'text') out[out.length - 1] = { t: 'text', v: last.v.trimEnd() };
+  return out;
+}
+
+function inlines(nodes: readonly PhrasingContent[], ctx: Context, depth: number): MdInline[] {
   const out: MdInline[] = [];
-  for (const node of nodes) out.push(...inline(node, defs, depth));
+  for (const node of nodes) out.push(...inline(node, ctx, depth));
   return mergeText(out);
 }
 
-function inline(node: PhrasingContent, defs: Definitions, depth: number): MdInline[] {
+function inline(node: PhrasingContent, ctx: Context, depth: number): MdInline[] {
   if (depth > MAX_INLINE_DEPTH) return [{ t: 'text', v: oneLine(toString(node)) }];
   switch (node.type) {
     case 'text':
       return typedBreaks(node.value);
     case 'strong':
-      return [{ t: 'strong', c: inlines(node.children, defs, depth + 1) }];
+      return [{ t: 'strong', c: inlines(node.children, ctx, depth + 1) }];
     case 'emphasis':
-      return [{ t: 'emph', c: inlines(node.children, defs, depth + 1) }];
+      return [{ t: 'emph', c: inlines(node.children, ctx, depth + 1) }];
     case 'delete':
       // Struck-through text keeps its words; a printed memo shows no strikethrough.
-      return inlines(node.children, defs, depth + 1);
+      return inlines(node.children, ctx, depth + 1);
     case 'inlineCode':
       return [{ t: 'code', v: node.value }];
     case 'break':
       return [{ t: 'break' }];
     case 'link':
-      return [{ t: 'link', url: node.url, c: inlines(node.children, defs, depth + 1) }];
+      return [{ t: 'link', url: node.url, c: inlines(node.children, ctx, depth + 1) }];
     case 'linkReference': {
-      const def = defs.get(node.identifier);
-      const c = inlines(node.children, defs, depth + 1);
+      const def = ctx.defs.get(node.identifier);
+      const c = inlines(node.children, ctx, depth + 1);
       return def ? [{ t: 'link', url: def.url, c }] : c;
     }
     case 'image':

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { NodeCompiler, type NodeError } from '@myriaddreamin/typst-ts-node-compiler';
 import { FONTS_DIR, TEMPLATES_DIR } from '../util/paths.js';
 import { glyphCoverage } from './glyph-coverage.js';
+import { mapImages } from './images.js';
 import type { AgendaInput, MemoInput, RenderedPdf, WithheldInput } from './types.js';
 
 export interface RendererOptions {
@@ -41,7 +42,7 @@ export interface Renderer {
 /** The font every layout uses; the same files serve the assembler's page stamps. */
 export const BODY_FONT_FILE = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
 
-/** Where logos are mapped into the compiler's virtual file system (never written to disk). */
+/** Where the logo and the images of the text are mapped into the compiler's virtual file system (never written to disk). */
 const SHADOW_DIR = '.bundel-shadow';
 
 /** Cache entries unused for this many renders are dropped (the compiler's advice for batch tools). */
@@ -60,7 +61,7 @@ interface TypstDiagnostic {
 export async function createRenderer(options: RendererOptions = {}): Promise<Renderer> {
   const compiler = NodeCompiler.create({ workspace: TEMPLATES_DIR, fontArgs: [{ fontPaths: [FONTS_DIR] }] });
   const coverage = glyphCoverage(readFileSync(BODY_FONT_FILE));
-  const logos = new Map<string, string>();
+  const shadows = new Map<string, string>();
   let isoDate: string | undefined;
   let timestamp: number | undefined;
   const setCreationDate = (value: Date | undefined): void => {
@@ -70,24 +71,28 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   };
   setCreationDate(options.creationDate);
 
-  /** Maps the logo file into the compiler and returns the path the layout loads it by. */
-  function logoPath(file: string | undefined): string | undefined {
-    if (!file) return undefined;
-    const known = logos.get(file);
+  /**
+   * Maps a file (the logo, an image of the text) into the compiler under a name made of its content
+   * hash, and returns the path the layout loads it by: the same bytes, the same name, every build.
+   */
+  function shadowPath(file: string, kind: 'logo' | 'afbeelding'): string {
+    const known = shadows.get(file);
     if (known) return known;
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      throw new Error(`het logo \`${file}\` kan niet worden gelezen: ${(e as Error).message}`);
+      throw new Error(`${kind === 'logo' ? 'het logo' : 'de afbeelding'} \`${file}\` kan niet worden gelezen: ${(e as Error).message}`);
     }
     const ext = path.extname(file).toLowerCase().replace(/^\./, '') || 'png';
-    const name = `logo-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+    const name = `${kind === 'logo' ? 'logo' : 'img'}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
     compiler.mapShadow(path.join(TEMPLATES_DIR, SHADOW_DIR, name), bytes);
     const inWorkspace = `/${SHADOW_DIR}/${name}`;
-    logos.set(file, inWorkspace);
+    shadows.set(file, inWorkspace);
     return inWorkspace;
   }
+  const logoPath = (file: string | undefined): string | undefined => (file ? shadowPath(file, 'logo') : undefined);
+  const imagePath = (file: string): string => shadowPath(file, 'afbeelding');
 
   function render(template: Template, data: object, what: string, logo?: string, countOnly = false): RenderedPdf {
     const inputs: Record<string, string> = { data: JSON.stringify(data, breakLongWords) };
@@ -118,10 +123,10 @@ export async function createRenderer(options: RendererOptions = {}): Promise<Ren
   return {
     setCreationDate,
     renderMemo(input, options) {
-      return render('memo', { ...input, logo: logoPath(input.logo) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo, options?.countOnly);
+      return render('memo', { ...input, logo: logoPath(input.logo), toelichting: mapImages(input.toelichting, imagePath) }, `het voorstel van agendapunt ${input.agendapunt}`, input.logo, options?.countOnly);
     },
     renderAgenda(input, options) {
-      return render('agenda', { ...input, logo: logoPath(input.logo) }, 'de agenda', input.logo, options?.countOnly);
+      return render('agenda', { ...input, logo: logoPath(input.logo), items: input.items.map((i) => ({ ...i, tekst: mapImages(i.tekst, imagePath) })) }, 'de agenda', input.logo, options?.countOnly);
     },
     renderWithheld(input) {
       return render('withheld', input, `de vervangende pagina voor ${input.label} van agendapunt ${input.agendapunt}`);
@@ -139,7 +144,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * page. Ordinary Dutch compounds stay far below the limit.
  */
 function breakLongWords(key: string, value: unknown): unknown {
-  if (typeof value !== 'string' || key === 'logo' || key === 'url' || !LONG_WORD.test(value)) return value;
+  if (typeof value !== 'string' || key === 'logo' || key === 'url' || key === 'src' || key === 'alt' || !LONG_WORD.test(value)) return value;
   LONG_WORD.lastIndex = 0;
   return value.replace(LONG_WORD, (word) => {
     const chars = Array.from(word);
@@ -179,7 +184,7 @@ function missingGlyphs(data: unknown, font: { hasGlyphForCodePoint(cp: number): 
     } else if (Array.isArray(value)) {
       value.forEach(visit);
     } else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) if (key !== 'logo') visit(v);
+      for (const [key, v] of Object.entries(value)) if (key !== 'logo' && key !== 'src' && key !== 'alt') visit(v);
     }
   };
   visit(data);

@@ -12,6 +12,20 @@ export type MdInline =
   | { t: 'link'; url: string; c: MdInline[] }
   | { t: 'break' };
 
+/**
+ * An image of the text, on a block of its own. `src` is the file's absolute path in the data the
+ * render step builds, and the path inside the compiler's workspace once the renderer mapped it.
+ */
+export interface MdImage {
+  t: 'image';
+  src: string;
+  /** The alt text: the image's alternative text in the tagged PDF ('' when the author gave none). */
+  alt: string;
+  /** Bitmaps: the natural size in pt at 150 dpi (the image is never printed larger). SVG: absent, Typst measures it. */
+  width?: number;
+  height?: number;
+}
+
 export type MdBlock =
   | { t: 'heading'; level: number; c: MdInline[] }
   | { t: 'para'; c: MdInline[] }
@@ -19,7 +33,8 @@ export type MdBlock =
   | { t: 'quote'; c: MdBlock[] }
   | { t: 'code'; v: string }
   | { t: 'table'; align: ('left' | 'center' | 'right' | null)[]; rows: MdInline[][][] }
-  | { t: 'rule' };
+  | { t: 'rule' }
+  | MdImage;
 
 /** A link target inside the bundle: rendered as a link to `x-bundel:page=N`, rewritten by the assembler. */
 export const PAGE_LINK_PREFIX = 'x-bundel:page=';

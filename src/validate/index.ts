@@ -6,6 +6,8 @@ import { sortDiagnostics } from '../model/diagnostic.js';
 import type { Meeting } from '../model/meeting.js';
 import { deadlineAdjuster } from './deadline.js';
 import { toDiagnostic, type Rule } from './rule.js';
+import { afbeelding } from './rules/afbeelding.js';
+import { afbeeldingAlt } from './rules/afbeelding-alt.js';
 import { agendapuntUniek } from './rules/agendapunt-uniek.js';
 import { agendapuntVolgorde } from './rules/agendapunt-volgorde.js';
 import { beslispuntenZinnen } from './rules/beslispunten-zinnen.js';
@@ -63,6 +65,8 @@ export const rules: Rule[] = [
   placeholder,
   sjabloon,
   tekstOmvang,
+  afbeelding,
+  afbeeldingAlt,
   verzondenGewijzigd,
   privacyBsn,
   privacyIban,

@@ -3,12 +3,14 @@
 // full bundle (which documents were sent later).
 //
 // Identity across versions: a document is its item number, its kind and its bijlage number, and its
-// content is its SHA-256 (of the item's .md file for a voorstel, of the source file for a bijlage).
+// content is its SHA-256 (of the item's .md file for a voorstel, together with the images in its text
+// when it has any; of the source file for a bijlage).
 // A document whose content the members already hold (renumbered, renamed, moved to another item) is
 // not sent again: it is listed as `al-verzonden` with where it is. Otherwise a same key or the same
 // title in the same item makes it `gewijzigd`; what is left is new, and what the last version had and
 // no document now matches is `ingetrokken`.
 
+import { createHash } from 'node:crypto';
 import { hasMemo, type Agendapunt, type Bijlage, type Meeting } from '../model/meeting.js';
 import type { Audience, SentDocument, SentLocation, SentVersion } from '../model/sent.js';
 
@@ -42,6 +44,13 @@ export interface Comparison {
   unchanged: Map<CurrentDocument, SentDocument>;
 }
 
+/** A memo's content: its item file, and the images printed in it (a changed image changes the memo). */
+function memoSha256(item: Agendapunt & { sha256: string }): string {
+  const images = item.images.map((i) => i.sha256 ?? '').filter(Boolean);
+  if (images.length === 0) return item.sha256;
+  return createHash('sha256').update([item.sha256, ...images].join('\n')).digest('hex');
+}
+
 /** Every document of the meeting that goes into a bundle, in agenda order. */
 export function currentDocuments(meeting: Meeting): CurrentDocument[] {
   const out: CurrentDocument[] = [];
@@ -49,7 +58,7 @@ export function currentDocuments(meeting: Meeting): CurrentDocument[] {
     const memo = hasMemo(item.soort);
     if (memo && item.sha256) {
       // A voorstel's or memo's own pages: compared by the item file they are made from.
-      out.push({ sleutel: `${item.nummer}/voorstel`, item, soort: 'voorstel', label: item.soort === 'memo' ? 'Memo' : 'Voorstel', titel: item.titel ?? item.onderwerp, bronbestand: item.file, sha256: item.sha256, vertrouwelijk: item.vertrouwelijk });
+      out.push({ sleutel: `${item.nummer}/voorstel`, item, soort: 'voorstel', label: item.soort === 'memo' ? 'Memo' : 'Voorstel', titel: item.titel ?? item.onderwerp, bronbestand: item.file, sha256: memoSha256({ ...item, sha256: item.sha256 }), vertrouwelijk: item.vertrouwelijk });
     }
     for (const b of item.bijlagen) {
       const sha256 = b.facts?.sha256;

@@ -20,6 +20,8 @@ export interface StructElement {
   /** The type after the RoleMap. */
   role: string;
   title?: string;
+  /** The alternative text (/Alt): what a screen reader says for a figure. */
+  alt?: string;
   children: StructElement[];
   /** Marked-content ids it holds directly, as `page:mcid` (1-based page) or `xobject ref:mcid`. */
   content: string[];
@@ -239,7 +241,8 @@ export function checkStructure(doc: PDFDocument): StructureReport {
     const s = dict.lookup(N('S'));
     const type = s instanceof PDFName ? s.decodeText() : '?';
     if (!(s instanceof PDFName)) problems.push(`element ${selfRef} has no /S`);
-    const e: StructElement = { type, role: roleOf(type), title: text(dict.lookup(N('T'))), children: [], content: [], annotations: [] };
+    const alt = text(dict.lookup(N('Alt')));
+    const e: StructElement = { type, role: roleOf(type), title: text(dict.lookup(N('T'))), ...(alt === undefined ? {} : { alt }), children: [], content: [], annotations: [] };
     elementOf.set(dict, e);
     report.elements++;
     const p = dict.get(N('P'));

@@ -21,6 +21,8 @@ function textOf(nodes: (MdBlock | MdInline)[]): string {
           return n.rows.map((row) => row.map((cell) => textOf(cell)).join('|')).join('/');
         case 'link':
           return `${textOf(n.c)}<${n.url}>`;
+        case 'image':
+          return `[${n.alt}](${n.src})`;
         default:
           return textOf(n.c);
       }

@@ -91,6 +91,7 @@ const item: fc.Arbitrary<Agendapunt> = fc
     bijlagen: bijlagen.map((b, i) => ({ nummer: i + 1, titel: '', terInzage: undefined, vertrouwelijk: false, ...b })),
     body,
     bodyLine: 5,
+    images: [],
     positions: new Map(),
     raw,
     parsed,
