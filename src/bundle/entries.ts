@@ -64,27 +64,30 @@ export function documentLabel(item: Agendapunt, bijlage: Bijlage): string | unde
 }
 
 export function itemEntries(meeting: Meeting, plan: Plan, pages?: Pages): ItemEntry[] {
+  return meeting.items.map((item) => itemEntry(item, plan, pages));
+}
+
+/** One item's entry (the layout asks for one memo's at a time). */
+export function itemEntry(item: Agendapunt, plan: Plan, pages?: Pages): ItemEntry {
   const at = (part: Part | undefined): { part?: Part; first?: number; last?: number } => (part ? { part, first: pages?.get(part)?.first, last: pages?.get(part)?.last } : {});
-  return meeting.items.map((item): ItemEntry => {
-    const documents: DocumentEntry[] = [];
-    const own = plan.itemPart.get(item);
-    if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: memoLabel(item), titel: memoTitle(item), status: 'opgenomen', ...at(own) });
-    if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: item.onderwerp, status: 'weggelaten', ...at(own) });
-    for (const bijlage of item.bijlagen) {
-      const placement = plan.placements.get(bijlage);
-      if (!placement || placement.status === 'ontbreekt') continue;
-      // Withheld, it is marked by its status; shown in full (members), by `vertrouwelijk` (of a
-      // confidential item, the item is marked instead).
-      const shown = bijlage.vertrouwelijk && !item.vertrouwelijk && placement.status !== 'weggelaten' ? { vertrouwelijk: true } : {};
-      const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage, ...shown };
-      if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
-      else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
-      else if (placement.status === 'volgt') documents.push({ ...base, status: 'volgt', ...at(placement.part) });
-      else if (placement.status === 'weggelaten') documents.push({ ...base, titel: WITHHELD_TITLE, status: 'weggelaten', ...at(placement.part) });
-      else documents.push({ ...base, status: placement.status, ...at(placement.part) });
-    }
-    return { item, withheld: plan.withheldItems.has(item), documents };
-  });
+  const documents: DocumentEntry[] = [];
+  const own = plan.itemPart.get(item);
+  if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: memoLabel(item), titel: memoTitle(item), status: 'opgenomen', ...at(own) });
+  if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: item.onderwerp, status: 'weggelaten', ...at(own) });
+  for (const bijlage of item.bijlagen) {
+    const placement = plan.placements.get(bijlage);
+    if (!placement || placement.status === 'ontbreekt') continue;
+    // Withheld, it is marked by its status; shown in full (members), by `vertrouwelijk` (of a
+    // confidential item, the item is marked instead).
+    const shown = bijlage.vertrouwelijk && !item.vertrouwelijk && placement.status !== 'weggelaten' ? { vertrouwelijk: true } : {};
+    const base = { kind: 'bijlage' as const, label: documentLabel(item, bijlage), titel: bijlage.titel, bijlage, ...shown };
+    if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
+    else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
+    else if (placement.status === 'volgt') documents.push({ ...base, status: 'volgt', ...at(placement.part) });
+    else if (placement.status === 'weggelaten') documents.push({ ...base, titel: WITHHELD_TITLE, status: 'weggelaten', ...at(placement.part) });
+    else documents.push({ ...base, status: placement.status, ...at(placement.part) });
+  }
+  return { item, withheld: plan.withheldItems.has(item), documents };
 }
 
 /** What the agenda, the outline and a memo list: a withheld item shows its placeholder only. */

@@ -1,5 +1,8 @@
-// Lay out the agenda, the memos and the withheld placeholders: once to count pages, then with page
-// numbers until the counts settle (page numbers can change the agenda's or a memo's length).
+// Lay out the agenda, the memos and the withheld placeholders in one pass, in bundle order: the
+// attachments' page counts are known, so each memo is laid out with its final page numbers right
+// after a count of its own length (Typst reuses that layout, so the second compile is cheap); the
+// agenda is counted first and laid out last. Only when the agenda's length changes are the memos
+// laid out again (page numbers can change a memo's or the agenda's length).
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import { BUILD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
@@ -7,12 +10,12 @@ import { BundelError } from '../model/errors.js';
 import type { Meeting } from '../model/meeting.js';
 import type { AsyncRenderer } from '../render/pool.js';
 import type { AgendaInput, MemoInput, RenderedPdf } from '../render/types.js';
-import { itemEntries, type ItemEntry, type Pages } from './entries.js';
+import { itemEntries, itemEntry, type ItemEntry, type Pages } from './entries.js';
 import type { LateMarks } from './late-marks.js';
-import { paginate, type Part, type Plan } from './plan.js';
+import type { Part, Plan } from './plan.js';
 import { agendaInput, memoInput, withheldInput } from './render-inputs.js';
 
-/** Re-layout rounds when page numbers change the agenda's or a memo's length. */
+/** Layouts of one document (or rounds of the whole) when page numbers keep changing its length. */
 const MAX_LAYOUT_ROUNDS = 4;
 
 export interface Layout {
@@ -33,40 +36,86 @@ export function defaultInputs(meeting: Meeting, plan: Plan, openbaar: boolean, l
   };
 }
 
+type MemoPart = Extract<Part, { kind: 'memo' }>;
+
 export async function renderLayout(meeting: Meeting, plan: Plan, renderer: AsyncRenderer, inputs: LayoutInputs): Promise<Layout> {
+  const parts = plan.parts;
   const rendered = new Map<Part, RenderedPdf>();
-  const renderAll = async (pages: Pages | undefined): Promise<boolean> => {
-    // Without page numbers this pass only counts pages: no PDF is made.
-    const countOnly = pages === undefined;
-    const entries = itemEntries(meeting, plan, pages);
-    const entryOf = new Map(entries.map((e) => [e.item, e]));
-    const jobs = plan.parts.map((part): Promise<RenderedPdf> | undefined => {
-      if (part.kind === 'agenda') return renderer.renderAgenda(inputs.agenda(entries), { countOnly });
-      if (part.kind === 'memo') return renderer.renderMemo(inputs.memo(entryOf.get(part.item)!), { countOnly });
-      if ((part.kind === 'withheld' || part.kind === 'volgt') && !rendered.has(part)) return renderer.renderWithheld(withheldInput(meeting, part));
-      return undefined;
-    });
-    // Every job is awaited, also after one failed: none may reject unobserved.
-    const settled = await Promise.allSettled(jobs.map((job) => job ?? Promise.resolve(undefined)));
-    let changed = false;
-    for (const [i, result] of settled.entries()) {
-      const part = plan.parts[i];
-      if (result.status === 'rejected') throw layoutFailure(meeting, part, result.reason);
-      const out = result.value;
-      if (!out) continue;
-      if (rendered.get(part)?.pageCount !== out.pageCount) changed = true;
-      rendered.set(part, out);
+  const counts = new Map<Part, number>();
+  const attempt = async (part: Part, job: () => Promise<RenderedPdf>): Promise<RenderedPdf> => {
+    try {
+      return await job();
+    } catch (err) {
+      throw layoutFailure(meeting, part, err);
     }
-    return changed;
   };
-  const countOf = (part: Part): number => (part.kind === 'bijlage' ? part.pageCount : rendered.get(part)!.pageCount);
-  await renderAll(undefined);
-  let pages = paginate(plan.parts, countOf);
-  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
-    const changed = await renderAll(pages);
-    if (!changed) break;
-    pages = paginate(plan.parts, countOf);
+
+  // The placeholders and the agenda's length (without page numbers), asked for at once; every job is
+  // awaited, also after one failed: none may reject unobserved. The first failure in bundle order wins.
+  const unnumbered = itemEntries(meeting, plan, undefined);
+  const first = parts.map((part): Promise<RenderedPdf> | undefined => {
+    if (part.kind === 'agenda') return renderer.renderAgenda(inputs.agenda(unnumbered), { countOnly: true });
+    if (part.kind === 'withheld' || part.kind === 'volgt') return renderer.renderWithheld(withheldInput(meeting, part));
+    return undefined;
+  });
+  const settled = await Promise.allSettled(first.map((job) => job ?? Promise.resolve(undefined)));
+  for (const [i, result] of settled.entries()) {
+    if (result.status === 'rejected') throw layoutFailure(meeting, parts[i], result.reason);
+    if (!result.value) continue;
+    counts.set(parts[i], result.value.pageCount);
+    if (parts[i].kind !== 'agenda') rendered.set(parts[i], result.value);
   }
+
+  // Pages are worked out from the front as the lengths become known. A memo's page numbers depend
+  // only on the parts before its next memo (its attachments follow it; a shared file was earlier).
+  const pages: Pages = new Map();
+  const paginateRange = (from: number, to: number): void => {
+    let next = from === 0 ? 1 : pages.get(parts[from - 1])!.last + 1;
+    for (let i = from; i < to; i++) {
+      // A memo not counted yet is taken as one page: only its own page numbers depend on its length.
+      const n = parts[i].kind === 'bijlage' ? (parts[i] as Extract<Part, { kind: 'bijlage' }>).pageCount : (counts.get(parts[i]) ?? 1);
+      pages.set(parts[i], { first: next, last: next + n - 1 });
+      next += n;
+    }
+  };
+  const memoIndices = parts.flatMap((p, i) => (p.kind === 'memo' ? [i] : []));
+  const laidOutFrom = new Map<Part, string>();
+  /** Lays out the memo at `index` with its final page numbers; `end`: the next memo's index. */
+  const layOutMemo = async (index: number, end: number): Promise<void> => {
+    const part = parts[index] as MemoPart;
+    const inputAt = (): MemoInput => {
+      paginateRange(index, end);
+      return inputs.memo(itemEntry(part.item, plan, pages));
+    };
+    if (!counts.has(part)) counts.set(part, (await attempt(part, () => renderer.renderMemo(inputAt(), { countOnly: true }))).pageCount);
+    for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
+      const input = inputAt();
+      const key = JSON.stringify(input);
+      // Laid out already with exactly these numbers (the agenda changed length, this memo did not move).
+      if (laidOutFrom.get(part) === key) return;
+      const out = await attempt(part, () => renderer.renderMemo(input));
+      rendered.set(part, out);
+      laidOutFrom.set(part, key);
+      const changed = out.pageCount !== counts.get(part);
+      counts.set(part, out.pageCount);
+      if (!changed) break;
+    }
+    paginateRange(index, end);
+  };
+
+  const agenda = parts.find((p) => p.kind === 'agenda');
+  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
+    paginateRange(0, memoIndices[0] ?? parts.length);
+    for (const [n, index] of memoIndices.entries()) await layOutMemo(index, memoIndices[n + 1] ?? parts.length);
+    if (!agenda) break;
+    const out = await attempt(agenda, () => renderer.renderAgenda(inputs.agenda(itemEntries(meeting, plan, pages))));
+    rendered.set(agenda, out);
+    const changed = out.pageCount !== counts.get(agenda);
+    counts.set(agenda, out.pageCount);
+    if (!changed) break;
+  }
+  // Also when the rounds ran out: the pages as the documents came out.
+  paginateRange(0, parts.length);
   return { rendered, pages };
 }
 

@@ -107,18 +107,6 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
   return { parts: options.agendaOnly ? parts.slice(0, 1) : parts, itemPart, placements, withheldItems, hasConfidential, concept: options.concept ?? false };
 }
 
-/** First bundle page (1-based) of every part, given each part's page count. */
-export function paginate(parts: readonly Part[], pageCount: (part: Part) => number): Map<Part, { first: number; last: number }> {
-  const out = new Map<Part, { first: number; last: number }>();
-  let next = 1;
-  for (const part of parts) {
-    const n = pageCount(part);
-    out.set(part, { first: next, last: next + n - 1 });
-    next += n;
-  }
-  return out;
-}
-
 /** A memo or bijlage (or its placeholder) of a confidential item, or a confidential bijlage. */
 export const confidentialPart = (part: Part): boolean => part.kind !== 'agenda' && (part.item.vertrouwelijk || ('bijlage' in part && part.bijlage?.vertrouwelijk === true));
 
