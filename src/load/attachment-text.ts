@@ -25,9 +25,17 @@ export function documentTitle(doc: PDFDocument): string | undefined {
   return title && !PLACEHOLDER_TITLE.test(title) ? title : undefined;
 }
 
+/** What the text step needs of a file: its bytes, and its title and scans from the parsed document (or the facts cache). */
 export interface TextSource {
-  doc: PDFDocument;
   bytes: Uint8Array;
+  title: string | undefined;
+  /** Of these 1-based pages, those that show an image. */
+  scans(pages: readonly number[]): Promise<number[]>;
+}
+
+/** The text source of a parsed document. */
+export function textSource(doc: PDFDocument, bytes: Uint8Array): TextSource {
+  return { bytes, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
 }
 
 export interface TextContext {
@@ -68,9 +76,9 @@ export async function readAttachmentText(facts: PdfFacts, source: TextSource, co
     pageCount: summary?.pageCount ?? 0,
     matches: summary?.matches ?? [],
     pages: context.keepPages ? pages : undefined,
-    title: documentTitle(source.doc),
+    title: source.title,
     heading: summary?.heading,
-    scans: pagesShowingImages(source.doc, summary?.empty ?? []),
+    scans: await source.scans(summary?.empty ?? []),
     problem,
     detail,
   };

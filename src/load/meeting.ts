@@ -15,8 +15,7 @@ import { meetingDeadlines } from './deadlines.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
 import { formatOf, type Converter } from '../convert/index.js';
-import { inspectPdf, type InspectedPdf } from '../pdf/inspect.js';
-import { inspectSource } from './source-file.js';
+import { inspectAttachment } from './attachment-inspection.js';
 import { readSentVersions } from './sent.js';
 import { AttachmentTexts } from './attachment-text.js';
 import { readTextFile } from './text-file.js';
@@ -39,6 +38,8 @@ export interface LoadOptions {
   converter?: Converter;
   /** Read the text of the attachments that go into the public bundle (cached by sha256 in `cacheDir`). */
   text?: { cacheDir?: string };
+  /** Take the facts of unchanged attachment PDFs from this cache folder, and keep new ones there (lint). */
+  factsCacheDir?: string;
 }
 
 export interface LoadedMeeting {
@@ -201,6 +202,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   const limit = createLimiter(MAX_OPEN_FILES);
   // Text: read once per file, only for files that go into the public bundle.
   const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password });
+  const saves: (() => Promise<void>)[] = [];
   const jobs: Promise<void>[] = [];
   for (const item of items) {
     const itemDir = path.dirname(item.absFile);
@@ -218,14 +220,10 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           let pending = factsByPath.get(resolved.absPath);
           if (!pending) {
             const relPath = toPosix(path.relative(config.root, resolved.absPath));
-            const format = formatOf(resolved.absPath);
-            const inspected: Promise<InspectedPdf> = limit(() =>
-              format
-                ? inspectSource(resolved.absPath, relPath, format, { env: options.env ?? process.env, converter: options.converter, password: options.password })
-                : inspectPdf(resolved.absPath, relPath, { password: options.password, contentBalance: options.keepDocuments }),
-            );
-            pending = inspected.then((r) => {
-              if (texts && r.doc && r.bytes) texts.offer(resolved.absPath, { doc: r.doc, bytes: r.bytes });
+            const inspected = limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format: formatOf(resolved.absPath), env: options.env ?? process.env }));
+            pending = inspected.then(({ inspected: r, text, save }) => {
+              saves.push(save);
+              if (texts && text) texts.offer(resolved.absPath, text);
               if (options.keepDocuments && r.doc) {
                 // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
                 r.doc.context.pdfFileDetails.originalBytes = undefined;
@@ -244,6 +242,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     }
   }
   await Promise.all(jobs).finally(() => texts?.finish());
+  await Promise.all(saves.map((save) => save()));
   const verzonden = await readSentVersions(config, dir, loadDiagnostics);
   return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden }, documents, balances };
 }

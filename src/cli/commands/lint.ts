@@ -27,8 +27,10 @@ export const lintCommand: CliCommand = {
         const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m, cwd))) : await listMeetings(config, cwd);
         const all: Diagnostic[] = [...configDiagnostics];
         for (const [i, dir] of dirs.entries()) {
-          // With the text of the public attachments, for the privacy, scan and title checks.
-          const { meeting } = await loadMeeting(config, dir, { env: io.env, text: { cacheDir: cacheDirFor(config, io.env) } });
+          // With the text of the public attachments, for the privacy, scan and title checks; the facts
+          // of unchanged attachments from the cache.
+          const cacheDir = cacheDirFor(config, io.env);
+          const { meeting } = await loadMeeting(config, dir, { env: io.env, text: { cacheDir }, factsCacheDir: cacheDir });
           // bundel.yaml findings once, not once per meeting.
           all.push(...validate(meeting, { config: i === 0, today, pdfa: opts.pdfa }));
         }
