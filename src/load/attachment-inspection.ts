@@ -9,11 +9,15 @@ import { readFile, stat } from 'node:fs/promises';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Converter, SourceFormat } from '../convert/index.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
-import { inspectPdf, inspectPdfBytes, MAX_PDF_BYTES, type InspectedPdf, type InspectOptions } from '../pdf/inspect.js';
-import { pagesShowingImages } from '../pdf/scans.js';
-import { documentTitle, textSource, type TextSource } from './attachment-text.js';
-import { inspectSource } from './source-file.js';
+import type { InspectedPdf, InspectOptions } from '../pdf/inspect.js';
+import type { TextSource } from './attachment-text.js';
 import { cacheableFacts, readCachedFacts, writeCachedFacts, type FactsEntry } from './facts-cache.js';
+
+/** pdf-lib and everything that parses, on first need. */
+const reading = (): Promise<typeof import('./pdf-reading.js')> => import('./pdf-reading.js');
+
+/** Files larger than this are not hashed for a look-up (the inspector has its own, larger limit). */
+const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
 export interface Inspection {
   inspected: InspectedPdf;
@@ -24,7 +28,8 @@ export interface Inspection {
 }
 
 /** An inspection made without the cache. */
-export function plainInspection(inspected: InspectedPdf): Inspection {
+async function plainInspection(inspected: InspectedPdf): Promise<Inspection> {
+  const { textSource } = await reading();
   return { inspected, text: inspected.doc && inspected.bytes ? textSource(inspected.doc, inspected.bytes) : undefined, save: async () => {} };
 }
 
@@ -51,11 +56,11 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
   try {
     const st = await stat(absPath);
     // The inspector has the words for what is not an ordinary, readable file of a sane size.
-    if (!st.isFile() || st.size === 0 || st.size > MAX_PDF_BYTES) throw new Error('not ordinary');
+    if (!st.isFile() || st.size === 0 || st.size > MAX_CACHED_BYTES) throw new Error('not ordinary');
     const buf = await readFile(absPath);
     bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch {
-    return plainInspection(await inspectPdf(absPath, relPath, options));
+    return plainInspection(await (await reading()).inspectPdf(absPath, relPath, options));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let changed = false;
@@ -63,10 +68,10 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
   if (entry) {
     const facts: PdfFacts = { path: absPath, relPath, exists: true, size: bytes.length, sha256, ...entry.facts };
     let parsed: Promise<PDFDocument | undefined> | undefined;
-    const parse = (): Promise<PDFDocument | undefined> => (parsed ??= inspectPdfBytes(bytes, relPath, options).then((r) => r.doc));
+    const parse = (): Promise<PDFDocument | undefined> => (parsed ??= reading().then((r) => r.inspectPdfBytes(bytes, relPath, options)).then((r) => r.doc));
     const fromEntry: TextSource = { bytes, title: entry.title, scans: async (pages) => {
         const doc = await parse();
-        return doc ? pagesShowingImages(doc, pages) : [];
+        return doc ? (await reading()).textSource(doc, bytes).scans(pages) : [];
       },
     };
     return {
@@ -75,13 +80,15 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
       save: async () => (changed ? writeCachedFacts(cacheDir, sha256, entry) : undefined),
     };
   }
+  const { inspectPdfBytes, textSource } = await reading();
   const inspected = await inspectPdfBytes(bytes, relPath, options);
   inspected.facts.path = absPath;
   const keep = cacheableFacts(inspected.facts);
-  const fresh: FactsEntry | undefined = keep && { facts: keep, title: inspected.doc ? documentTitle(inspected.doc) : undefined };
+  const source = inspected.doc ? textSource(inspected.doc, bytes) : undefined;
+  const fresh: FactsEntry | undefined = keep && { facts: keep, title: source?.title };
   return {
     inspected,
-    text: inspected.doc ? noting(textSource(inspected.doc, bytes), fresh, () => {}) : undefined,
+    text: source ? noting(source, fresh, () => {}) : undefined,
     save: async () => (fresh ? writeCachedFacts(cacheDir, sha256, fresh) : undefined),
   };
 }
@@ -99,7 +106,8 @@ export interface AttachmentOptions {
 }
 
 export async function inspectAttachment(absPath: string, relPath: string, o: AttachmentOptions): Promise<Inspection> {
+  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, {});
+  const { inspectPdf, inspectSource } = await reading();
   if (o.format) return plainInspection(await inspectSource(absPath, relPath, o.format, { env: o.env, converter: o.converter, password: o.password }));
-  if (o.factsCacheDir && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, {});
   return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments }));
 }

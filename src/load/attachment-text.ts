@@ -7,7 +7,6 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { BundelConfig } from '../model/meeting.js';
 import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.js';
-import { pagesShowingImages } from '../pdf/scans.js';
 import { createTextReader, textBudgetMs, type TextReader } from '../pdf/text-reader.js';
 import { findOnPages } from '../util/personal-data.js';
 import { readCachedPages, readCachedSummary, writeCached, type TextSummary } from './text-cache.js';
@@ -31,11 +30,6 @@ export interface TextSource {
   title: string | undefined;
   /** Of these 1-based pages, those that show an image. */
   scans(pages: readonly number[]): Promise<number[]>;
-}
-
-/** The text source of a parsed document. */
-export function textSource(doc: PDFDocument, bytes: Uint8Array): TextSource {
-  return { bytes, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
 }
 
 export interface TextContext {

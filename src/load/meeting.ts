@@ -14,7 +14,9 @@ import { loadBody } from './body-images.js';
 import { meetingDeadlines } from './deadlines.js';
 import { splitFrontMatter } from './front-matter.js';
 import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
-import { formatOf, type Converter } from '../convert/index.js';
+import type { Converter } from '../convert/index.js';
+// Not convert/index.js: that loads pdf-lib, which a lint from the facts cache does without.
+import { formatOf } from '../convert/formats.js';
 import { inspectAttachment } from './attachment-inspection.js';
 import { readSentVersions } from './sent.js';
 import { AttachmentTexts } from './attachment-text.js';
