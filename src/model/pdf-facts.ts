@@ -18,6 +18,10 @@ export interface PdfaBlocker {
   detail?: string;
 }
 
+/**
+ * Lint takes these from the facts cache for a file it saw before (src/load/facts-cache.ts): a new
+ * field that depends on the file's bytes must be kept there too (and its FORMAT raised).
+ */
 export interface PdfFacts {
   /** Absolute path as resolved inside the meeting folder. */
   path: string;
