@@ -1,6 +1,7 @@
 // The reference meeting (AB 8RHK ambassadeurs, 5 March 2025) built through the CLI, checked against
 // what the published bundle contains — and against what it got wrong.
 
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { BundleIndex } from '../../src/bundle/index-data.js';
 import { internalLinks, readBundleOutline, stampProblems } from '../helpers/bundle-checks.js';
 import { runMain } from '../helpers/cli.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';
+import { checkStructure, findElements } from '../helpers/structure-check.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../fixtures/reference');
@@ -126,6 +128,29 @@ describe('the reference meeting of 5 March 2025', () => {
     expect(text).toMatch(/Nadere informatie bij:? ?Joram van Donk/);
     expect(text).toContain('+31 614 63 74 35');
     expect(text).toContain('ALGEMEEN BESTUUR');
+  });
+
+  it('prints item 3’s governance diagram (bijlagen/governance.svg) in its memo, a figure with its description', () => {
+    const memo = index.agendapunten[2].documenten.find((d) => d.soort === 'voorstel')!;
+    const report = checkStructure(doc);
+    expect(report.problems).toEqual([]);
+    const figures = findElements(report.root!, (e) => e.role === 'Figure' && (e.alt ?? '').startsWith('Governance Rijk-regio'));
+    expect(figures).toHaveLength(1);
+    expect(figures[0].alt).toContain('Kernteam');
+    const page = Number(figures[0].content.find((c) => c.startsWith('page '))?.split(/[ :]/)[1]);
+    expect(page).toBeGreaterThanOrEqual(memo.eerstePagina!);
+    expect(page).toBeLessThanOrEqual(memo.laatstePagina!);
+    // The diagram's words are on that page (as text, read by poppler), after the text that introduces it.
+    const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text.indexOf('Rijksvertegenwoordiger op DG')).toBeGreaterThan(text.indexOf('interdepartementale werkgroep:'));
+    expect(text).toContain('Programmamanager NPVR');
+  });
+
+  it('is byte-identical when built twice (the diagram included)', async () => {
+    const again = path.join(tempDir(), 'bundel.pdf');
+    const r = await runMain(['--root', ROOT, 'build', '2025-03-05', '-o', again]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
   });
 
   it('prints the Kamerbrief once, reachable from items 2 and 3', () => {
