@@ -93,6 +93,18 @@ describe('markdownToBlocks', () => {
     expect(textOf(blocks)).toBe('Zie  de brief<https://example.org/brief> ,  https://rijksoverheid.nl<https://rijksoverheid.nl> ,  ref<https://ref.example>  en Logo van de regio.');
   });
 
+  it('puts a known image on a block of its own between the text around it; unknown or linked images stay alt text', () => {
+    const lookup = (url: string) => (url === 'bijlagen/schema.svg' ? { src: '/abs/schema.svg' } : undefined);
+    const blocks = markdownToBlocks('Het schema\n![Schema van de lagen](bijlagen/schema.svg)\nstaat hier, ![Weg](weg.png) niet.\n\n[![Klik](bijlagen/schema.svg)](https://example.org)\n', lookup);
+    expect(blocks).toEqual([
+      { t: 'para', c: [{ t: 'text', v: 'Het schema' }] },
+      { t: 'image', src: '/abs/schema.svg', alt: 'Schema van de lagen' },
+      { t: 'para', c: [{ t: 'text', v: 'staat hier, Weg niet.' }] },
+      { t: 'para', c: [{ t: 'link', url: 'https://example.org', c: [{ t: 'text', v: 'Klik' }] }] },
+    ]);
+    expect(markdownToBlocks('![A](bijlagen/schema.svg)\n', lookup)).toEqual([{ t: 'image', src: '/abs/schema.svg', alt: 'A' }]);
+  });
+
   it('maps strikethrough to its text and quotes and code blocks to their own blocks', () => {
     const blocks = markdownToBlocks('~~oud~~ nieuw\n\n> citaat\n\n```js\nlet x = 1 * 2;\n  inspringen\n```\n');
     expect(blocks).toEqual([
