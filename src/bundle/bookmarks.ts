@@ -33,7 +33,7 @@ export function bundleOutline(entries: readonly ItemEntry[], plan: Plan, pages: 
       children.push({ title: titleOf(d, entry.item), pageIndex, children: own });
     }
     if (children.length === 0) continue;
-    nodes.push({ title: `${entry.item.nummer} ${entry.item.onderwerp}`, pageIndex: children[0].pageIndex, children, open: true });
+    nodes.push({ title: `${entry.item.nummer} ${entry.onderwerp}`, pageIndex: children[0].pageIndex, children, open: true });
   }
   return nodes;
 }

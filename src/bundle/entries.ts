@@ -44,10 +44,18 @@ export interface DocumentEntry {
  */
 export const WITHHELD_TITLE = 'Vertrouwelijk stuk';
 
+/** What everything public calls a withheld item: its `openbare_titel`, else its onderwerp. */
+export const publicSubject = (item: Agendapunt): string => item.openbareTitel ?? item.onderwerp;
+
+/** What everything public calls a withheld bijlage: its `openbare_titel`, else "Vertrouwelijk stuk". */
+export const publicBijlageTitle = (bijlage: Bijlage): string => bijlage.openbareTitel ?? WITHHELD_TITLE;
+
 export interface ItemEntry {
   item: Agendapunt;
   /** The whole item is withheld (public bundle, vertrouwelijk item): only its placeholder is shown. */
   withheld: boolean;
+  /** The subject as this bundle shows it: of a withheld item, its public title. */
+  onderwerp: string;
   /** Own page first (memo or placeholder), then the attachments in order; missing attachments are left out. */
   documents: DocumentEntry[];
 }
@@ -73,7 +81,7 @@ export function itemEntry(item: Agendapunt, plan: Plan, pages?: Pages): ItemEntr
   const documents: DocumentEntry[] = [];
   const own = plan.itemPart.get(item);
   if (own?.kind === 'memo') documents.push({ kind: 'voorstel', label: memoLabel(item), titel: memoTitle(item), status: 'opgenomen', ...at(own) });
-  if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: item.onderwerp, status: 'weggelaten', ...at(own) });
+  if (own?.kind === 'withheld') documents.push({ kind: 'agendapunt', label: 'Agendapunt', titel: publicSubject(item), status: 'weggelaten', ...at(own) });
   for (const bijlage of item.bijlagen) {
     const placement = plan.placements.get(bijlage);
     if (!placement || placement.status === 'ontbreekt') continue;
@@ -84,10 +92,11 @@ export function itemEntry(item: Agendapunt, plan: Plan, pages?: Pages): ItemEntr
     if (placement.status === 'ter-inzage') documents.push({ ...base, status: 'ter-inzage', plaats: bijlage.terInzage });
     else if (placement.status === 'eerder-opgenomen') documents.push({ ...base, status: 'eerder-opgenomen', seeItem: placement.firstItem, ...at(placement.part) });
     else if (placement.status === 'volgt') documents.push({ ...base, status: 'volgt', ...at(placement.part) });
-    else if (placement.status === 'weggelaten') documents.push({ ...base, titel: WITHHELD_TITLE, status: 'weggelaten', ...at(placement.part) });
+    else if (placement.status === 'weggelaten') documents.push({ ...base, titel: publicBijlageTitle(bijlage), status: 'weggelaten', ...at(placement.part) });
     else documents.push({ ...base, status: placement.status, ...at(placement.part) });
   }
-  return { item, withheld: plan.withheldItems.has(item), documents };
+  const withheld = plan.withheldItems.has(item);
+  return { item, withheld, onderwerp: withheld ? publicSubject(item) : item.onderwerp, documents };
 }
 
 /** What the agenda, the outline and a memo list: a withheld item shows its placeholder only. */

@@ -173,7 +173,7 @@ export function makeIndex(meeting: Meeting, entries: readonly ItemEntry[], bundl
   const agendapunten = entries.map(
     (entry): IndexAgendapunt => ({
       agendapuntKenmerk: entry.item.nummer,
-      agendapuntTitel: entry.item.onderwerp,
+      agendapuntTitel: entry.onderwerp,
       soort: entry.item.soort,
       portefeuillehouder: entry.withheld ? undefined : entry.item.portefeuillehouder,
       beslispunten: entry.withheld ? [] : entry.item.beslispunten,

@@ -7,7 +7,7 @@ import { dutchDate } from '../util/dutch-date.js';
 import { imageLookup } from '../render/images.js';
 import { markdownToBlocks } from '../render/markdown.js';
 import type { AgendaDocument, AgendaInput, MdBlock, MemoInput, WithheldInput } from '../render/types.js';
-import { documentLabel, shownDocuments, WITHHELD_TITLE, type ItemEntry } from './entries.js';
+import { documentLabel, publicBijlageTitle, publicSubject, shownDocuments, type ItemEntry } from './entries.js';
 import type { LateMarks } from './late-marks.js';
 import type { Part } from './plan.js';
 
@@ -59,6 +59,8 @@ export function memoInput(meeting: Meeting, entry: ItemEntry): MemoInput {
     consequenties: item.consequenties,
     contact: item.contact,
     vertrouwelijk: item.vertrouwelijk,
+    // The members' memo does not print it: it is for the public bundle.
+    openbareTitel: item.openbareTitel,
   };
 }
 
@@ -76,7 +78,7 @@ export function agendaInput(meeting: Meeting, entries: readonly ItemEntry[], opt
     );
     return {
       nummer: item.nummer,
-      onderwerp: item.onderwerp,
+      onderwerp: entry.onderwerp,
       soort: item.soort,
       // The agenda's own wording when the item has one, else the beslispunten.
       beslispunten: withheld ? [] : item.agendatekst !== undefined ? [item.agendatekst] : item.beslispunten,
@@ -123,7 +125,7 @@ export function withheldInput(meeting: Meeting, part: Extract<Part, { kind: 'wit
     datum: dutchDate(meeting.vergadering.datum),
     agendapunt: part.item.nummer,
     label: part.bijlage ? (documentLabel(part.item, part.bijlage) ?? 'Stuk') : 'Agendapunt',
-    titel: part.bijlage ? WITHHELD_TITLE : part.item.onderwerp,
+    titel: part.bijlage ? publicBijlageTitle(part.bijlage) : publicSubject(part.item),
   };
 }
 

@@ -17,7 +17,7 @@ export function structureOutline(entries: readonly ItemEntry[], plan: Plan, tags
       placed.add(d.part);
       children.push({ title: titleOf(d, entry.item), document: tags.get(d.part) });
     }
-    if (children.length > 0) nodes.push({ title: `Agendapunt ${entry.item.nummer}: ${entry.item.onderwerp}`, children });
+    if (children.length > 0) nodes.push({ title: `Agendapunt ${entry.item.nummer}: ${entry.onderwerp}`, children });
   }
   return nodes;
 }

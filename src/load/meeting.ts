@@ -123,6 +123,7 @@ function itemFrom(config: BundelConfig, absFile: string, data: Record<string, un
       bestand: typeof get(r, 'bestand') === 'string' ? (get(r, 'bestand') as string) : undefined,
       terInzage: asText(get(r, 'ter_inzage')),
       vertrouwelijk: asBool(get(r, 'vertrouwelijk')),
+      openbareTitel: asText(get(r, 'openbare_titel')),
     };
   });
   const contactNaam = asText(get(contact, 'naam'));
@@ -148,6 +149,7 @@ function itemFrom(config: BundelConfig, absFile: string, data: Record<string, un
       ? { naam: contactNaam, telefoon: asText(get(contact, 'telefoon')), email: asText(get(contact, 'email')) }
       : undefined,
     vertrouwelijk: asBool(get(data, 'vertrouwelijk')),
+    openbareTitel: asText(get(data, 'openbare_titel')),
     bijlagen,
     images: [],
   };

@@ -70,6 +70,7 @@ const bijlage = z
       'Waar de bijlage ter inzage ligt, als die niet in de bundel komt, bijvoorbeeld "Secretariaat 8RHK, Doetinchem". Gebruik `bestand` of `ter_inzage`, niet allebei.',
     ),
     vertrouwelijk: optionalBool('Vertrouwelijke bijlage: alleen voor de leden, niet in de openbare bundel.'),
+    openbare_titel: optionalText('Bij een vertrouwelijke bijlage: de titel die de openbare bundel toont in plaats van "Vertrouwelijk stuk", bijvoorbeeld "Juridisch advies".'),
   })
   .describe('Een bijlage: `titel` en óf `bestand` (meegezonden) óf `ter_inzage` (alleen ter inzage).');
 
@@ -125,6 +126,9 @@ export const agendapuntSchema = z
       .optional()
       .describe('Nadere informatie bij: de contactpersoon voor dit agendapunt.'),
     vertrouwelijk: optionalBool('Het hele agendapunt is vertrouwelijk: het komt niet in de openbare bundel.'),
+    openbare_titel: optionalText(
+      'Bij een vertrouwelijk agendapunt: de titel in alles wat openbaar is (openbare agenda, index, webpagina, bladwijzers, Woo-metadata) in plaats van het onderwerp, bijvoorbeeld "Personele aangelegenheid".',
+    ),
     bijlagen: z
       .array(bijlage)
       .nullable()

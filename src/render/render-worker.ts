@@ -36,6 +36,7 @@ try {
       consequenties: {},
       contact: { naam: 'A. Voorbeeld', telefoon: '06 12 34 56 78' },
       vertrouwelijk: false,
+      openbareTitel: undefined,
     },
     { countOnly: true },
   );

@@ -39,6 +39,7 @@ import { privacyPatroon } from './rules/privacy-patroon.js';
 import { privacyAkkoord } from './rules/privacy-akkoord.js';
 import { bijlageScan } from './rules/bijlage-scan.js';
 import { bijlageTitel } from './rules/bijlage-titel.js';
+import { openbareTitel } from './rules/openbare-titel.js';
 
 export type { Rule } from './rule.js';
 
@@ -64,6 +65,7 @@ export const rules: Rule[] = [
   telefoon,
   placeholder,
   sjabloon,
+  openbareTitel,
   tekstOmvang,
   afbeelding,
   afbeeldingAlt,

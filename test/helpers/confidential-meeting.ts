@@ -9,7 +9,8 @@ const DATE = CONFIDENTIAL_DATE;
 const DIR = `vergaderingen/${DATE}`;
 
 /** Opening, item 2 (public, with a public and a confidential bijlage), item 3 (confidential, with a bijlage). */
-export async function confidentialMeeting(extra: Record<string, string> = {}, root?: string): Promise<string> {
+export async function confidentialMeeting(extra: Record<string, string> = {}, root?: string, openbareTitel: { item?: string; bijlage?: string } = {}): Promise<string> {
+  const publicTitle = (title: string | undefined, indent: string): string => (title === undefined ? '' : `\n${indent}openbare_titel: ${JSON.stringify(title)}`);
   return writeRepo({
     'bundel.yaml': 'organisatie: Testregio\n',
     [`${DIR}/vergadering.yaml`]: `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`,
@@ -26,7 +27,7 @@ bijlagen:
     bestand: bijlagen/openbaar.pdf
   - titel: Onderhandelingsruimte
     bestand: bijlagen/geheim.pdf
-    vertrouwelijk: ja
+    vertrouwelijk: ja${publicTitle(openbareTitel.bijlage, '    ')}
   - titel: Dossier lobbyisten
     ter_inzage: Secretariaat, kluis
     vertrouwelijk: ja`,
@@ -36,7 +37,7 @@ bijlagen:
       `vergadering: ${DATE}
 agendapunt: 3
 onderwerp: Ontslag directeur
-vertrouwelijk: ja
+vertrouwelijk: ja${publicTitle(openbareTitel.item, '')}
 portefeuillehouder: De heer J. Bengevoord
 beslispunten:
   - In te stemmen met het ontslag.

@@ -67,6 +67,7 @@ export function lobbyMemo(pages = true): MemoInput {
     consequenties: {},
     contact: { naam: 'Joram van Donk', telefoon: '+31 614 63 74 35' },
     vertrouwelijk: false,
+    openbareTitel: undefined,
   };
 }
 
@@ -112,6 +113,7 @@ De evaluatie en actiepunten liggen 31 maart voor in de Achterhoek Raad.`),
     consequenties: { financieel: 'Geen; binnen de begroting 2025.', personeel: 'Inzet programmaregisseurs (circa 40 uur).' },
     contact: { naam: 'Leonie Dennenberg', telefoon: '06 39 25 41 80', email: 'l.dennenberg@8rhk.nl' },
     vertrouwelijk: true,
+    openbareTitel: undefined,
   };
 }
 
