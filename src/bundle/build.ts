@@ -47,7 +47,7 @@ export interface BuildOptions {
   password?: string;
   /** Only what is new or changed since the last sent version (`verzonden/<n>.json`): a supplement. */
   nagezonden?: boolean;
-  /** Where the PDF goes (relative to the working folder); default the meeting folder and the configured file name. */
+  /** Where the PDF goes (absolute); default the configured folder (`uitvoer:`, else the meeting folder) and file name. */
   output?: string;
   /** A PDF/A-2b bundle (archive): output intent, identification; the Typst parts made as PDF/A-2b too. */
   pdfa?: boolean;
@@ -164,7 +164,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const date = buildDate(meeting, options.sourceDateEpoch);
   const names = bundleNames(meeting, openbaar, { concept: options.concept, agendaOnly: options.agendaOnly });
   const chosen = options.output ? path.resolve(options.output) : undefined;
-  const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(dir, supplement ? supplementFileName(names.fileName, supplement.versie) : names.fileName);
+  const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(names.folder, supplement ? supplementFileName(names.fileName, supplement.versie) : names.fileName);
   const title = supplement ? `Nagezonden stukken ${meeting.vergadering.orgaan} ${names.datum} · versie ${supplement.versie}` : names.title;
 
   // Render (on a second thread when available) while this thread copies the attachments: layout

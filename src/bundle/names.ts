@@ -1,7 +1,9 @@
 // What the bundle is called, what every page says at the bottom and what its document information
 // says: the Handlebars templates of bundel.yaml (titel, bestandsnaam, stempel) filled in for this meeting.
 
-import type { Meeting } from '../model/meeting.js';
+import path from 'node:path';
+import { BundelError } from '../model/errors.js';
+import type { BundelConfig, Meeting } from '../model/meeting.js';
 import { dutchDate } from '../util/dutch-date.js';
 import { compileText, DEFAULT_FILE_NAME, DEFAULT_STAMP, DEFAULT_TITLE, safeFileName, type TemplateData } from './text-templates.js';
 
@@ -11,6 +13,8 @@ export interface BundleNames {
   title: string;
   /** Default file name, without folder, with `.pdf`. */
   fileName: string;
+  /** Where the bundle, its index, web page and DiWoo XML go: `uitvoer:` of bundel.yaml filled in, else the meeting's own folder. */
+  folder: string;
   /**
    * In a supplement `pagina` and `totaal` are "2-3" and "2-7", and `nagezonden` its version;
    * `vertrouwelijk`: a page of a confidential document in the members' bundle.
@@ -36,6 +40,9 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
   const placesSecret = /\bvertrouwelijk\b/.test(stampSource);
   const title = `${kind.concept ? 'CONCEPT ' : ''}${compileText<TemplateData>(config.titel ?? DEFAULT_TITLE, 'de titel (`titel`)', config.file)(data)}`;
   const base = safeFileName(compileText<TemplateData>(config.bestandsnaam ?? DEFAULT_FILE_NAME, 'de bestandsnaam (`bestandsnaam`)', config.file)(data));
+  // Values become one folder name each: a `/` in an orgaan does not make a folder of its own.
+  const segments = { ...data, orgaan: safeFileName(data.orgaan), datum: safeFileName(data.datum), organisatie: data.organisatie && safeFileName(data.organisatie) };
+  const folder = config.uitvoer === undefined ? meeting.vergadering.dir : outputFolder(config, compileText<TemplateData>(config.uitvoer, 'de uitvoermap (`uitvoer`)', config.file)(segments));
   const fileName = conceptFileName(`${base}${kind.agendaOnly ? ' (agenda)' : ''}.pdf`, kind.concept ?? false);
   const { orgaan, datum: iso } = meeting.vergadering;
   const metadata = (hasConfidential: boolean): ReturnType<BundleNames['metadata']> => ({
@@ -50,7 +57,20 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
   });
   const stamp: BundleNames['stamp'] = (pagina, totaal, { nagezonden, vertrouwelijk = false } = {}) =>
     `${stampTemplate({ ...data, pagina, totaal, nagezonden, vertrouwelijk })}${vertrouwelijk && !placesSecret ? ' · Vertrouwelijk' : ''}${kind.concept ? ' · CONCEPT' : ''}`;
-  return { datum: data.datum, title, fileName, stamp, metadata };
+  return { datum: data.datum, title, fileName, folder, stamp, metadata };
+}
+
+/** `uitvoer:` filled in, as an absolute folder; relative to bundel.yaml and inside the repository. */
+function outputFolder(config: BundelConfig, rendered: string): string {
+  const folder = path.resolve(config.root, rendered.trim());
+  const rel = path.relative(config.root, folder);
+  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new BundelError('uitvoer-buiten-repository', `De uitvoermap \`${rendered}\` (\`uitvoer\` in bundel.yaml) ligt buiten de repository.`, {
+      file: config.file,
+      hint: 'Geef een map binnen de repository, relatief vanaf bundel.yaml, bijvoorbeeld `uitvoer/{{iso}}`; een enkele bundel elders maakt u met `-o`.',
+    });
+  }
+  return folder;
 }
 
 /** A concept's file name always starts with "CONCEPT " (unless it says concept already), so it is never taken for the bundle. */

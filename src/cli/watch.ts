@@ -21,9 +21,12 @@ export interface WatchOptions {
   debounceMs?: number;
 }
 
-/** The files a build writes, and the temporary names it writes them under first: never a reason to rebuild. */
+/**
+ * The files a build writes, the folders it made for them (`uitvoer:` inside the meeting folder) and
+ * the temporary names it writes them under first: never a reason to rebuild.
+ */
 function isOwnOutput(file: string, outputs: ReadonlySet<string>): boolean {
-  if (outputs.has(file)) return true;
+  if (outputs.has(file) || [...outputs].some((o) => o.startsWith(file + path.sep))) return true;
   return /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/.test(path.basename(file));
 }
 

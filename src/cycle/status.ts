@@ -58,7 +58,8 @@ function stateOf(found: readonly Diagnostic[]): ItemState {
 const deadline = (d: Deadline | undefined, today: string): DeadlineStatus | undefined => (d ? { datum: d.datum, herkomst: d.herkomst, dagen: daysBetween(today, d.datum) } : undefined);
 
 async function bundleState(meeting: Meeting): Promise<MeetingStatus['bundel']> {
-  const pdf = path.join(meeting.vergadering.dir, bundleNames(meeting, false).fileName);
+  const names = bundleNames(meeting, false);
+  const pdf = path.join(names.folder, names.fileName);
   const bestand = path.relative(meeting.config.root, pdf).split(path.sep).join('/');
   const indexFile = pdf.replace(/\.pdf$/i, '.json');
   if (!existsSync(pdf)) return { staat: 'niet gemaakt' };

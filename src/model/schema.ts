@@ -221,6 +221,9 @@ export const bundelSchema = z
     bestandsnaam: optionalText(
       'Handlebars-sjabloon voor de bestandsnaam van de bundel, zonder `.pdf`; standaard "Bundel {{orgaan}} {{iso}}{{#if openbaar}} (openbaar){{/if}}".',
     ),
+    uitvoer: optionalText(
+      'Handlebars-sjabloon voor de map waarin bundel, index (.json), webpagina (.html) en Woo-metadata van een vergadering komen, relatief vanaf bundel.yaml en daarbinnen, bijvoorbeeld "uitvoer/{{iso}}"; velden als bij `bestandsnaam`. Standaard de map van de vergadering zelf. `-o` gaat voor.',
+    ),
     cachemap: optionalText('De map voor omgezette bijlagen (Office-bestanden en afbeeldingen als PDF), relatief vanaf bundel.yaml; standaard `.bundel-cache`. Veilig om te wissen.'),
     organen: z
       .record(z.string(), orgaan)

@@ -45,9 +45,11 @@ describe('the meeting cycle', () => {
     // The new item is a voorstel skeleton: build --concept makes it anyway, named as a concept.
     const build = await run(['build', '2025-04-16', '--concept']);
     expect(build.code).toBe(0);
-    const made = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    // Into the output folder that init set up (`uitvoer: "uitvoer/{{iso}}"`), not the meeting folder.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    const made = readdirSync(path.join(folder, 'uitvoer/2025-04-16')).filter((f) => f.endsWith('.pdf'));
     expect(made).toEqual(['CONCEPT Bundel Algemeen Bestuur 2025-04-16.pdf']);
-    expect(build.stdout).toContain(`vergaderingen/2025-04-16/${made[0]}`);
+    expect(build.stdout).toContain(`uitvoer/2025-04-16/${made[0]}`);
     // Nothing was written where the test process happens to run.
     expect(existsSync(path.join(process.cwd(), 'vergaderingen', '2025-04-16'))).toBe(false);
   });

@@ -124,8 +124,9 @@ it('installs from the packed tarball and runs init, lint, build and the CI and p
   expect(lint.stdout).toMatch(/Geen problemen gevonden in 1 vergadering|\(0 fouten, \d+ waarschuwingen?\)/);
 
   const build = await ok(run('npx', ['--no-install', 'bundel', 'build', '2025-03-05'], app), 'bundel build');
-  expect(build.stdout).toContain('Bundel gemaakt: vergaderingen/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf');
-  const pdf = await PDFDocument.load(readFileSync(path.join(app, 'vergaderingen/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf')));
+  // Into the output folder that init's bundel.yaml names (and its .gitignore ignores).
+  expect(build.stdout).toContain('Bundel gemaakt: uitvoer/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf');
+  const pdf = await PDFDocument.load(readFileSync(path.join(app, 'uitvoer/2025-03-05/Bundel Algemeen Bestuur 2025-03-05.pdf')));
   // The whole reference bundle: as many pages as the CLI reported, agenda, memos and attachments.
   expect(pdf.getPageCount()).toBe(Number(/\((\d+) pagina's/.exec(build.stdout)?.[1]));
   expect(pdf.getPageCount()).toBeGreaterThan(50);

@@ -101,7 +101,7 @@ const item: fc.Arbitrary<Agendapunt> = fc
 const meeting: fc.Arbitrary<Meeting> = fc
   .record({ items: fc.array(item, { maxLength: 4 }), vergaderingRaw: junk, configRaw: junk, portefeuillehouders: fc.array(fc.string(), { maxLength: 2 }) })
   .map(({ items, vergaderingRaw, configRaw, portefeuillehouders }) => ({
-    config: { root: '/tmp', file: 'bundel.yaml', organisatie: undefined, portefeuillehouders, vergaderingen: 'vergaderingen', stempel: undefined, titel: undefined, bestandsnaam: undefined, cachemap: undefined, positions: new Map(), raw: configRaw },
+    config: { root: '/tmp', file: 'bundel.yaml', organisatie: undefined, portefeuillehouders, vergaderingen: 'vergaderingen', stempel: undefined, titel: undefined, bestandsnaam: undefined, uitvoer: undefined, cachemap: undefined, positions: new Map(), raw: configRaw },
     vergadering: { dir: '/tmp/v', relDir: 'vergaderingen/2025-03-05', folderDate: DATE, file: 'vergaderingen/2025-03-05/vergadering.yaml', orgaan: '', datum: DATE, tijd: undefined, locatie: undefined, voorzitter: undefined, aanleverdatum: undefined, verzenddatum: undefined, positions: new Map(), raw: vergaderingRaw },
     items,
     loadDiagnostics: [],

@@ -1,4 +1,4 @@
-// sjabloon: the Handlebars templates in bundel.yaml (stempel, titel, bestandsnaam) parse, use only
+// sjabloon: the Handlebars templates in bundel.yaml (stempel, titel, bestandsnaam, uitvoer) parse, use only
 // the fields bundel fills in and the built-in helpers, and run: each is tried on the meeting's data
 // for the members' and the public build, with the engine the build uses. Found here, not halfway
 // through a build.
@@ -14,6 +14,7 @@ export const TEMPLATE_FIELDS: Record<string, string[]> = {
   stempel: [...COMMON, 'pagina', 'totaal', 'nagezonden', 'vertrouwelijk'],
   titel: COMMON,
   bestandsnaam: COMMON,
+  uitvoer: COMMON,
 };
 const HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 
@@ -109,7 +110,7 @@ function tryTemplate(context: RuleContext, field: string, source: string): void 
 
 export const sjabloon: Rule = {
   id: 'sjabloon',
-  description: 'De Handlebars-sjablonen in bundel.yaml (`stempel`, `titel`, `bestandsnaam`) zijn geldig en gebruiken bekende velden.',
+  description: 'De Handlebars-sjablonen in bundel.yaml (`stempel`, `titel`, `bestandsnaam`, `uitvoer`) zijn geldig en gebruiken bekende velden.',
   severity: 'error',
   check(context) {
     const { config } = context.meeting;
