@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { runMain } from '../helpers/cli.js';
 import { gradientPng, photoJpeg, SCHEMA_SVG } from '../helpers/images.js';
 import { writeRepo, item } from '../helpers/repo.js';
@@ -114,6 +115,36 @@ describe('images in a memo', () => {
     const stale = await runMain(['--root', root, 'status', '2025-03-05', '--formaat', 'json']);
     expect(stale.stdout).toContain('verouderd');
     expect(stale.stdout).toContain('bijlagen/schema.svg');
+  });
+
+  it('is rebuilt by build --bewaken when an image changes', async () => {
+    const root = repo();
+    const pdf = path.join(root, 'uit', 'bundel.pdf');
+    let stdout = '';
+    const controller = new AbortController();
+    const done = main(['--root', root, 'build', '2025-03-05', '--bewaken', '--uitvoer', pdf], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      isTTY: false,
+      color: false,
+      env: process.env,
+      signal: controller.signal,
+    });
+    const made = (): number => stdout.split('\n').filter((l) => l.includes('Bundel gemaakt')).length;
+    const until = async (what: string, condition: () => boolean): Promise<void> => {
+      for (const deadline = Date.now() + 90_000; !condition(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    };
+    const widths = async (): Promise<number[]> => pageImages((await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })).getPage(1)).map((i) => i.width).sort((a, b) => a - b);
+    try {
+      await until('the first build', () => made() === 1);
+      expect(await widths()).toEqual([300, 1800]);
+      writeFileSync(path.join(root, 'vergaderingen/2025-03-05/bijlagen/grafiek.png'), gradientPng(320, 150));
+      await until('the rebuild', () => made() === 2);
+      expect(await widths()).toEqual([320, 1800]);
+    } finally {
+      controller.abort();
+    }
+    expect(await done).toBe(0);
   });
 
   it('prints the images of a public memo in the public bundle, and nothing of a confidential one', async () => {
