@@ -4,6 +4,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourceRange } from '../model/diagnostic.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
+import { yamlErrorText } from './yaml-errors.js';
 
 export const MAX_YAML_BYTES = 64 * 1024;
 export const MAX_YAML_DEPTH = 32;
@@ -155,22 +156,15 @@ export function parseYamlSource(text: string, { file, lineOffset = 0 }: ParseOpt
     return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   };
 
+  // One finding per line: the parser's later errors on a broken line only repeat the first.
+  const lines = text.split('\n');
+  const seenLines = new Set<number>();
   for (const err of doc.errors) {
     const p = pos(err.pos[0]);
-    const duplicate = err.code === 'DUPLICATE_KEY';
-    diagnostics.push({
-      file,
-      line: p.line,
-      column: p.column,
-      rule: LOAD_DIAGNOSTICS.yamlSyntax.id,
-      severity: 'error',
-      message: duplicate
-        ? 'Deze sleutel staat twee keer in hetzelfde blok.'
-        : `De YAML is niet geldig: ${err.message.split('\n')[0]}`,
-      hint: duplicate
-        ? 'Verwijder of hernoem een van beide; bundel kiest niet zelf welke telt.'
-        : 'Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.',
-    });
+    if (seenLines.has(p.line)) continue;
+    seenLines.add(p.line);
+    const { message, hint } = yamlErrorText(err.code, lines[p.line - lineOffset - 1] ?? '', text.charAt(err.pos[0]));
+    diagnostics.push({ file, line: p.line, column: p.column, rule: LOAD_DIAGNOSTICS.yamlSyntax.id, severity: 'error', message, hint });
   }
   if (doc.errors.length > 0) return { data: undefined, positions, diagnostics, ok: false };
 

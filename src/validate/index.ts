@@ -112,8 +112,10 @@ export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagn
   };
   const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
   const weigh = deadlineAdjuster(meeting, options.today);
+  const allParsed = view.items.length === meeting.items.length;
   for (const rule of options.rules ?? rules) {
     if (options.members && rule.scope === 'openbaar') continue;
+    if (rule.allItems && !allParsed) continue;
     rule.check({ meeting: view, pdfa: options.pdfa, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
   }
   return sortDiagnostics(diagnostics);

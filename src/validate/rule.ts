@@ -33,6 +33,11 @@ export interface Rule {
   severity: Severity;
   /** `openbaar`: about what goes into the public bundle only; lint and `build --public` run it, the members' build does not. */
   scope?: 'openbaar';
+  /**
+   * Looks at all items together (gaps in the numbering, what was sent, files nobody uses): skipped
+   * while an item's front matter cannot be read, as the missing item would give false findings.
+   */
+  allItems?: boolean;
   check(context: RuleContext): void;
 }
 

@@ -35,6 +35,7 @@ export const agendapuntVolgorde: Rule = {
   id: 'agendapunt-volgorde',
   description: 'De nummers van de agendapunten lopen door, zonder gaten.',
   severity: 'warning',
+  allItems: true,
   check(context) {
     const parsed = context.meeting.items.map(parse).filter((p): p is Parsed => p !== undefined);
     const byMain = new Map<number, Parsed[]>();

@@ -10,6 +10,7 @@ export const verzondenGewijzigd: Rule = {
   id: 'verzonden-gewijzigd',
   description: 'Een verzonden stuk is niet gewijzigd of weggehaald sinds de laatst verzonden versie (anders: nazenden).',
   severity: 'warning',
+  allItems: true,
   check(context) {
     const { meeting } = context;
     const comparison = compareWithSent(meeting);
