@@ -12,6 +12,10 @@ export interface SchemaProblem {
   target: 'value' | 'key';
   message: string;
   hint?: string;
+  /** A required key that is absent (its parent is `path`). */
+  missingKey?: string;
+  /** An unknown key's nearest known key, and the dotted path of the block both belong to. */
+  suggestion?: { key: string; parent: string };
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -149,11 +153,14 @@ function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.
     const known = knownKeys(schema, path);
     return issue.keys.map((k) => {
       const near = closest(k, known);
+      // A misspelling of a field that is not there: one finding that names the field meant.
+      const meant = near !== undefined && valueAt(root, [...path, near]) === undefined;
       return {
         path: dotted ? `${dotted}.${k}` : k,
         target: 'key' as const,
-        message: `Onbekend veld ${bt(k)}${whereIn(path)}.`,
-        hint: near ? `Bedoelde u ${bt(near)}?` : `Bekende velden: ${known.map(bt).join(', ')}.`,
+        message: meant ? `Onbekend veld ${bt(k)}${whereIn(path)}; het veld ${bt(near)} ontbreekt.` : `Onbekend veld ${bt(k)}${whereIn(path)}.`,
+        hint: near ? `Bedoelde u ${bt(near)}?${meant ? ` Verbeter de naam: \`${near}: …\`.` : ''}` : `Bekende velden: ${known.map(bt).join(', ')}.`,
+        suggestion: meant ? { key: near, parent: dotted } : undefined,
       };
     });
   }
@@ -166,6 +173,7 @@ function translate(kind: SchemaKind, schema: z.ZodType, root: unknown, issue: z.
         target: 'value',
         message: `Het verplichte veld ${bt(key)} ontbreekt${whereIn(parent)}.`,
         hint: `Voeg een regel \`${key}: ${EXAMPLES[key] ?? '…'}\` toe.`,
+        missingKey: key,
       },
     ];
   }
@@ -226,5 +234,25 @@ export function checkSchema(kind: SchemaKind, data: unknown): SchemaProblem[] {
   const schema = SCHEMAS[kind] as z.ZodType;
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => translate(kind, schema, data, issue));
+  const problems = result.error.issues.flatMap((issue) => translate(kind, schema, data, issue));
+  // A required field whose misspelling is reported as unknown is not reported a second time.
+  const meant = new Set(problems.flatMap((p) => (p.suggestion ? [`${p.suggestion.parent}|${p.suggestion.key}`] : [])));
+  return problems.filter((p) => p.missingKey === undefined || !meant.has(`${p.path}|${p.missingKey}`));
+}
+
+/**
+ * The fields of one block that are absent but written misspelt (`onderwep:` for `onderwerp`): rules
+ * that report a missing field skip these, as the schema rule's unknown-field finding names them.
+ */
+export function misspeltFields(kind: SchemaKind, data: unknown, path: Path = []): Set<string> {
+  const block = valueAt(data, path);
+  if (block === null || typeof block !== 'object' || Array.isArray(block)) return new Set();
+  const known = knownKeys(SCHEMAS[kind] as z.ZodType, path);
+  const out = new Set<string>();
+  for (const key of Object.keys(block)) {
+    if (known.includes(key)) continue;
+    const near = closest(key, known);
+    if (near !== undefined && valueAt(data, [...path, near]) === undefined) out.add(near);
+  }
+  return out;
 }

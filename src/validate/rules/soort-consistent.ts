@@ -4,6 +4,7 @@
 
 import { SOORTEN, type Agendapunt } from '../../model/meeting.js';
 import { at, keyAt, type Rule } from '../rule.js';
+import { misspeltFields } from '../schema-problems.js';
 import { isBlank, rawField } from '../source-text.js';
 
 /** The item's kind when its `soort` is valid or left out (voorstel); otherwise the schema rule speaks. */
@@ -51,7 +52,9 @@ export const soortConsistent: Rule = {
       if (soort !== 'voorstel') continue;
       const explicit = rawField(item.raw, 'soort') === 'voorstel';
       const why = explicit ? 'Een voorstel' : 'Een voorstel (de standaardsoort)';
-      if (isBlank(rawField(item.raw, 'portefeuillehouder'))) {
+      // Written under a misspelt name: the schema rule reports that, naming the field.
+      const misspelt = misspeltFields('agendapunt', item.raw);
+      if (isBlank(rawField(item.raw, 'portefeuillehouder')) && !misspelt.has('portefeuillehouder')) {
         context.report({
           file: item.file,
           range: missingAt(item, 'portefeuillehouder'),
@@ -61,7 +64,7 @@ export const soortConsistent: Rule = {
         });
       }
       const beslispunten = rawField(item.raw, 'beslispunten');
-      if (isBlank(beslispunten) || (Array.isArray(beslispunten) && beslispunten.length === 0)) {
+      if ((isBlank(beslispunten) || (Array.isArray(beslispunten) && beslispunten.length === 0)) && !misspelt.has('beslispunten')) {
         context.report({
           file: item.file,
           range: missingAt(item, 'beslispunten'),

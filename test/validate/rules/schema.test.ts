@@ -36,6 +36,11 @@ bijlagen:
       errors: [{ line: 8, column: 1, message: 'Onbekend veld `portefeuilehouder`' }],
     },
     {
+      name: 'a misspelt required field: one finding at the key, naming the field meant (not also "onderwerp ontbreekt")',
+      files: { 'a.md': md(`vergadering: ${DATE}\nagendapunt: 2\nonderwep: Lobby\nsoort: mondeling\n`) },
+      errors: [{ line: 4, column: 1, message: 'Onbekend veld `onderwep`; het veld `onderwerp` ontbreekt' }],
+    },
+    {
       name: 'missing required fields point at the front matter',
       files: { 'a.md': md(`vergadering: ${DATE}\nsoort: mondeling\n`) },
       errors: [

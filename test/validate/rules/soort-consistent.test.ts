@@ -9,6 +9,7 @@ ruleTester(soortConsistent, {
     { name: 'mondeling without bijlagen', files: { 'a.md': md(`${base}soort: mondeling\n`, 'H. de Vries is verhinderd.\n') } },
     { name: 'stukken without portefeuillehouder', files: { 'a.md': md(`${base}soort: stukken\nbijlagen:\n  - titel: Verslag\n    bestand: v.pdf\n`), 'v.pdf': pdf() } },
     { name: 'invalid soort is left to the schema rule', files: { 'a.md': md(`${base}soort: vorstel\n`) } },
+    { name: 'a misspelt portefeuillehouder and beslispunten are left to the schema rule (one finding each)', files: { 'a.md': md(`${base}portefeuilehouder: X\nbeslispunt:\n  - In te stemmen.\n`) } },
   ],
   invalid: [
     {
