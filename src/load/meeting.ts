@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } from '../model/meeting.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
+import { listAttachmentFolder } from './attachment-folder.js';
 import { resolveAttachment } from './attachment-path.js';
 import { loadBody } from './body-images.js';
 import { meetingDeadlines } from './deadlines.js';
@@ -248,5 +249,6 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   await Promise.all(jobs).finally(() => texts?.finish());
   await Promise.all(saves.map((save) => save()));
   const verzonden = await readSentVersions(config, dir, loadDiagnostics);
-  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden }, documents, balances };
+  const attachmentFolder = await listAttachmentFolder(config, dir);
+  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden, attachmentFolder }, documents, balances };
 }

@@ -167,4 +167,6 @@ export interface Meeting {
   loadDiagnostics: Diagnostic[];
   /** The versions sent so far (`verzonden/<n>.json`), oldest first; empty before the bundle went out. */
   verzonden: SentVersion[];
+  /** The PDFs, Office files and images in the meeting's `bijlagen/` folder, repository-relative, sorted. */
+  attachmentFolder?: string[];
 }

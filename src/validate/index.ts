@@ -40,6 +40,9 @@ import { privacyAkkoord } from './rules/privacy-akkoord.js';
 import { bijlageScan } from './rules/bijlage-scan.js';
 import { bijlageTitel } from './rules/bijlage-titel.js';
 import { openbareTitel } from './rules/openbare-titel.js';
+import { bijlageOngebruikt } from './rules/bijlage-ongebruikt.js';
+import { vergaderingLeeg } from './rules/vergadering-leeg.js';
+import { voorstelContact } from './rules/voorstel-contact.js';
 
 export type { Rule } from './rule.js';
 
@@ -78,6 +81,9 @@ export const rules: Rule[] = [
   privacyAkkoord,
   bijlageScan,
   bijlageTitel,
+  voorstelContact,
+  bijlageOngebruikt,
+  vergaderingLeeg,
 ];
 
 export interface ValidateOptions {

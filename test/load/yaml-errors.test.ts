@@ -43,7 +43,7 @@ describe('YAML errors in Dutch, by error code', () => {
   it('item 1 that does not parse: no "agendapunt 1 ontbreekt" about item 2', async () => {
     const meeting = await loadFiles({
       '01-opening.md': md(`vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Opening: welkom\n`),
-      '02-lobby.md': md(VOORSTEL),
+      '02-lobby.md': md(`${VOORSTEL}contact:\n  naam: Joram van Donk\n`),
     });
     expect(validate(meeting).map((d) => [d.file.split('/').pop(), d.line, d.rule])).toEqual([['01-opening.md', 4, 'yaml-syntax']]);
   });

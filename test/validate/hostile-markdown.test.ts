@@ -10,7 +10,7 @@ import { item, writeRepo } from '../helpers/repo.js';
 
 const DATE = '2025-03-05';
 const MEETING = `vergaderingen/${DATE}`;
-const FRONT = `vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Groot\nportefeuillehouder: A\nbeslispunten:\n  - In te stemmen met het voorstel.`;
+const FRONT = `vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Groot\nportefeuillehouder: A\nbeslispunten:\n  - In te stemmen met het voorstel.\ncontact:\n  naam: B`;
 
 /** Repeat `unit` to just under 1 MiB (with the front matter). */
 const fill = (head: string, unit: string): string => head + unit.repeat(Math.floor((MAX_TEXT_FILE_BYTES - 400 - head.length) / Buffer.byteLength(unit)));
@@ -33,7 +33,7 @@ describe('Markdown bounds (issue 10, item 6)', () => {
     });
     const lint = await runMain(['--root', root, 'lint', '--format', 'json', DATE], {}, root);
     expect(lint.code).toBe(1);
-    expect(JSON.parse(lint.stdout)).toEqual([expect.objectContaining({ file: `${MEETING}/01-groot.md`, line: 9, rule: 'tekst-omvang', severity: 'error' })]);
+    expect(JSON.parse(lint.stdout)).toEqual([expect.objectContaining({ file: `${MEETING}/01-groot.md`, line: 11, rule: 'tekst-omvang', severity: 'error' })]);
     const build = await runMain(['--root', root, 'build', DATE]);
     expect(build.code).toBe(1);
     expect(build.stderr).toContain('tekst-omvang');

@@ -27,6 +27,7 @@ describe('validate', () => {
     const found = validate(meeting);
     expect(found.map((d) => [d.file.split('/').pop(), d.line, d.rule])).toEqual([
       ['01-kapot.md', 2, 'yaml-syntax'],
+      ['02-lobby.md', 4, 'voorstel-contact'],
       ['02-lobby.md', 8, 'schema'],
       ['03-js.md', 1, 'front-matter'],
       ['04-dubbel.md', 8, 'yaml-syntax'],
@@ -39,7 +40,7 @@ describe('validate', () => {
   });
 
   it('lists bundel.yaml problems only when asked', async () => {
-    const meeting = await loadFiles({}, { bundel: 'organisatie: 12\n' });
+    const meeting = await loadFiles({ '01-opening.md': md(`vergadering: ${DATE}\nagendapunt: 1\nonderwerp: Opening\nsoort: mondeling\n`) }, { bundel: 'organisatie: 12\n' });
     expect(validate(meeting).map((d) => d.file)).toEqual(['bundel.yaml']);
     expect(validate(meeting, { config: false })).toEqual([]);
   });
