@@ -12,7 +12,7 @@ const repo = (terms = 'aanleveren: 11 werkdagen'): string =>
   writeRepo({
     'bundel.yaml': `organen:\n  Algemeen Bestuur:\n    ${terms}\n`,
     'vergaderingen/2025-05-07/vergadering.yaml': 'orgaan: Algemeen Bestuur\ndatum: 2025-05-07\n',
-    'vergaderingen/2025-05-07/02-begroting.md': item('vergadering: 2025-05-07\nagendapunt: 1\nonderwerp: Begroting 2026\nportefeuillehouder: De heer J. Jansen\n'),
+    'vergaderingen/2025-05-07/02-begroting.md': item('vergadering: 2025-05-07\nagendapunt: 1\nonderwerp: Begroting 2026\nportefeuillehouder: De heer J. Jansen\ncontact:\n  naam: J. Jansen\n'),
   });
 
 const lint = (root: string, datum: string) => runMain(['--root', root, 'lint', '--datum', datum, '--formaat', 'json']);
