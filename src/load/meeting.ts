@@ -29,7 +29,7 @@ import { parseYamlSource } from './yaml-source.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
 
 export const MEETING_FILE = 'vergadering.yaml';
-export { listMeetings, openRepository, resolveMeetingDir } from './meeting-dir.js';
+export { listMeetings, meetingOfCwd, openRepository, resolveMeetingDir, resolveMeetingTarget } from './meeting-dir.js';
 
 export interface LoadOptions {
   /** Keep the parsed attachment documents for the assembler. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ProgressEvent } from '../../bundle/build.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { BundelError } from '../../model/errors.js';
-import { resolveMeetingDir } from '../../load/meeting.js';
+import { meetingArgOrCwd } from '../open-meeting.js';
 import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
 import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
@@ -37,7 +37,7 @@ export const buildCommand: CliCommand = {
     program
       .command('build')
       .description('maak de bundel-PDF van een vergadering, met index (.json) en webpagina (.html)')
-      .argument('<vergadering>', 'datum (JJJJ-MM-DD) of map van de vergadering')
+      .argument('[vergadering]', 'datum (JJJJ-MM-DD) of map van de vergadering; zonder: de vergadering van de huidige map')
       .option('-o, --uitvoer <bestand>', 'waar de PDF komt (standaard: in de map van de vergadering, "Bundel <orgaan> <datum>.pdf")')
       .option('--openbaar', 'openbare versie: laat vertrouwelijke agendapunten en bijlagen weg')
       .option('--niet-ontdubbelen', 'neem een bestand dat bij meer agendapunten hoort elke keer op')
@@ -47,7 +47,7 @@ export const buildCommand: CliCommand = {
       .option('--alleen-agenda', 'alleen de agenda (voor een vroege oproep), ook als er nog stukken ontbreken')
       .option('--pdfa', 'maak een PDF/A-2b-bundel voor het archief (bijlagen die dat verhinderen zijn een fout)')
       .option('--bewaken', 'blijf kijken: maak de bundel opnieuw zodra een bestand van de vergadering verandert (stoppen met Ctrl-C)')
-      .action(async (meetingArg: string, opts: BuildFlags & { bewaken?: boolean }) => {
+      .action(async (meetingArg: string | undefined, opts: BuildFlags & { bewaken?: boolean }) => {
         const started = Date.now();
         // Checked first: a bad value stops the build before anything is read.
         const sourceDateEpoch = sourceDateEpochOf(io.env.SOURCE_DATE_EPOCH);
@@ -57,7 +57,7 @@ export const buildCommand: CliCommand = {
           setExitCode(1);
           return;
         }
-        const dir = await resolveMeetingDir(config, meetingArg, cwd);
+        const dir = await meetingArgOrCwd(config, meetingArg, cwd, 'build');
         // `--uitvoer` is relative to the current directory.
         const flags = { ...opts, uitvoer: opts.uitvoer === undefined ? undefined : path.resolve(cwd, opts.uitvoer) };
         if (opts.bewaken) {

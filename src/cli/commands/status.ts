@@ -4,7 +4,7 @@
 import { Option } from 'commander';
 import { meetingStatus, type DeadlineStatus, type MeetingStatus } from '../../cycle/status.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { listMeetings, loadMeeting, resolveMeetingDir } from '../../load/meeting.js';
+import { listMeetings, loadMeeting, meetingOfCwd, resolveMeetingDir } from '../../load/meeting.js';
 import { todayInNetherlands } from '../../util/calendar.js';
 import { dutchDate } from '../../util/dutch-date.js';
 import type { CliCommand } from '../command.js';
@@ -43,7 +43,7 @@ export const statusCommand: CliCommand = {
     program
       .command('status')
       .description('waar staan de vergaderingen: agendapunten, dagen tot aanleveren en verzenden, is de bundel actueel en verzonden')
-      .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map; zonder: een tabel van alle komende vergaderingen')
+      .argument('[vergadering...]', 'datum (JJJJ-MM-DD) of map; zonder: de vergadering van de huidige map, anders een tabel van alle komende vergaderingen')
       .addOption(new Option('-f, --formaat <formaat>', 'tekst of json').choices(['tekst', 'json']).default('tekst'))
       .option('--datum <JJJJ-MM-DD>', 'doe alsof het vandaag deze datum is; standaard vandaag', parseDate)
       .action(async (meetings: string[], opts: { formaat: 'tekst' | 'json'; datum?: string }) => {
@@ -54,12 +54,15 @@ export const statusCommand: CliCommand = {
           setExitCode(1);
           return;
         }
-        const dirs = meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m, cwd))) : await listMeetings(config, cwd);
+        // In a meeting folder without a meeting named: that meeting's screen.
+        const here = meetings.length === 0 ? meetingOfCwd(config, cwd) : undefined;
+        const named = meetings.length > 0 || here !== undefined;
+        const dirs = here ? [here] : meetings.length > 0 ? await Promise.all(meetings.map((m) => resolveMeetingDir(config, m, cwd))) : await listMeetings(config, cwd);
         const all: MeetingStatus[] = [];
         for (const dir of dirs) all.push(await meetingStatus((await loadMeeting(config, dir)).meeting, today));
-        const shown = meetings.length > 0 ? all : all.filter((s) => s.dagenTotVergadering >= 0);
+        const shown = named ? all : all.filter((s) => s.dagenTotVergadering >= 0);
         if (opts.formaat === 'json') io.stdout(`${JSON.stringify({ vandaag: today, vergaderingen: shown }, null, 2)}\n`);
-        else if (meetings.length > 0) io.stdout(shown.map(screen).join('\n'));
+        else if (named) io.stdout(shown.map(screen).join('\n'));
         else io.stdout(shown.length > 0 ? table(shown) : `Er zijn geen komende vergaderingen (vandaag is ${dutchDate(today)}).\n`);
         setExitCode(0);
       });

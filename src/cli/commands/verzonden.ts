@@ -28,7 +28,7 @@ export const verzondenCommand: CliCommand = {
       .option('--wachtwoord <wachtwoord>', 'wachtwoord voor beveiligde bijlagen')
       .action(async (meetingArg: string, opts: { op?: string; wachtwoord?: string }) => {
         const sourceDateEpoch = sourceDateEpochOf(io.env.SOURCE_DATE_EPOCH);
-        const opened = await openMeeting(context, meetingArg);
+        const opened = await openMeeting(context, meetingArg, 'verzonden');
         if (!opened) return;
         const { config, configDiagnostics, dir } = opened;
         const sentBefore = await stat(path.join(dir, SENT_FOLDER, '1.json')).then(() => true, () => false);
