@@ -47,7 +47,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let root: string | undefined;
 
   const printDiagnostics = (diagnostics: Diagnostic[], format: FormatName, to: 'stdout' | 'stderr'): void => {
-    const shown = root === undefined ? diagnostics : relocate(diagnostics, root, cwd);
+    // PDF object numbers are for developers: in the message only with --debug, never as a field.
+    const plain = diagnostics.map(({ detail, ...d }) => (debug && detail ? { ...d, message: `${d.message} (technisch: ${detail})` } : d));
+    const shown = root === undefined ? plain : relocate(plain, root, cwd);
     const text = formatDiagnostics(sortDiagnostics(shown), format, { color: io.color, version: VERSION });
     if (text) io[to](text.endsWith('\n') ? text : `${text}\n`);
   };

@@ -24,6 +24,8 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, in Dutch. */
   hint?: string;
+  /** Technical detail for a developer (PDF object numbers such as `4 0 R`); the CLI shows it only with `--debug`. */
+  detail?: string;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -7,6 +7,8 @@ export interface PdfProblem {
   code: string;
   message: string;
   hint?: string;
+  /** Technical detail for a developer (PDF object numbers such as `4 0 R`): shown only with `--debug`. */
+  detail?: string;
 }
 
 /** Something in an attachment that keeps a bundle from being PDF/A-2b (lint reports it under --pdfa). */

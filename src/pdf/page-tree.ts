@@ -106,7 +106,7 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
   } else return { ok: false, problem: pdfProblem.pageTree('`/Pages` is geen woordenboek') };
   const rootObj = ctx.lookup(rootRef);
   if (!(rootObj instanceof PDFDict) || rootObj instanceof PDFPageLeaf) {
-    return { ok: false, problem: rootObj === undefined || rootObj instanceof PDFInvalidObject ? pdfProblem.incomplete(`de paginaboom (\`${rootRef}\`) ontbreekt`) : pdfProblem.pageTree('`/Pages` wijst niet naar een paginaboom') };
+    return { ok: false, problem: rootObj === undefined || rootObj instanceof PDFInvalidObject ? pdfProblem.incomplete('de paginaboom ontbreekt', `/Pages ${rootRef}`) : pdfProblem.pageTree('`/Pages` wijst niet naar een paginaboom') };
   }
   const root = asTree(ctx, rootRef, rootObj);
   if (root.get(N('Parent')) !== undefined) root.delete(N('Parent'));
@@ -122,7 +122,7 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
     const kids = node.get(N('Kids'));
     const kidsArray = kids instanceof PDFRef ? ctx.lookup(kids) : kids;
     if (!(kidsArray instanceof PDFArray)) {
-      return { ok: false, problem: pdfProblem.pageTree(`\`/Kids\` van \`${ref}\` is geen lijst`) };
+      return { ok: false, problem: pdfProblem.pageTree('een knoop van de paginaboom heeft geen lijst van bladen (`/Kids`)', `/Kids van ${ref}`) };
     }
     if (kids instanceof PDFRef) node.set(N('Kids'), kidsArray);
     if (top.index >= kidsArray.size()) {
@@ -139,25 +139,25 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
     } else if (raw === PDFNull) {
       continue;
     } else {
-      return { ok: false, problem: pdfProblem.pageTree(`\`/Kids\` van \`${ref}\` bevat \`${String(raw)}\``) };
+      return { ok: false, problem: pdfProblem.pageTree(`de lijst van bladen (\`/Kids\`) bevat \`${String(raw)}\` in plaats van een blad`, `/Kids van ${ref}`) };
     }
     if (seen.has(kidRef)) {
       // A page listed twice is shown twice by viewers (qpdf copies it); a node listed twice is a loop.
       const again = ctx.lookup(kidRef);
-      if (!(again instanceof PDFPageLeaf)) return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` komt twee keer voor (een lus)`) };
-      repairs.push(`blad \`${pages.length + 1}\` stond nog eens in de paginaboom (\`${kidRef}\`) en is als kopie opgenomen`);
+      if (!(again instanceof PDFPageLeaf)) return { ok: false, problem: pdfProblem.pageTree(`na blad ${pages.length} verwijst de paginaboom terug naar een eerdere knoop (een lus)`, `${kidRef}`) };
+      repairs.push(`blad \`${pages.length + 1}\` stond nog eens in de paginaboom en is als kopie opgenomen`);
       kidRef = ctx.register(again.clone());
       kidsArray.set(i, kidRef);
     }
     seen.add(kidRef);
     const kid = ctx.lookup(kidRef);
-    if (kid === undefined) return { ok: false, problem: pdfProblem.incomplete(`blad ${pages.length + 1} (\`${kidRef}\`) staat niet in het bestand`) };
-    if (kid instanceof PDFInvalidObject) return { ok: false, problem: pdfProblem.unreadablePart(`blad ${pages.length + 1} (\`${kidRef}\`) is beschadigd`) };
-    if (!(kid instanceof PDFDict)) return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` is geen blad en geen paginaboom`) };
+    if (kid === undefined) return { ok: false, problem: pdfProblem.incomplete(`blad ${pages.length + 1} staat niet in het bestand`, `${kidRef}`) };
+    if (kid instanceof PDFInvalidObject) return { ok: false, problem: pdfProblem.unreadablePart(`blad ${pages.length + 1} is beschadigd`, `${kidRef}`) };
+    if (!(kid instanceof PDFDict)) return { ok: false, problem: pdfProblem.pageTree(`blad ${pages.length + 1} is geen blad en geen paginaboom`, `${kidRef}`) };
     const type = typeOf(kid);
     const isTree = kid instanceof PDFPageTree || type === 'Pages' || (type === undefined && kid.get(N('Kids')) !== undefined);
     const isLeaf = !isTree && (kid instanceof PDFPageLeaf || type === 'Page' || type === undefined);
-    if (!isTree && !isLeaf) return { ok: false, problem: pdfProblem.pageTree(`\`${kidRef}\` is een \`/${type}\` in plaats van een blad`) };
+    if (!isTree && !isLeaf) return { ok: false, problem: pdfProblem.pageTree(`blad ${pages.length + 1} is een \`/${type}\` in plaats van een blad`, `${kidRef}`) };
     // /Parent is only a back-pointer: point it at the real parent, so inheriting can never loop.
     const parent = kid.get(N('Parent'));
     if (!(parent instanceof PDFRef) || parent !== ref) kid.set(N('Parent'), ref);

@@ -39,7 +39,7 @@ export const PDF_PROBLEM_CODES = {
 
 export type PdfProblemCode = keyof typeof PDF_PROBLEM_CODES;
 
-const make = (code: PdfProblemCode, message: string, hint: string): PdfProblem => ({ code, message, hint });
+const make = (code: PdfProblemCode, message: string, hint: string, detail?: string): PdfProblem => (detail ? { code, message, hint, detail } : { code, message, hint });
 
 const RESAVE = 'Open het bestand in een PDF-lezer en sla het opnieuw op als PDF (of kies "Afdrukken naar PDF"); verwijs dan naar die kopie.';
 const ASK_AGAIN = 'Vraag het document opnieuw op bij de afzender; waarschijnlijk is het downloaden of kopiëren mislukt.';
@@ -52,6 +52,16 @@ export function listPages(pages: readonly number[], max = 5): string {
   if (pages.length > max) return `${shown.join(', ')} en nog ${pages.length - max}`;
   if (shown.length === 1) return shown[0];
   return `${shown.slice(0, -1).join(', ')} en ${shown[shown.length - 1]}`;
+}
+
+/** A parser's own words without PDF object numbers (`12 0 R`, `object 12`): those go to `detail`, for `--debug`. */
+export function withoutObjectNumbers(words: string): { text: string; detail?: string } {
+  const text = words
+    .replace(/\s*\(?\b\d+\s+\d+\s+(?:R|obj)\b\)?/g, '')
+    .replace(/\b(objects?|obj)\s+#?\d+(?:\s+\d+)?/gi, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return text === words ? { text } : { text, detail: words };
 }
 
 const blad = (pages: readonly number[]): string => (pages.length === 1 ? `Blad ${listPages(pages)}` : `De bladen ${listPages(pages)}`);
@@ -90,8 +100,9 @@ export const pdfProblem = {
     ),
   timeout: (budgetMs: number) =>
     make('pdf-tijdslimiet', `Het lezen van de PDF duurde langer dan ${Math.round(budgetMs / 1000)} s en is afgebroken.`, `De PDF is waarschijnlijk zwaar beschadigd. ${RESAVE}`),
-  pageTree: (what: string) => make('pdf-paginaboom', `De paginaboom van de PDF klopt niet: ${what}.`, RESAVE),
-  incomplete: (what: string) => make('pdf-onvolledig', `De PDF is onvolledig: ${what}.`, ASK_AGAIN),
+  /** `detail`: the objects involved (`4 0 R`), kept out of the message. */
+  pageTree: (what: string, detail?: string) => make('pdf-paginaboom', `De paginaboom van de PDF klopt niet: ${what}.`, RESAVE, detail),
+  incomplete: (what: string, detail?: string) => make('pdf-onvolledig', `De PDF is onvolledig: ${what}.`, ASK_AGAIN, detail),
   noPages: () => make('pdf-geen-paginas', 'De PDF heeft geen bladzijden.', 'Vraag de afzender om de volledige PDF.'),
   pageSize: (pages: number[], box: string) =>
     make('pdf-paginaformaat', `${blad(pages)} ${pages.length === 1 ? 'heeft' : 'hebben'} geen zichtbare oppervlakte (MediaBox \`${box}\`).`, RESAVE),
@@ -102,9 +113,12 @@ export const pdfProblem = {
       'Open het formulier in Adobe Acrobat of Reader, kies "Afdrukken naar PDF" en verwijs naar die PDF.',
     ),
   /** `detail`: the parser's own (English) words, shown as a value. */
-  unreadable: (detail: string) => make('pdf-onleesbaar', `De PDF kan niet worden gelezen (\`${detail}\`).`, RESAVE),
+  unreadable: (words: string) => {
+    const { text, detail } = withoutObjectNumbers(words);
+    return make('pdf-onleesbaar', `De PDF kan niet worden gelezen (\`${text}\`).`, RESAVE, detail);
+  },
   /** `what`: a Dutch description of the unreadable part. */
-  unreadablePart: (what: string) => make('pdf-onleesbaar', `De PDF kan niet worden gelezen: ${what}.`, RESAVE),
+  unreadablePart: (what: string, detail?: string) => make('pdf-onleesbaar', `De PDF kan niet worden gelezen: ${what}.`, RESAVE, detail),
 
   mediaBoxMissing: (pages: number[]) =>
     make(
@@ -128,12 +142,15 @@ export const pdfProblem = {
     ),
   damaged: (what: string) => make('pdf-beschadigd', `De PDF is beschadigd: ${what}.`, `Controleer de bladen in de bundel. ${RESAVE}`),
   /** `detail`: the decoder's own (English) words. */
-  streamDamaged: (pages: number[], detail: string) =>
-    make(
+  streamDamaged: (pages: number[], words: string) => {
+    const { text, detail } = withoutObjectNumbers(words.split('\n')[0].slice(0, 120));
+    return make(
       'pdf-beschadigd',
-      `De PDF is beschadigd: de inhoud van ${pages.length === 1 ? `blad ${listPages(pages)} is` : `de bladen ${listPages(pages)} is`} niet (helemaal) uit te pakken${detail ? ` (\`${detail.split('\n')[0].slice(0, 120)}\`)` : ''}; wat erin staat, ontbreekt in de bundel mogelijk.`,
+      `De PDF is beschadigd: de inhoud van ${pages.length === 1 ? `blad ${listPages(pages)} is` : `de bladen ${listPages(pages)} is`} niet (helemaal) uit te pakken${text ? ` (\`${text}\`)` : ''}; wat erin staat, ontbreekt in de bundel mogelijk.`,
       `Vergelijk ${pages.length === 1 ? 'dat blad' : 'die bladen'} in de bundel met het origineel. ${RESAVE}`,
-    ),
+      detail,
+    );
+  },
   imageDamaged: (pages: number[]) =>
     make(
       'pdf-beschadigd',

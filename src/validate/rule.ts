@@ -10,6 +10,8 @@ export interface Report {
   range?: SourceRange;
   message: string;
   hint?: string;
+  /** Technical detail (PDF object numbers), shown only with `--debug`. */
+  detail?: string;
   /** Overrides the rule's default severity. */
   severity?: Severity;
   /**
@@ -68,6 +70,7 @@ export function toDiagnostic(rule: Rule, r: Report): Diagnostic {
     severity: r.severity ?? rule.severity,
     message: r.message,
     hint: r.hint,
+    ...(r.detail ? { detail: r.detail } : {}),
   };
 }
 

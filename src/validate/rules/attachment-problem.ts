@@ -24,7 +24,7 @@ export function reportFileProblems(context: RuleContext, wanted: (code: string) 
       // A file not there yet is still to be delivered (weighed against the aanleverdatum); a broken
       // or misplaced one is wrong now.
       const missing = problem.code === 'bestand-ontbreekt' || problem.code === 'pad-leeg';
-      context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(problem, bijlage.bestand, bijlage.nummer), hint: problem.hint, missing });
+      context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(problem, bijlage.bestand, bijlage.nummer), hint: problem.hint, detail: problem.detail, missing });
     }
   }
 }

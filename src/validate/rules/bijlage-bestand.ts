@@ -17,7 +17,7 @@ export const bijlageBestand: Rule = {
         const { facts, bestand } = bijlage;
         if (!facts || bestand === undefined) continue;
         for (const warning of facts.warnings) {
-          context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(warning, bestand, bijlage.nummer), hint: warning.hint, severity: 'warning' });
+          context.report({ file: item.file, range: bestandAt(item, bijlage), message: withFile(warning, bestand, bijlage.nummer), hint: warning.hint, detail: warning.detail, severity: 'warning' });
         }
       }
     }
