@@ -6,19 +6,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Deadline, Meeting } from '../model/meeting.js';
+import type { Agendapunt, Deadline, Meeting } from '../model/meeting.js';
 import { meetingSources } from '../load/sources.js';
 import { validate } from '../validate/index.js';
 import { bundleNames } from '../bundle/names.js';
 import { daysBetween } from '../util/calendar.js';
 
-export type ItemState = 'compleet' | 'waarschuwingen' | 'velden ontbreken' | 'bijlage ontbreekt of onleesbaar' | 'fouten';
+export type ItemState = 'compleet' | 'waarschuwingen' | 'velden ontbreken' | 'bijlage ontbreekt of onleesbaar' | 'onvolledig' | 'fouten';
 
 export interface ItemStatus {
   nummer: string;
   onderwerp: string;
   bestand: string;
   staat: ItemState;
+  /** Why the item is `onvolledig`, in Dutch ("de Toelichting is leeg"). */
+  reden?: string;
   fouten: number;
   waarschuwingen: number;
 }
@@ -47,10 +49,18 @@ export interface MeetingStatus {
 
 const FIELD_RULES = new Set(['schema', 'soort-consistent', 'placeholder', 'beslispunten-zinnen']);
 
-function stateOf(found: readonly Diagnostic[]): ItemState {
+/** A voorstel's Toelichting (its body) with nothing in it but blank lines, headings and comments. */
+export function emptyToelichting(item: Agendapunt): boolean {
+  if (item.soort !== 'voorstel') return false;
+  const text = item.body.replace(/<!--[\s\S]*?(-->|$)/g, '').replace(/^\s{0,3}#{1,6}(\s.*)?$/gm, '');
+  return text.trim() === '';
+}
+
+function stateOf(found: readonly Diagnostic[], toelichtingLeeg: boolean): ItemState {
   const errors = found.filter((d) => d.severity === 'error');
   if (found.some((d) => d.rule.startsWith('bijlage') && (d.severity === 'error' || /bestaat niet|stukken/.test(d.message)))) return 'bijlage ontbreekt of onleesbaar';
   if (found.some((d) => FIELD_RULES.has(d.rule) && (d.severity === 'error' || d.rule !== 'beslispunten-zinnen'))) return 'velden ontbreken';
+  if (toelichtingLeeg) return 'onvolledig';
   if (errors.length > 0) return 'fouten';
   return found.length > 0 ? 'waarschuwingen' : 'compleet';
 }
@@ -87,11 +97,13 @@ export async function meetingStatus(meeting: Meeting, today: string): Promise<Me
   const items = [...meeting.items].sort((a, b) => a.nummer.localeCompare(b.nummer, 'nl', { numeric: true }));
   const agendapunten = items.map((item): ItemStatus => {
     const found = diagnostics.filter((d) => d.file === item.file);
+    const staat = stateOf(found, item.parsed && emptyToelichting(item));
     return {
       nummer: item.nummer,
       onderwerp: item.onderwerp,
       bestand: item.file,
-      staat: stateOf(found),
+      staat,
+      ...(staat === 'onvolledig' ? { reden: 'de Toelichting is leeg' } : {}),
       fouten: found.filter((d) => d.severity === 'error').length,
       waarschuwingen: found.filter((d) => d.severity === 'warning').length,
     };

@@ -97,3 +97,25 @@ describe('the meeting cycle', () => {
     expect((await state()).bundel).toEqual({ staat: 'verouderd', bestand: 'vergaderingen/2025-04-16/Bundel Algemeen Bestuur 2025-04-16.pdf', gewijzigd: ['vergaderingen/2025-04-16/01-opening.md'] });
   });
 });
+
+describe('status and an empty Toelichting', () => {
+  it('a voorstel whose Toelichting is empty (or only a heading and a comment) is "onvolledig", with the reason', async () => {
+    const front = (n: number, onderwerp: string) =>
+      `---\nvergadering: 2025-04-16\nagendapunt: ${n}\nonderwerp: ${onderwerp}\nportefeuillehouder: M. Boumans\nbeslispunten:\n  - In te stemmen met de begroting.\ncontact:\n  naam: Joram van Donk\n---\n`;
+    const root = writeRepo({
+      'vergaderingen/2025-04-16/vergadering.yaml': 'orgaan: Algemeen Bestuur\ndatum: 2025-04-16\n',
+      'vergaderingen/2025-04-16/01-begroting.md': `${front(1, 'Begroting 2026')}De begroting sluit met een klein overschot.\n`,
+      'vergaderingen/2025-04-16/02-jaarrekening.md': front(2, 'Jaarrekening 2025'),
+      'vergaderingen/2025-04-16/03-kadernota.md': `${front(3, 'Kadernota')}\n## Toelichting\n\n<!-- volgt -->\n`,
+    });
+    const json = await runMain(['--root', root, 'status', '2025-04-16', '--formaat', 'json', '--datum', '2025-04-01']);
+    const items = (JSON.parse(json.stdout) as { vergaderingen: { agendapunten: { nummer: string; staat: string; reden?: string }[] }[] }).vergaderingen[0].agendapunten;
+    expect(items.map((i) => [i.nummer, i.staat, i.reden])).toEqual([
+      ['1', 'compleet', undefined],
+      ['2', 'onvolledig', 'de Toelichting is leeg'],
+      ['3', 'onvolledig', 'de Toelichting is leeg'],
+    ]);
+    const screen = await runMain(['--root', root, 'status', '2025-04-16', '--datum', '2025-04-01']);
+    expect(screen.stdout).toMatch(/^\s+2\s+Jaarrekening 2025\s+onvolledig: de Toelichting is leeg$/m);
+  });
+});

@@ -24,7 +24,7 @@ function screen(s: MeetingStatus): string {
   const width = Math.max(10, ...s.agendapunten.map((i) => i.onderwerp.length));
   for (const i of s.agendapunten) {
     const counts = i.fouten + i.waarschuwingen > 0 ? ` (${i.fouten} ${i.fouten === 1 ? 'fout' : 'fouten'}, ${i.waarschuwingen} ${i.waarschuwingen === 1 ? 'waarschuwing' : 'waarschuwingen'})` : '';
-    out.push(`  ${i.nummer.padEnd(4)} ${i.onderwerp.padEnd(width)}  ${i.staat}${counts}`);
+    out.push(`  ${i.nummer.padEnd(4)} ${i.onderwerp.padEnd(width)}  ${i.staat}${i.reden ? `: ${i.reden}` : ''}${counts}`);
   }
   return `${out.join('\n')}\n`;
 }
