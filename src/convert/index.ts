@@ -16,7 +16,7 @@ export { isSourceProblem, SOURCE_PROBLEM_RULES } from './problems.js';
 export { DEFAULT_CACHE_DIR } from './cache.js';
 
 /** Bumped when bundel converts differently (other options, other profile, other page layout): old cache entries then miss. */
-const OFFICE_RECIPE = 'soffice --convert-to pdf, bundel-profiel/1';
+const OFFICE_RECIPE = 'soffice --convert-to pdf, bundel-profiel/2 (UseTaggedPDF)';
 export const IMAGE_CONVERTER = 'bundel afbeelding-naar-pdf/1';
 
 /** What lint can say without converting; `typedExt` is the extension as written (`JPG`, `tif`). */

@@ -3,7 +3,9 @@
 // do not share one), in its own process group that is killed whole at the time limit, and with
 // macros off twice over: `--convert-to` loads documents without a MacroExecutionMode (the API's
 // default, NEVER_EXECUTE), and the profile also sets DisableMacrosExecution and the highest macro
-// security level, and never updates links to other files.
+// security level, and never updates links to other files. The profile also makes every PDF export
+// tagged (UseTaggedPDF, for Writer, Calc and Impress alike), so a converted Word file keeps its
+// headings, lists and tables in the bundle's structure tree.
 
 import { spawn } from 'node:child_process';
 import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
@@ -117,7 +119,8 @@ export function sofficeVersion(file: string, env: NodeJS.ProcessEnv): Promise<st
   return pending;
 }
 
-// Macros never run, links to other files are never fetched (Calc: 1 = never, Writer: 0 = never).
+// Macros never run, links to other files are never fetched (Calc: 1 = never, Writer: 0 = never);
+// PDFs are written tagged (the filter option `UseTaggedPDF`, as a profile default for every filter).
 const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
@@ -125,6 +128,7 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
 <item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Filter/PDF/Export"><prop oor:name="UseTaggedPDF" oor:op="fuse"><value>true</value></prop></item>
 </oor:items>
 `;
 

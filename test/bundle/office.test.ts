@@ -9,7 +9,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { stampProblems } from '../helpers/bundle-checks.js';
+import { checkStructure, countElements, findElements } from '../helpers/structure-check.js';
 import { readPages, type PageText } from '../helpers/pdf-text.js';
 import { requireSoffice } from '../helpers/soffice.js';
 import { tempDir } from '../helpers/temp.js';
@@ -81,6 +83,24 @@ describe('a meeting with Office files and images as bijlagen', () => {
       [`${MEETING}/bijlagen/scan.tif`, true, 'tiff', 'bundel'],
       [`${MEETING}/bijlagen/foto.jpg`, true, 'jpeg', 'bundel'],
     ]);
+  });
+
+  it('keeps the tags LibreOffice writes: each converted Office file has a tree of its own under its document element', async () => {
+    const report = checkStructure(await PDFDocument.load(pdf, { updateMetadata: false }));
+    expect(report.problems).toEqual([]);
+    // Documents by title: "Bijlage 1: …" under an item with a memo, the title alone under one without.
+    const documents = findElements(report.root!, (e) => e.title !== undefined);
+    const tree = (title: string): { roles: Set<string>; elements: number } => {
+      const e = documents.find((d) => d.title!.includes(title))!;
+      return { roles: new Set(findElements(e, () => true).map((x) => x.role)), elements: countElements(e) };
+    };
+    // The Word file: its paragraphs and its table; the slides: their text. (Calc 7.4 marks its PDF
+    // as tagged but writes no structure tree, so the spreadsheet is not asserted on.)
+    expect([...tree('Notitie regionale bereikbaarheid').roles]).toEqual(expect.arrayContaining(['P', 'Table', 'TR', 'TD']));
+    expect(tree('Presentatie').elements).toBeGreaterThan(3);
+    // The scan and the photo have no tags: one element each.
+    expect(tree('Brief van de provincie').elements).toBe(1);
+    expect(tree('Foto van de locatie').elements).toBe(1);
   });
 
   it('a second build converts nothing and is byte-identical', async () => {
