@@ -8,6 +8,7 @@ import { buildOnce, madeWhat, shownPath, type BuildFlags, type BuildOutcome } fr
 import { printable } from './format/escape.js';
 import type { Io } from './io.js';
 import { watchMeeting } from './watch.js';
+import { count } from './words.js';
 
 export interface WatchBuildOptions {
   io: Io;
@@ -22,7 +23,6 @@ export interface WatchBuildOptions {
 
 const clock = (): string => new Date().toTimeString().slice(0, 8);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export async function watchBuild({ io, chalk, cwd, config, dir, flags, sourceDateEpoch }: WatchBuildOptions): Promise<void> {
   const controller = new AbortController();
@@ -52,9 +52,10 @@ export async function watchBuild({ io, chalk, cwd, config, dir, flags, sourceDat
       report: (outcome, ms) => {
         const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = outcome.diagnostics.length - errors;
-        const findings = errors + warnings > 0 ? `; ${count(errors, 'fout', 'fouten')}, ${count(warnings, 'waarschuwing', 'waarschuwingen')}` : '';
+        const findings = errors + warnings > 0 ? `; ${count(errors, 'fout')}, ${count(warnings, 'waarschuwing')}` : '';
         if (outcome.ok) {
-          io.stdout(`${chalk.dim(clock())} ${chalk.green('✔')} ${what} gemaakt: ${printable(shownPath(outcome.pdfPath, cwd))} (${count(outcome.pageCount, 'pagina', "pagina's")}, ${seconds(ms)}${findings})\n`);
+          io.stdout(`${chalk.dim(clock())} ${chalk.green('✔')} ${what} gemaakt: ${printable(shownPath(outcome.pdfPath, cwd))} (${count(outcome.pageCount, 'pagina')}, ${seconds(ms)}${findings})
+`);
         } else {
           io.stdout(`${chalk.dim(clock())} ${chalk.red('✖')} Niet gemaakt${findings}: de vorige ${what.toLowerCase()} blijft staan. Zie \`bundel lint\`.\n`);
         }

@@ -1,4 +1,5 @@
 // Counts as a secretariat reads them: "1 pagina", "2 pagina's", "1 voorstel", "4 voorstellen".
+// Every count the CLI prints goes through here, so none of them can say "1 waarschuwingen".
 
 const PLURALS: Readonly<Record<string, string>> = {
   pagina: "pagina's",
@@ -11,6 +12,7 @@ const PLURALS: Readonly<Record<string, string>> = {
   waarschuwing: 'waarschuwingen',
   vergadering: 'vergaderingen',
   stuk: 'stukken',
+  probleem: 'problemen',
 };
 
 /** `count(1, 'pagina')` → "1 pagina"; `count(2, 'pagina')` → "2 pagina's". */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { count } from '../../src/cli/words.js';
 import { runMain } from '../helpers/cli.js';
 import { item, writeRepo } from '../helpers/repo.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('counts', () => {
   it('use the singular for one', () => {
@@ -27,5 +28,17 @@ describe('counts', () => {
     expect(lines.find((l) => l.startsWith('Opgemaakt:'))).toMatch(/^Opgemaakt: agenda \(1 pagina\)/);
     expect(lines.find((l) => l.startsWith('Samengevoegd:'))).toMatch(/^Samengevoegd: 1 pagina /);
     expect(r.stdout).toMatch(/\(1 pagina, /);
+  });
+
+  it('one warning is one waarschuwing everywhere: lint summary, build progress, status', async () => {
+    const root = path.resolve(import.meta.dirname, '../../fixtures/toegankelijk');
+    // Its one finding: an attachment without tags (bijlage-niet-toegankelijk) at item 3.
+    const lint = await runMain(['--root', root, 'lint', '2025-06-11']);
+    expect(lint.stdout).toContain('1 probleem (0 fouten, 1 waarschuwing)');
+    const status = await runMain(['--root', root, 'status', '2025-06-11']);
+    expect(status.stdout).toMatch(/3\s+Projecten 2025\s+waarschuwing \(0 fouten, 1 waarschuwing\)/);
+    const build = await runMain(['--root', root, 'build', '2025-06-11', '--alleen-agenda', '-o', path.join(tempDir(), 'a.pdf')]);
+    expect(build.stderr).toMatch(/^Gecontroleerd: 0 fouten, 1 waarschuwing /m);
+    expect(`${lint.stdout}${status.stdout}${build.stdout}${build.stderr}`).not.toMatch(/\b1 (waarschuwingen|fouten|problemen|pagina's|bijlagen|agendapunten|voorstellen)\b/);
   });
 });

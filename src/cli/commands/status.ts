@@ -9,6 +9,7 @@ import { todayInNetherlands } from '../../util/calendar.js';
 import { dutchDate } from '../../util/dutch-date.js';
 import type { CliCommand } from '../command.js';
 import { parseDate } from '../options.js';
+import { count } from '../words.js';
 
 const days = (n: number): string => (Math.abs(n) === 1 ? '1 dag' : `${Math.abs(n)} dagen`);
 const left = (d: DeadlineStatus | undefined): string => (!d ? 'niet ingesteld' : d.dagen > 0 ? `nog ${days(d.dagen)}` : d.dagen === 0 ? 'vandaag' : `${days(d.dagen)} geleden`);
@@ -23,8 +24,10 @@ function screen(s: MeetingStatus): string {
   out.push(`  Bundel: ${bundleText(s.bundel)}`, `  Verzonden: ${s.verzonden === 'niet vastgelegd' ? s.verzonden : s.verzonden.join(', ')}`, '');
   const width = Math.max(10, ...s.agendapunten.map((i) => i.onderwerp.length));
   for (const i of s.agendapunten) {
-    const counts = i.fouten + i.waarschuwingen > 0 ? ` (${i.fouten} ${i.fouten === 1 ? 'fout' : 'fouten'}, ${i.waarschuwingen} ${i.waarschuwingen === 1 ? 'waarschuwing' : 'waarschuwingen'})` : '';
-    out.push(`  ${i.nummer.padEnd(4)} ${i.onderwerp.padEnd(width)}  ${i.staat}${i.reden ? `: ${i.reden}` : ''}${counts}`);
+    const counts = i.fouten + i.waarschuwingen > 0 ? ` (${count(i.fouten, 'fout')}, ${count(i.waarschuwingen, 'waarschuwing')})` : '';
+    // The state is a fixed word in the JSON; on screen one warning is "waarschuwing".
+    const state = i.staat === 'waarschuwingen' && i.waarschuwingen === 1 ? 'waarschuwing' : i.staat;
+    out.push(`  ${i.nummer.padEnd(4)} ${i.onderwerp.padEnd(width)}  ${state}${i.reden ? `: ${i.reden}` : ''}${counts}`);
   }
   return `${out.join('\n')}\n`;
 }

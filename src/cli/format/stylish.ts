@@ -4,13 +4,12 @@
 
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { count } from '../words.js';
 import { escapeControl, guardLine } from './escape.js';
 
 export interface StylishOptions {
   color: boolean;
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Visible width: ignores nothing fancy, but counts astral characters once. */
 const width = (s: string): number => [...s].length;
@@ -19,7 +18,7 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - wid
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  return `${plural(diagnostics.length, 'probleem', 'problemen')} (${plural(errors, 'fout', 'fouten')}, ${plural(warnings, 'waarschuwing', 'waarschuwingen')})`;
+  return `${count(diagnostics.length, 'probleem')} (${count(errors, 'fout')}, ${count(warnings, 'waarschuwing')})`;
 }
 
 export function formatStylish(diagnostics: readonly Diagnostic[], { color }: StylishOptions): string {
