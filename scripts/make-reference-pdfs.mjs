@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Regenerates the stand-in attachment PDFs of the reference meeting (fixtures/reference, AB 5 maart 2025)
 // from the seed's own text in scripts/reference-text/*.txt. Deterministic: same input, same bytes.
+// The letters, notes, memos, minutes and tables are tagged, as Word writes them when saved as PDF
+// with accessibility tags (scripts/tagged-pdf.mjs); the slide deck and the invitation are not, as
+// such files often arrive: the reference keeps an attachment without tags (bijlage-niet-toegankelijk).
 //
 // Usage (from the repository root): node scripts/make-reference-pdfs.mjs
 //
@@ -22,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fontkit from '@cantoo/fontkit';
 import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PageSizes, rgb } from '@cantoo/pdf-lib';
+import { Tagger } from './tagged-pdf.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEXT_DIR = path.join(ROOT, 'scripts/reference-text');
@@ -319,13 +323,18 @@ async function finish(doc, file, { title, author, subject }) {
 // Flowing documents (letters, notes, memos, minutes, tables)
 
 /**
- * Lays out parsed blocks over as many pages as needed.
+ * Lays out parsed blocks over as many pages as needed, tagged as Word tags a document saved as PDF
+ * with accessibility tags (scripts/tagged-pdf.mjs): headings H1–H3, paragraphs P, lists L/LI/Lbl/
+ * LBody, tables Table/TR/TH/TD, footnotes Note; letterheads, running heads, page numbers, rules and
+ * shading are artifacts.
  * opts: size [w,h]; margin {top, bottom, left, right}; firstTop (top margin on page 1);
  * body (font size); decorate(page, index, count, fonts) draws letterheads/footers afterwards;
- * intro(page, fonts, y) draws the title block on page 1 and returns the y to continue from.
+ * intro(page, fonts, y, tags) draws the title block on page 1 (tagged through `tags`) and returns
+ * the y to continue from.
  */
 async function renderFlow(file, source, opts) {
   const { doc, fonts } = await newDocument();
+  const tags = new Tagger(doc);
   const { blocks, footnotes } = parseBlocks(source);
   const size = opts.body ?? 10.5;
   const leading = size * 1.38;
@@ -351,14 +360,21 @@ async function renderFlow(file, source, opts) {
   const flushFootnotes = () => {
     if (!pageFootnotes.length) return;
     let fy = bottomLimit + fnHeight - fnLeading + 2;
-    page.drawLine({ start: { x: left, y: fy + fnLeading - 1 }, end: { x: left + 120, y: fy + fnLeading - 1 }, thickness: 0.5, color: GREY });
+    tags.artifact(page, () => page.drawLine({ start: { x: left, y: fy + fnLeading - 1 }, end: { x: left + 120, y: fy + fnLeading - 1 }, thickness: 0.5, color: GREY }));
+    // Footnotes belong to the document, not to the paragraph that happens to be open at the page end.
     for (const n of pageFootnotes) {
       const lines = footnoteLines(n);
-      page.drawText(n, { x: left, y: fy, size: fnSize, font: fonts.regular, color: BLACK });
-      for (const line of lines) {
-        ts.drawLine(page, line, left + 14, fy, { size: fnSize });
-        fy -= fnLeading;
-      }
+      tags.element(
+        'Note',
+        () => {
+          tags.content(page, () => page.drawText(n, { x: left, y: fy, size: fnSize, font: fonts.regular, color: BLACK }));
+          for (const line of lines) {
+            tags.content(page, () => ts.drawLine(page, line, left + 14, fy, { size: fnSize }));
+            fy -= fnLeading;
+          }
+        },
+        { parent: tags.document },
+      );
     }
     pageFootnotes = [];
     fnHeight = 0;
@@ -367,7 +383,7 @@ async function renderFlow(file, source, opts) {
     if (page) flushFootnotes();
     page = doc.addPage(opts.size);
     y = ph - (doc.getPageCount() === 1 ? (opts.firstTop ?? m.top) : m.top);
-    if (doc.getPageCount() === 1 && opts.intro) y = opts.intro(page, fonts, y);
+    if (doc.getPageCount() === 1 && opts.intro) y = opts.intro(page, fonts, y, tags);
   };
   const room = () => y - bottomLimit - fnHeight;
   const ensure = (h) => {
@@ -377,14 +393,17 @@ async function renderFlow(file, source, opts) {
     const lines = ns.reduce((sum, n) => sum + footnoteLines(n).length, 0);
     return lines * fnLeading + (pageFootnotes.length === 0 && ns.length ? 8 : 0);
   };
-  /** Places wrapped lines at x; reserves room for footnotes referenced on each line. */
-  const placeLines = (lines, x, { size: s = size, lead = leading, first } = {}) => {
+  /**
+   * Places wrapped lines at x, each as marked content of `into` (default the open element);
+   * reserves room for footnotes referenced on each line.
+   */
+  const placeLines = (lines, x, { size: s = size, lead = leading, first, into } = {}) => {
     lines.forEach((line, i) => {
       const refs = ts.footnoteRefs(line).filter((n) => !pageFootnotes.includes(n));
       const extra = refs.length ? footnoteBlockHeight(refs) : 0;
       if (room() < lead + extra) newPage();
       if (i === 0 && first) first(y - s);
-      ts.drawLine(page, line, x, y - s, { size: s });
+      tags.content(page, () => ts.drawLine(page, line, x, y - s, { size: s }), into);
       y -= lead;
       if (refs.length) {
         fnHeight += extra;
@@ -394,7 +413,13 @@ async function renderFlow(file, source, opts) {
   };
 
   newPage();
+  // Consecutive list items make one list.
+  let list = null;
   for (const block of blocks) {
+    if (list && block.type !== 'li') {
+      tags.close(list);
+      list = null;
+    }
     switch (block.type) {
       case 'pagebreak':
         newPage();
@@ -410,14 +435,14 @@ async function renderFlow(file, source, opts) {
         ensure(before + lines.length * hs * 1.3 + 2 * leading);
         if (y < ph - m.top - 1) y -= before;
         if (block.level <= 2) outline.push({ title: block.text.replace(/\*\*/g, ''), level: block.level, page });
-        placeLines(lines, left, { size: hs, lead: hs * 1.3 });
+        tags.element(`H${block.level}`, () => placeLines(lines, left, { size: hs, lead: hs * 1.3 }));
         y -= block.level === 1 ? 3 : 1;
         break;
       }
       case 'p': {
         const s = block.small ? size - 1.5 : size;
         const lines = ts.wrap(parseInline(block.text), width, s);
-        placeLines(lines, left, { size: s, lead: s * 1.38 });
+        tags.element('P', () => placeLines(lines, left, { size: s, lead: s * 1.38 }));
         y -= leading * 0.45;
         break;
       }
@@ -425,8 +450,14 @@ async function renderFlow(file, source, opts) {
         // Bullets hang at 16 pt, numbers ("10)", "A.") need a little more.
         const indent = /^[-–•›]$/.test(block.label) ? 16 : 22;
         const lines = ts.wrap(parseInline(block.text), width - indent);
-        placeLines(lines, left + indent, {
-          first: (baseline) => page.drawText(block.label, { x: left + 2, y: baseline, size, font: fonts.regular, color: BLACK }),
+        list ??= tags.open('L');
+        tags.element('LI', () => {
+          const label = tags.child('Lbl');
+          const body = tags.child('LBody');
+          placeLines(lines, left + indent, {
+            first: (baseline) => tags.content(page, () => page.drawText(block.label, { x: left + 2, y: baseline, size, font: fonts.regular, color: BLACK }), label),
+            into: body,
+          });
         });
         y -= leading * 0.3;
         break;
@@ -440,6 +471,7 @@ async function renderFlow(file, source, opts) {
         throw new Error(`unknown block ${block.type}`);
     }
   }
+  if (list) tags.close(list);
   flushFootnotes();
 
   function drawTable(table) {
@@ -459,40 +491,60 @@ async function renderFlow(file, source, opts) {
     // A short table is kept on one page rather than split after a row or two.
     const totalHeight = table.rows.reduce((sum, cells) => sum + rowHeight(layoutRow(cells)), 0);
     if (totalHeight < (ph - m.top - bottomLimit) * 0.4) ensure(totalHeight);
-    const drawRow = (laid, shaded) => {
+    /** One row: a TR of TH (the header) or TD cells; a header repeated on a later page is an artifact. */
+    const drawRow = (laid, kind) => {
       const h = rowHeight(laid);
       let x = left;
-      laid.forEach((lines, i) => {
-        if (shaded) page.drawRectangle({ x, y: y - h, width: widths[i], height: h, color: LIGHT });
-        if (!table.plain) page.drawRectangle({ x, y: y - h, width: widths[i], height: h, borderColor: GREY, borderWidth: 0.6 });
-        let ly = y - pad - tsize;
-        for (const line of lines) {
-          if (line.length) ts.drawLine(page, line, x + pad, ly, { size: tsize });
-          ly -= tlead;
-        }
-        x += widths[i];
+      const cells = (draw) => (kind === 'repeat' ? tags.artifact(page, draw) : tags.element('TR', draw));
+      cells(() => {
+        laid.forEach((lines, i) => {
+          tags.artifact(page, () => {
+            if (kind !== 'body') page.drawRectangle({ x, y: y - h, width: widths[i], height: h, color: LIGHT });
+            if (!table.plain) page.drawRectangle({ x, y: y - h, width: widths[i], height: h, borderColor: GREY, borderWidth: 0.6 });
+          });
+          const drawCell = () => {
+            let ly = y - pad - tsize;
+            for (const line of lines) {
+              if (line.length) {
+                const at = ly;
+                const draw = () => ts.drawLine(page, line, x + pad, at, { size: tsize });
+                if (kind === 'repeat') draw();
+                else tags.content(page, draw);
+              }
+              ly -= tlead;
+            }
+          };
+          if (kind === 'repeat') drawCell();
+          else if (kind === 'header') tags.element('TH', drawCell, { attributes: { O: 'Table', Scope: 'Column' } });
+          else tags.element('TD', drawCell);
+          x += widths[i];
+        });
       });
       y -= h;
     };
-    table.rows.forEach((cells, r) => {
-      if (header && r === 0) {
-        ensure(rowHeight(header) + 3 * tlead);
-        drawRow(header, true);
-        return;
-      }
-      const laid = layoutRow(cells);
-      const h = rowHeight(laid);
-      if (h > ph - m.top - bottomLimit - (header ? rowHeight(header) : 0)) throw new Error(`${file}: table row ${r} is taller than a page`);
-      if (room() < h) {
-        newPage();
-        if (header) drawRow(header, true);
-      }
-      drawRow(laid, false);
-    });
+    tags.element('Table', () =>
+      table.rows.forEach((cells, r) => {
+        if (header && r === 0) {
+          ensure(rowHeight(header) + 3 * tlead);
+          drawRow(header, 'header');
+          return;
+        }
+        const laid = layoutRow(cells);
+        const h = rowHeight(laid);
+        if (h > ph - m.top - bottomLimit - (header ? rowHeight(header) : 0)) throw new Error(`${file}: table row ${r} is taller than a page`);
+        if (room() < h) {
+          newPage();
+          if (header) drawRow(header, 'repeat');
+        }
+        drawRow(laid, 'body');
+      }),
+    );
   }
 
   const pages = doc.getPages();
-  pages.forEach((p, i) => opts.decorate?.(p, i, pages.length, fonts));
+  // Letterheads, running heads and page numbers: artifacts, which a screen reader skips.
+  pages.forEach((p, i) => tags.artifact(p, () => opts.decorate?.(p, i, pages.length, fonts), 'Pagination'));
+  tags.finish();
   writeOutline(doc, [...(opts.outlineBefore ?? []).map((e) => ({ ...e, page: pages[0] })), ...outline]);
   return finish(doc, file, opts.meta);
 }
@@ -550,16 +602,18 @@ function rhkDecorate(page, i, n, fonts) {
   }
 }
 
-/** Title block for the first page of an 8RHK document; returns the y to continue from. */
+/** Title block for the first page of an 8RHK document (the title an H1, the rest P); returns the y to continue from. */
 function titleBlock(lines, { size = 15, after = 14 } = {}) {
-  return (page, fonts, y) => {
+  return (page, fonts, y, tags) => {
     const ts = new Typesetter(fonts, size);
     for (const [i, text] of lines.entries()) {
       const s = i === 0 ? size : 10.5;
-      for (const line of ts.wrap([{ text, bold: i === 0 }], page.getWidth() - 2 * 62, s)) {
-        ts.drawLine(page, line, 62, y - s, { size: s, color: i === 0 ? BLACK : GREY });
-        y -= s * 1.3;
-      }
+      tags.element(i === 0 ? 'H1' : 'P', () => {
+        for (const line of ts.wrap([{ text, bold: i === 0 }], page.getWidth() - 2 * 62, s)) {
+          tags.content(page, () => ts.drawLine(page, line, 62, y - s, { size: s, color: i === 0 ? BLACK : GREY }));
+          y -= s * 1.3;
+        }
+      });
       y -= 4;
     }
     return y - after;
@@ -766,8 +820,8 @@ const jobs = [
       size: A4,
       margin: { top: 92, bottom: 64, left: 72, right: 72 },
       firstTop: 110,
-      intro: (page, fonts, y) => {
-        sideColumn(page, fonts, 72, y, [['Betreft', 'Nadere uitwerking Elke regio telt']]);
+      intro: (page, fonts, y, tags) => {
+        tags.text('P', page, () => sideColumn(page, fonts, 72, y, [['Betreft', 'Nadere uitwerking Elke regio telt']]));
         return y - 46;
       },
       decorate: (page, i, n, fonts) => {
@@ -781,9 +835,9 @@ const jobs = [
       size: A4,
       margin: { top: 92, bottom: 64, left: 72, right: 170 },
       firstTop: 110,
-      intro: (page, fonts, y) => {
-        page.drawText('Beslisnota', { x: 72, y: y - 16, size: 16, font: fonts.bold, color: BLACK });
-        page.drawText('Kamerbrief Elke Regio Telt', { x: 72, y: y - 36, size: 11, font: fonts.regular, color: BLACK });
+      intro: (page, fonts, y, tags) => {
+        tags.text('H1', page, () => page.drawText('Beslisnota', { x: 72, y: y - 16, size: 16, font: fonts.bold, color: BLACK }));
+        tags.text('P', page, () => page.drawText('Kamerbrief Elke Regio Telt', { x: 72, y: y - 36, size: 11, font: fonts.regular, color: BLACK }));
         return y - 62;
       },
       decorate: (page, i, n, fonts) => {
@@ -803,8 +857,8 @@ const jobs = [
       firstTop: 48,
       body: 9.5,
       tableBody: 8.5,
-      intro: (page, fonts, y) => {
-        page.drawText('Lopende trajecten Achterhoek', { x: 48, y: y - 16, size: 16, font: fonts.bold, color: RHK_GREEN });
+      intro: (page, fonts, y, tags) => {
+        tags.text('H1', page, () => page.drawText('Lopende trajecten Achterhoek', { x: 48, y: y - 16, size: 16, font: fonts.bold, color: RHK_GREEN }));
         return y - 30;
       },
       decorate: (page, i, n, fonts) => paginaFooter(page, i, n, fonts, { right: 48 }),
@@ -816,12 +870,14 @@ const jobs = [
       size: A4,
       margin: { top: 110, bottom: 64, left: 72, right: 170 },
       firstTop: 120,
-      intro: (page, fonts, y) => {
+      intro: (page, fonts, y, tags) => {
         const ts = new Typesetter(fonts, 15);
-        for (const line of ts.wrap([{ text: 'Toelichting procesmiddelen Nationaal Programma Vitale Regio’s', bold: true }], 350, 15)) {
-          ts.drawLine(page, line, 72, y - 15, { size: 15 });
-          y -= 20;
-        }
+        tags.element('H1', () => {
+          for (const line of ts.wrap([{ text: 'Toelichting procesmiddelen Nationaal Programma Vitale Regio’s', bold: true }], 350, 15)) {
+            tags.content(page, () => ts.drawLine(page, line, 72, y - 15, { size: 15 }));
+            y -= 20;
+          }
+        });
         return y - 14;
       },
       decorate: (page, i, n, fonts) => {
