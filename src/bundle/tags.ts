@@ -13,9 +13,13 @@ export function structureOutline(entries: readonly ItemEntry[], plan: Plan, tags
   for (const entry of entries) {
     const children: StructureNode[] = [];
     for (const d of shownDocuments(entry)) {
-      if ((d.status !== 'opgenomen' && d.status !== 'weggelaten') || !d.part || placed.has(d.part)) continue;
+      // Printed, withheld or still to come (a concept's placeholder page): each has pages of its own.
+      if ((d.status !== 'opgenomen' && d.status !== 'weggelaten' && d.status !== 'volgt') || !d.part || placed.has(d.part)) continue;
+      // Only what this output holds: the agenda alone (`--alleen-agenda`) has no documents.
+      const document = tags.get(d.part);
+      if (!document) continue;
       placed.add(d.part);
-      children.push({ title: titleOf(d, entry.item), document: tags.get(d.part) });
+      children.push({ title: titleOf(d, entry.item), document });
     }
     if (children.length > 0) nodes.push({ title: `Agendapunt ${entry.item.nummer}: ${entry.onderwerp}`, children });
   }
