@@ -84,12 +84,15 @@ async function sameBundle(raw: Built, lib: Built): Promise<void> {
 }
 
 describe('the raw copy of attachments', () => {
-  it('builds the reference meeting as pdf-lib does, every attachment raw, byte-identical twice', async () => {
+  it('builds the reference meeting as pdf-lib does, every attachment without tags raw, byte-identical twice', async () => {
     const root = copyFixture('reference');
     const raw = await build(root, DATE, 'raw.pdf');
     const lib = await build(root, DATE, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
     expect(raw.paths.length).toBeGreaterThan(5);
-    expect(raw.paths.filter((l) => !l.endsWith(': ruwe kopie'))).toEqual([]);
+    // The Word-made attachments are tagged (issue 17): their structure tree goes through pdf-lib
+    // (structure-copy.ts); the slide deck and the invitation, without tags, are copied raw.
+    expect(raw.paths.filter((l) => !l.endsWith(': ruwe kopie') && !l.endsWith(': pdf-lib (tagged (structure tree))'))).toEqual([]);
+    expect(raw.paths.filter((l) => l.endsWith(': ruwe kopie')).length).toBeGreaterThanOrEqual(2);
     expect(qpdfProblems(raw.file)).toEqual([]);
     await sameBundle(raw, lib);
     expect(checkStructure(await PDFDocument.load(raw.bytes)).problems).toEqual([]);
