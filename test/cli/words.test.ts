@@ -1,10 +1,11 @@
 // Counts read as Dutch: "1 pagina", not "1 pagina's" (issue 11).
 
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { count } from '../../src/cli/words.js';
 import { runMain } from '../helpers/cli.js';
-import { item, writeRepo } from '../helpers/repo.js';
+import { copyFixture, item, writeRepo } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('counts', () => {
@@ -31,8 +32,12 @@ describe('counts', () => {
   });
 
   it('one warning is one waarschuwing everywhere: lint summary, build progress, status', async () => {
-    const root = path.resolve(import.meta.dirname, '../../fixtures/toegankelijk');
-    // Its one finding: an attachment without tags (bijlage-niet-toegankelijk) at item 3.
+    const root = copyFixture('toegankelijk');
+    // With a contact in each voorstel, its one finding: an attachment without tags (bijlage-niet-toegankelijk) at item 3.
+    for (const f of ['02-samenwerking.md', '03-projecten.md']) {
+      const file = path.join(root, 'vergaderingen/2025-06-11', f);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('vergadering: 2025-06-11\n', 'vergadering: 2025-06-11\ncontact: { naam: A. Jansen, telefoon: 0314 123 456 }\n'));
+    }
     const lint = await runMain(['--root', root, 'lint', '2025-06-11']);
     expect(lint.stdout).toContain('1 probleem (0 fouten, 1 waarschuwing)');
     const status = await runMain(['--root', root, 'status', '2025-06-11']);
