@@ -28,7 +28,7 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import { N } from '../pdf/objects.js';
-import { RESOURCE_DICTS } from './raw-decide.js';
+import { pageIndexDest, RESOURCE_DICTS } from './raw-decide.js';
 import { addRawObjects, type RawObject } from './raw-write.js';
 
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'].map((n) => PDFName.of(n));
@@ -223,7 +223,14 @@ export function copyPagesRaw(out: PDFDocument, source: PDFDocument): PDFPage[] |
     const obj = src.lookup(r)!;
     const to = map.get(r)!;
     // Annotations are objects of the output document: PDF/A sets their flags (pdfa.ts).
-    if (annotRefs.has(r) && obj instanceof PDFDict) ctx.assign(to, renumber.convert(obj));
+    if (annotRefs.has(r) && obj instanceof PDFDict) {
+      const annot = renumber.convert(obj) as PDFDict;
+      // An internal link: the loader made its target a page index (src/pdf/links.ts); now the page.
+      const dest = annot.get(N('Dest'));
+      const index = pageIndexDest(dest, sourcePages.length);
+      if (index !== undefined) annot.set(N('Dest'), ctx.obj([pageRefs.get(sourcePages[index]!.ref)!, ...(dest as PDFArray).asArray().slice(1)]));
+      ctx.assign(to, annot);
+    }
     else raw.push(renumber.serialize(to.objectNumber, obj));
   }
   addRawObjects(out, raw);

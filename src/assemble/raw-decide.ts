@@ -1,10 +1,11 @@
 // Which attachments may take the raw copy (raw-copy.ts) instead of pdf-lib's copier: those where
-// the copier and sanitizePages would change nothing but numbers. Everything that sanitizing removes
-// or rewrites (page actions, active annotations, internal links, form fields), tagged documents
-// (their structure tree goes through structure-copy.ts), encrypted files and pages whose q/Q count
-// the loader could not make stay on the pdf-lib path. The decision mirrors sanitize.ts rule by rule.
+// the copier and sanitizePages would change nothing but object numbers and internal link targets.
+// Everything that sanitizing removes (page actions, active annotations, links to no page of the
+// file, form fields), tagged documents (their structure tree goes through structure-copy.ts),
+// encrypted files and pages whose q/Q count the loader could not make stay on the pdf-lib path.
+// The decision mirrors sanitize.ts rule by rule.
 
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { actionKinds, additionalActionKinds, ANNOT_KIND, annotationSubtype } from '../pdf/active.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { deref, N } from '../pdf/objects.js';
@@ -17,7 +18,7 @@ export function rawCopyAllowed(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Why this annotation needs sanitizing, or undefined when it is copied as it is. */
-function annotationReason(source: PDFDocument, entry: PDFObject | undefined): string | undefined {
+function annotationReason(source: PDFDocument, entry: PDFObject | undefined, pageCount: number): string | undefined {
   const ctx = source.context;
   if (!(entry instanceof PDFRef)) return 'a direct annotation';
   const annot = deref(ctx, entry);
@@ -31,9 +32,19 @@ function annotationReason(source: PDFDocument, entry: PDFObject | undefined): st
   const action = deref(ctx, annot.get(N('A')));
   const s = action instanceof PDFDict ? deref(ctx, action.get(N('S'))) : undefined;
   if (s === N('URI')) return undefined;
-  if (annot.get(N('Dest')) !== undefined || s === N('GoTo')) return 'internal link';
+  if (annot.get(N('Dest')) !== undefined || s === N('GoTo')) return pageIndexDest(annot.get(N('Dest')), pageCount) === undefined ? 'internal link to no page of its own file' : undefined;
   if (s === N('Named') || action === undefined) return undefined;
   return 'link with another action';
+}
+
+/**
+ * The page index of a link the loader prepared (src/pdf/links.ts turns a target page into its
+ * index in a direct /Dest array), when it is a page of the same file.
+ */
+export function pageIndexDest(dest: PDFObject | undefined, pageCount: number): number | undefined {
+  const first = dest instanceof PDFArray && dest.size() > 0 ? dest.get(0) : undefined;
+  const index = first instanceof PDFNumber ? first.asNumber() : -1;
+  return Number.isInteger(index) && index >= 0 && index < pageCount ? index : undefined;
 }
 
 /** Raw copy, or why not. `balances`: the loader's q/Q count per page. */
@@ -53,7 +64,7 @@ export function decideCopyPath(source: PDFDocument, balances: readonly (SaveBala
     const annots = deref(ctx, annotsValue);
     if (!(annots instanceof PDFArray)) return no(`page ${i + 1}: Annots is not an array`);
     for (const entry of annots.asArray()) {
-      const reason = annotationReason(source, entry);
+      const reason = annotationReason(source, entry, pages.length);
       if (reason) return no(`page ${i + 1}: ${reason}`);
     }
   }
