@@ -69,7 +69,7 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
     const facts: PdfFacts = { path: absPath, relPath, exists: true, size: bytes.length, sha256, ...entry.facts };
     let parsed: Promise<PDFDocument | undefined> | undefined;
     const parse = (): Promise<PDFDocument | undefined> => (parsed ??= reading().then((r) => r.inspectPdfBytes(bytes, relPath, options)).then((r) => r.doc));
-    const fromEntry: TextSource = { bytes, title: entry.title, scans: async (pages) => {
+    const fromEntry: TextSource = { bytes, doc: parse, title: entry.title, scans: async (pages) => {
         const doc = await parse();
         return doc ? (await reading()).textSource(doc, bytes).scans(pages) : [];
       },

@@ -7,7 +7,8 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { BundelConfig } from '../model/meeting.js';
 import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.js';
-import { createTextReader, textBudgetMs, type TextReader } from '../pdf/text-reader.js';
+import { createTextReader, textBudgetMs, type TextOutcome, type TextReader } from '../pdf/text-reader.js';
+import { MAX_TEXT_CHARS } from '../pdf/text.js';
 import { findOnPages } from '../util/personal-data.js';
 import { readCachedPages, readCachedSummary, writeCached, type TextSummary } from './text-cache.js';
 
@@ -27,6 +28,8 @@ export function documentTitle(doc: PDFDocument): string | undefined {
 /** What the text step needs of a file: its bytes, and its title and scans from the parsed document (or the facts cache). */
 export interface TextSource {
   bytes: Uint8Array;
+  /** The parsed document, for the fast text reader (parsed on this call when the facts came from the cache). */
+  doc(): Promise<PDFDocument | undefined>;
   title: string | undefined;
   /** Of these 1-based pages, those that show an image. */
   scans(pages: readonly number[]): Promise<number[]>;
@@ -38,13 +41,31 @@ export interface TextContext {
   password?: string;
   /** Keep the text of the pages (for the body's own patterns); otherwise only what the detectors found. */
   keepPages?: boolean;
-  /** Made on first need: a warm cache never starts pdfjs. */
+  /** Made on first need: a warm cache, or files read without it, never start pdfjs. */
   reader: () => TextReader;
+  /** Read every file with pdfjs (tests compare both readers). */
+  pdfjsOnly?: boolean;
+}
+
+/**
+ * The text of the pages: read from the parsed document's content streams where every font is one
+ * bundel reads as pdfjs does (nearly every file, at a fraction of the cost), else by pdfjs. The fast
+ * reader (and pdf-lib with it) is loaded on first need, like the rest of the parsing code.
+ */
+async function readPages(source: TextSource, context: TextContext): Promise<TextOutcome> {
+  const budgetMs = textBudgetMs(source.bytes.length);
+  const doc = context.pdfjsOnly ? undefined : await source.doc();
+  if (doc) {
+    const { extractTextFast } = await import('../pdf/fast-text/extract.js');
+    const fast = extractTextFast(doc, source.bytes.length, { budgetMs, maxChars: MAX_TEXT_CHARS });
+    if (fast.ok) return fast.text.stopped === 'tijd' ? { ok: false, reason: 'tijd' } : { ok: true, text: fast.text };
+  }
+  return context.reader().read(source.bytes, { password: context.password, budgetMs });
 }
 
 /** Read the PDF's text, find what the detectors find, and cache both. */
 async function extract(sha: string | undefined, source: TextSource, context: TextContext): Promise<{ summary?: TextSummary; pages?: string[]; problem?: TextProblem; detail?: string }> {
-  const outcome = await context.reader().read(source.bytes, { password: context.password, budgetMs: textBudgetMs(source.bytes.length) });
+  const outcome = await readPages(source, context);
   if (!outcome.ok) return { problem: outcome.reason, detail: outcome.detail };
   const { pages, heading, stopped } = outcome.text;
   const summary: TextSummary = {
@@ -88,7 +109,7 @@ export class AttachmentTexts {
   private reader: TextReader | undefined;
   private readonly context: TextContext;
 
-  constructor(config: BundelConfig, options: Pick<TextContext, 'cacheDir' | 'password'>) {
+  constructor(config: BundelConfig, options: Pick<TextContext, 'cacheDir' | 'password' | 'pdfjsOnly'>) {
     // The body's own patterns (bundel.yaml) are looked for in the text itself: keep it then.
     const keepPages = (config.privacy?.patronen.length ?? 0) > 0;
     this.context = { ...options, keepPages, reader: () => (this.reader ??= createTextReader()) };

@@ -39,8 +39,11 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Converts Office files and images (a build); without it they are only checked (lint). */
   converter?: Converter;
-  /** Read the text of the attachments that go into the public bundle (cached by sha256 in `cacheDir`). */
-  text?: { cacheDir?: string };
+  /**
+   * Read the text of the attachments that go into the public bundle (cached by sha256 in `cacheDir`);
+   * `pdfjsOnly`: with pdfjs alone, never the fast reader (tests compare the two).
+   */
+  text?: { cacheDir?: string; pdfjsOnly?: boolean };
   /** Take the facts of unchanged attachment PDFs from this cache folder, and keep new ones there (lint). */
   factsCacheDir?: string;
 }
@@ -206,7 +209,7 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   // Bounded: every path check and inspection opens files; waiting for a shared file's facts holds none.
   const limit = createLimiter(MAX_OPEN_FILES);
   // Text: read once per file, only for files that go into the public bundle.
-  const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password });
+  const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password, pdfjsOnly: options.text.pdfjsOnly });
   const saves: (() => Promise<void>)[] = [];
   const jobs: Promise<void>[] = [];
   for (const item of items) {

@@ -10,5 +10,5 @@ export { inspectSource } from './source-file.js';
 
 /** The text source of a parsed document. */
 export function textSource(doc: PDFDocument, bytes: Uint8Array): TextSource {
-  return { bytes, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
+  return { bytes, doc: async () => doc, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
 }

@@ -46,6 +46,14 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
+/** The largest text of a page: its items within half a point of the largest size, spaces collapsed. */
+export function headingOf(sized: readonly { str: string; size: number }[]): string | undefined {
+  const largest = sized.reduce((m, s) => Math.max(m, s.size), 0);
+  if (largest <= 0) return undefined;
+  const words = sized.filter((s) => s.size >= largest - 0.5).map((s) => s.str).join(' ');
+  return words.replace(/\s+/g, ' ').trim().slice(0, HEADING_MAX) || undefined;
+}
+
 const isTextItem = (item: unknown): item is TextItem => typeof item === 'object' && item !== null && 'str' in item;
 const fontSize = (t: number[]): number => Math.hypot(t[2], t[3]);
 
@@ -72,7 +80,6 @@ export async function extractText(bytes: Uint8Array, options: ExtractOptions = {
       if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { pages, heading, stopped: 'tijd' };
       const page = await doc.getPage(n);
       let text = '';
-      let largest = 0;
       const sized: { str: string; size: number }[] = [];
       try {
         const content = await page.getTextContent();
@@ -80,9 +87,7 @@ export async function extractText(bytes: Uint8Array, options: ExtractOptions = {
           if (!isTextItem(item)) continue;
           text += item.str + (item.hasEOL ? '\n' : '');
           if (n === 1 && item.str.trim() !== '') {
-            const size = fontSize(item.transform as number[]);
-            sized.push({ str: item.str, size });
-            largest = Math.max(largest, size);
+            sized.push({ str: item.str, size: fontSize(item.transform as number[]) });
           }
         }
       } catch {
@@ -90,10 +95,7 @@ export async function extractText(bytes: Uint8Array, options: ExtractOptions = {
       } finally {
         page.cleanup();
       }
-      if (n === 1 && largest > 0) {
-        const words = sized.filter((s) => s.size >= largest - 0.5).map((s) => s.str).join(' ');
-        heading = words.replace(/\s+/g, ' ').trim().slice(0, HEADING_MAX) || undefined;
-      }
+      if (n === 1) heading = headingOf(sized);
       chars += text.length;
       if (chars > maxChars) return { pages, heading, stopped: 'tekst' };
       pages.push(text);

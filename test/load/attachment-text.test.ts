@@ -2,7 +2,7 @@
 // scans told apart from blank pages, the document's own title and first-page heading, the cache by
 // sha256, the text itself only for the body's own patterns, confidential files left unread.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,27 @@ describe('attachment text', () => {
     expect(memo.heading).toMatch(/besparingen/i);
     // The only personal data in the reference attachments: a ministry contact's work address.
     expect(all.flatMap((b) => b.facts!.text!.matches).map((m) => `${m.kind} ${m.masked} p${m.page}`)).toEqual(['email S••••••••••@minbzk.nl p1']);
+  });
+
+  it('finds the same with the fast reader as with pdfjs alone: findings, headings, scans, on every fixture meeting', { timeout: 240_000 }, async () => {
+    const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+    const meetings = [
+      ['reference', 'vergaderingen/2025-03-05'],
+      ['toegankelijk', 'vergaderingen/2025-06-11'],
+      ...readdirSync(path.join(FIXTURES, 'lint')).map((name) => [`lint/${name}`, 'vergaderingen/2025-03-05']),
+    ].filter(([root, dir]) => existsSync(path.join(FIXTURES, root, dir)));
+    let compared = 0;
+    for (const [root, dir] of meetings) {
+      const { config } = await openRepository(path.join(FIXTURES, root));
+      const texts = async (pdfjsOnly: boolean) => {
+        const { meeting } = await loadMeeting(config, path.join(FIXTURES, root, dir), { text: { pdfjsOnly } });
+        return meeting.items.flatMap((i) => i.bijlagen.map((b) => [b.bestand, b.facts?.text]));
+      };
+      const fast = await texts(false);
+      expect(fast, root).toEqual(await texts(true));
+      compared += fast.filter(([, t]) => t !== undefined).length;
+    }
+    expect(compared).toBeGreaterThan(15);
   });
 
   it('keeps the text of the pages when the body has patterns of its own', async () => {

@@ -1,0 +1,243 @@
+// What the text extractor needs of a font: per character code its text and advance width, and how
+// pdfjs classes the text (white space, a combining mark, an invisible format character). Built from
+// /ToUnicode, else from the simple font's /Encoding and /Differences the way pdfjs reads them. A
+// font this cannot read the way pdfjs would (no ToUnicode on a composite font, a symbolic font, a
+// Type 3 font, a vertical or non-Identity CMap, unknown glyph names, missing widths) is `undefined`:
+// the document is then read by pdfjs.
+
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { Font as StandardFont, FontNames } from '@cantoo/pdf-lib/standard-fonts';
+import { decodeBounded } from '../decode.js';
+import { deref, N } from '../objects.js';
+import { parseToUnicode } from './cmap.js';
+import { baseEncoding, glyphUnicode, type BaseEncoding } from './encodings.js';
+
+/** This document is for pdfjs: something in it is not read here the way pdfjs reads it. */
+export class Fallback extends Error {}
+
+export const enum GlyphKind {
+  Normal = 0,
+  Whitespace = 1,
+  /** A combining mark: drawn over the previous character, no advance of its own. */
+  Diacritic = 2,
+  /** Not shown at all (soft hyphen and the like). */
+  Invisible = 3,
+}
+
+export interface Glyph {
+  code: number;
+  text: string;
+  /** Advance in glyph space (thousandths of the font size). */
+  width: number;
+  kind: GlyphKind;
+  /** pdfjs replaces it by its compatibility form (a ligature, an odd space, µ, Ω). */
+  normalize: boolean;
+}
+
+export interface TextFont {
+  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
+  bytes: 1 | 2;
+  /** The glyph of a code; undefined when its text is not known (the caller falls back). */
+  glyph(code: number): Glyph | undefined;
+}
+
+/** A ToUnicode or encoding stream larger than this is not read. */
+const MAX_CMAP_BYTES = 4 * 1024 * 1024;
+
+const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+/** Characters pdfjs replaces by their compatibility form (run.ts). */
+const NORMALIZED = /[\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb06]/u;
+/** Right-to-left scripts: pdfjs reorders them; left to it. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/** The glyph of a code with this text; undefined (fall back) for no text or right-to-left text. */
+function glyphOf(code: number, text: string | undefined, width: number): Glyph | undefined {
+  return text === undefined || text === '' || RTL.test(text) ? undefined : { code, text, width, kind: kindOf(text), normalize: NORMALIZED.test(text) };
+}
+
+function kindOf(text: string): GlyphKind {
+  const m = SPECIAL.exec(text);
+  if (!m) return GlyphKind.Normal;
+  return m[1] ? GlyphKind.Whitespace : m[2] ? GlyphKind.Diacritic : GlyphKind.Invisible;
+}
+
+const num = (ctx: PDFContext, v: PDFObject | undefined): number | undefined => {
+  const o = deref(ctx, v);
+  return o instanceof PDFNumber ? o.asNumber() : undefined;
+};
+const nameOf = (ctx: PDFContext, v: PDFObject | undefined): string | undefined => {
+  const o = deref(ctx, v);
+  return o instanceof PDFName ? o.decodeText() : undefined;
+};
+
+function toUnicodeOf(ctx: PDFContext, font: PDFDict): Map<number, string> | undefined | 'none' {
+  const v = deref(ctx, font.get(N('ToUnicode')));
+  if (v === undefined) return 'none';
+  if (!(v instanceof PDFStream)) return nameOf(ctx, v) === undefined ? 'none' : undefined;
+  if (!(v instanceof PDFRawStream)) return parseToUnicode(v.getContents());
+  const decoded = decodeBounded(v, MAX_CMAP_BYTES);
+  if (!decoded.ok || decoded.damaged) return undefined;
+  return parseToUnicode(decoded.bytes);
+}
+
+const SYMBOLIC = 4;
+const NONSYMBOLIC = 32;
+
+/** The glyph names per code of a simple font, as pdfjs takes them; undefined entries for codes it leaves to the font program. */
+function simpleEncoding(ctx: PDFContext, font: PDFDict, subtype: string, descriptor: PDFDict | undefined): (string | undefined)[] {
+  const enc = deref(ctx, font.get(N('Encoding')));
+  let base = enc instanceof PDFName ? enc.decodeText() : enc instanceof PDFDict ? nameOf(ctx, enc.get(N('BaseEncoding'))) : undefined;
+  if (base !== 'WinAnsiEncoding' && base !== 'MacRomanEncoding') base = undefined;
+  const embedded = descriptor !== undefined && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.get(N(k)) !== undefined);
+  const baseName = nameOf(ctx, font.get(N('BaseFont')))?.replace(/^[A-Z]{6}\+/, '') ?? '';
+  const symbolName = /Symbol|Dingbats|Wingdings/i.test(baseName);
+  // Without a descriptor (a standard font) pdfjs takes the flags from the name.
+  const flags = descriptor ? (num(ctx, descriptor.get(N('Flags'))) ?? 0) : symbolName ? SYMBOLIC : NONSYMBOLIC;
+  let names: (string | undefined)[];
+  if (base && !(symbolName && !embedded)) names = baseEncoding(base as BaseEncoding);
+  // Without a base encoding pdfjs picks one by the flags, or an embedded font's program decides:
+  // only the plain case is read here.
+  else if (!embedded && !symbolName && !(flags & SYMBOLIC)) names = baseEncoding(subtype === 'TrueType' && !(flags & NONSYMBOLIC) ? 'WinAnsiEncoding' : 'StandardEncoding');
+  else names = new Array(256).fill(undefined);
+  const diffs = enc instanceof PDFDict ? deref(ctx, enc.get(N('Differences'))) : undefined;
+  if (diffs instanceof PDFArray) {
+    let code = 0;
+    for (const item of diffs.asArray()) {
+      const v = deref(ctx, item);
+      if (v instanceof PDFNumber) code = v.asNumber();
+      else if (v instanceof PDFName) {
+        if (code >= 0 && code < 256 && v.decodeText() !== '.notdef') names[code] = v.decodeText();
+        code++;
+      }
+    }
+  }
+  return names;
+}
+
+/** The standard fonts pdfjs has metrics for (a font without /FontDescriptor and /Widths), by the names it accepts. */
+const STANDARD_METRICS: Record<string, FontNames> = {
+  Helvetica: FontNames.Helvetica,
+  'Helvetica-Bold': FontNames.HelveticaBold,
+  'Helvetica-Oblique': FontNames.HelveticaOblique,
+  'Helvetica-BoldOblique': FontNames.HelveticaBoldOblique,
+  'Times-Roman': FontNames.TimesRoman,
+  'Times-Bold': FontNames.TimesRomanBold,
+  'Times-Italic': FontNames.TimesRomanItalic,
+  'Times-BoldItalic': FontNames.TimesRomanBoldItalic,
+  Courier: FontNames.Courier,
+  'Courier-Bold': FontNames.CourierBold,
+  'Courier-Oblique': FontNames.CourierOblique,
+  'Courier-BoldOblique': FontNames.CourierBoldOblique,
+};
+const metricsCache = new Map<FontNames, StandardFont>();
+
+/** Advance widths per code: /Widths from /FirstChar, or a standard font's metrics by glyph name. */
+function simpleWidths(ctx: PDFContext, font: PDFDict, desc: PDFDict | undefined, names: readonly (string | undefined)[]): Float64Array | undefined {
+  const widthsObj = deref(ctx, font.get(N('Widths')));
+  if (widthsObj instanceof PDFArray) {
+    const first = num(ctx, font.get(N('FirstChar'))) ?? 0;
+    const widths = new Float64Array(256).fill(num(ctx, desc?.get(N('MissingWidth'))) ?? 0);
+    widthsObj.asArray().forEach((w, i) => {
+      const n = num(ctx, w);
+      if (first + i >= 0 && first + i < 256 && n !== undefined) widths[first + i] = n;
+    });
+    return widths;
+  }
+  const standard = desc === undefined ? STANDARD_METRICS[nameOf(ctx, font.get(N('BaseFont'))) ?? ''] : undefined;
+  if (standard === undefined) return undefined;
+  let metrics = metricsCache.get(standard);
+  if (!metrics) metricsCache.set(standard, (metrics = StandardFont.load(standard)));
+  const fixed = standard.startsWith('Courier') ? 600 : 0;
+  const widths = new Float64Array(256).fill(fixed);
+  names.forEach((name, code) => {
+    if (name !== undefined && !fixed) widths[code] = metrics.getWidthOfGlyph(name) ?? 0;
+  });
+  return widths;
+}
+
+function simpleFont(ctx: PDFContext, font: PDFDict, subtype: string): TextFont | undefined {
+  const descriptor = deref(ctx, font.get(N('FontDescriptor')));
+  const desc = descriptor instanceof PDFDict ? descriptor : undefined;
+  const toUnicode = toUnicodeOf(ctx, font);
+  if (toUnicode === undefined) return undefined;
+  const names = simpleEncoding(ctx, font, subtype, desc);
+  const widths = simpleWidths(ctx, font, desc, names);
+  if (!widths) return undefined;
+  const glyphs: (Glyph | undefined | null)[] = new Array(256).fill(null);
+  return {
+    bytes: 1,
+    glyph(code) {
+      let g = glyphs[code];
+      if (g === null) {
+        const name = names[code];
+        const text = (toUnicode !== 'none' ? toUnicode.get(code) : undefined) ?? (name !== undefined ? glyphUnicode(name) : undefined);
+        g = glyphs[code] = glyphOf(code, text, widths[code]);
+      }
+      return g;
+    },
+  };
+}
+
+/** CID widths from /W (`c [w1 w2 …]` and `c1 c2 w`) and /DW. */
+function cidWidths(ctx: PDFContext, cid: PDFDict): { widths: Map<number, number>; dflt: number } | undefined {
+  const dflt = num(ctx, cid.get(N('DW'))) ?? 1000;
+  const widths = new Map<number, number>();
+  const w = deref(ctx, cid.get(N('W')));
+  if (w instanceof PDFArray) {
+    const items = w.asArray().map((x) => deref(ctx, x));
+    for (let i = 0; i < items.length; ) {
+      const start = items[i];
+      const next = items[i + 1];
+      if (!(start instanceof PDFNumber)) return undefined;
+      if (next instanceof PDFArray) {
+        next.asArray().forEach((x, k) => {
+          const n = num(ctx, x);
+          if (n !== undefined) widths.set(start.asNumber() + k, n);
+        });
+        i += 2;
+      } else {
+        const last = num(ctx, next);
+        const width = num(ctx, items[i + 2]);
+        if (last === undefined || width === undefined || last - start.asNumber() > 65_536) return undefined;
+        for (let c = start.asNumber(); c <= last; c++) widths.set(c, width);
+        i += 3;
+      }
+    }
+  }
+  return { widths, dflt };
+}
+
+function compositeFont(ctx: PDFContext, font: PDFDict): TextFont | undefined {
+  if (nameOf(ctx, font.get(N('Encoding'))) !== 'Identity-H') return undefined;
+  const descendants = deref(ctx, font.get(N('DescendantFonts')));
+  const cid = descendants instanceof PDFArray ? deref(ctx, descendants.get(0)) : undefined;
+  if (!(cid instanceof PDFDict)) return undefined;
+  const metrics = cidWidths(ctx, cid);
+  const toUnicode = toUnicodeOf(ctx, font);
+  if (!metrics || toUnicode === undefined || toUnicode === 'none') return undefined;
+  // Filled as codes are met: per code 0 (not looked up yet), −1 (no text) or 1 + its index in `list`.
+  const index = new Int32Array(65_536);
+  const list: Glyph[] = [];
+  return {
+    bytes: 2,
+    glyph(code) {
+      const at = index[code];
+      if (at > 0) return list[at - 1];
+      if (at < 0) return undefined;
+      const g = glyphOf(code, toUnicode.get(code), metrics.widths.get(code) ?? metrics.dflt);
+      if (g) index[code] = list.push(g);
+      else index[code] = -1;
+      return g;
+    },
+  };
+}
+
+/** The font of a /Font resource entry, or undefined when only pdfjs can read it. */
+export function textFont(ctx: PDFContext, value: PDFObject | undefined): TextFont | undefined {
+  const font = deref(ctx, value);
+  if (!(font instanceof PDFDict)) return undefined;
+  const subtype = nameOf(ctx, font.get(N('Subtype')));
+  if (subtype === 'Type0') return compositeFont(ctx, font);
+  if (subtype === 'Type1' || subtype === 'TrueType' || subtype === 'MMType1') return simpleFont(ctx, font, subtype);
+  return undefined;
+}

@@ -1,0 +1,254 @@
+// A content-stream reader for text extraction: operands and operators, nothing drawn. Strings stay
+// bytes (the font decides what they mean), arrays only as deep as TJ needs, dictionaries (marked
+// content properties) skipped, inline image data skipped. Linear in the stream's length.
+
+export type Operand = number | Uint8Array | Name | Operand[] | null;
+
+/** A name operand (`/F1`), decoded from its `#xx` escapes. */
+export class Name {
+  constructor(readonly name: string) {}
+}
+
+const WHITE = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) WHITE[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+
+const OPERATORS = new Map<number, string>();
+for (const op of ("Tj TJ ' \" Td TD T* Tm Tf Tc Tw Tz TL Ts Tr BT ET cm q Q BMC BDC EMC MP DP gs Do BI ID EI re f F f* B B* b b* n m l c v y h " +
+  'S s W W* g G rg RG k K cs CS sc SC scn SCN w J j M d ri i sh d0 d1 BX EX').split(' ')) {
+  const b = [...op].map((ch) => ch.charCodeAt(0));
+  OPERATORS.set(op.length | (b[0] << 2) | ((b[1] ?? 0) << 10) | ((b[2] ?? 0) << 18), op);
+}
+
+/** Deepest nesting of arrays and dictionaries read as operands. */
+const MAX_NESTING = 16;
+
+const HEX = new Int8Array(256).fill(-1);
+for (let c = 0; c < 256; c++) HEX[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+
+export class ContentLexer {
+  private pos = 0;
+  /** `maxOperands`: operands kept per operator (a CMap section has up to 300). */
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly maxOperands = 64,
+  ) {}
+
+  /** The next operator, with its operands in `operands` (cleared first); undefined at the end. */
+  next(operands: Operand[]): string | undefined {
+    operands.length = 0;
+    for (;;) {
+      const value = this.value(0);
+      if (value === END) return undefined;
+      // Operators are the only JavaScript strings a stream yields (string operands are bytes).
+      if (typeof value === 'string') {
+        if (value === 'BI') this.skipInlineImage();
+        return value;
+      }
+      if (operands.length < this.maxOperands) operands.push(value as Operand);
+    }
+  }
+
+  private skipSpace(): void {
+    const d = this.data;
+    while (this.pos < d.length) {
+      const c = d[this.pos];
+      if (WHITE[c]) this.pos++;
+      else if (c === 37) {
+        while (this.pos < d.length && d[this.pos] !== 10 && d[this.pos] !== 13) this.pos++;
+      } else break;
+    }
+  }
+
+  private value(depth: number): Operand | string | typeof END | typeof CLOSE {
+    this.skipSpace();
+    const d = this.data;
+    if (this.pos >= d.length) return END;
+    const c = d[this.pos];
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) return this.number();
+    if (c === 40) return this.literal();
+    if (c === 47) return this.name();
+    if (c === 91) {
+      this.pos++;
+      const items: Operand[] = [];
+      for (;;) {
+        const v = depth < MAX_NESTING ? this.value(depth + 1) : this.skipToken();
+        if (v === END || v === CLOSE) return items;
+        if (typeof v === 'string') continue;
+        if (items.length < 1_000_000) items.push(v as Operand);
+      }
+    }
+    if (c === 60) {
+      if (d[this.pos + 1] === 60) {
+        this.pos += 2;
+        // A dictionary (marked-content properties): read and dropped.
+        for (;;) {
+          const v = depth < MAX_NESTING ? this.value(depth + 1) : this.skipToken();
+          if (v === END || v === CLOSE) return null;
+        }
+      }
+      return this.hex();
+    }
+    if (c === 93 || c === 62) {
+      this.pos += c === 62 && d[this.pos + 1] === 62 ? 2 : 1;
+      return CLOSE;
+    }
+    if (DELIM[c]) {
+      this.pos++;
+      return null;
+    }
+    const start = this.pos;
+    while (this.pos < d.length && !WHITE[d[this.pos]] && !DELIM[d[this.pos]]) this.pos++;
+    // The operators come back as the same strings every time, without making new ones.
+    const length = this.pos - start;
+    if (length <= 3) {
+      const known = OPERATORS.get(length | (d[start] << 2) | ((length > 1 ? d[start + 1] : 0) << 10) | ((length > 2 ? d[start + 2] : 0) << 18));
+      if (known !== undefined) return known;
+    }
+    const word = latin1(d, start, this.pos);
+    if (word === 'true' || word === 'false' || word === 'null') return null;
+    return word;
+  }
+
+  private skipToken(): typeof END | typeof CLOSE | null {
+    const v = this.value(MAX_NESTING);
+    return v === END || v === CLOSE ? v : null;
+  }
+
+  private number(): number {
+    const d = this.data;
+    let sign = 1;
+    let c = d[this.pos];
+    while (c === 45 || c === 43) {
+      if (c === 45) sign = -sign;
+      c = d[++this.pos];
+    }
+    let n = 0;
+    while (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      c = d[++this.pos];
+    }
+    if (c === 46) {
+      let scale = 0.1;
+      c = d[++this.pos];
+      while (c >= 48 && c <= 57) {
+        n += (c - 48) * scale;
+        scale /= 10;
+        c = d[++this.pos];
+      }
+    }
+    return sign * n;
+  }
+
+  private name(): Name {
+    const d = this.data;
+    const start = ++this.pos;
+    while (this.pos < d.length && !WHITE[d[this.pos]] && !DELIM[d[this.pos]]) this.pos++;
+    const raw = latin1(d, start, this.pos);
+    return new Name(raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : raw);
+  }
+
+  private literal(): Uint8Array {
+    const d = this.data;
+    this.pos++;
+    const start = this.pos;
+    // Fast path: no escapes, no nested parentheses.
+    let i = start;
+    while (i < d.length && d[i] !== 41 && d[i] !== 92 && d[i] !== 40) i++;
+    if (i < d.length && d[i] === 41) {
+      this.pos = i + 1;
+      return d.subarray(start, i);
+    }
+    const out: number[] = [];
+    let nest = 0;
+    while (this.pos < d.length) {
+      const c = d[this.pos++];
+      if (c === 40) nest++;
+      else if (c === 41) {
+        if (nest === 0) break;
+        nest--;
+      } else if (c === 92) {
+        const e = d[this.pos++];
+        if (e === undefined) break;
+        const simple = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }[e];
+        if (simple !== undefined) out.push(simple);
+        else if (e >= 48 && e <= 55) {
+          let v = e - 48;
+          for (let k = 0; k < 2 && d[this.pos] >= 48 && d[this.pos] <= 55; k++) v = v * 8 + (d[this.pos++] - 48);
+          out.push(v & 255);
+        } else if (e === 13) {
+          if (d[this.pos] === 10) this.pos++;
+        } else if (e !== 10) out.push(e);
+        continue;
+      }
+      out.push(c);
+    }
+    return Uint8Array.from(out);
+  }
+
+  private hex(): Uint8Array {
+    const d = this.data;
+    const start = this.pos + 1;
+    let end = d.indexOf(62, start);
+    if (end < 0) end = d.length;
+    this.pos = Math.min(end + 1, d.length);
+    const out = new Uint8Array((end - start + 1) >> 1);
+    let n = 0;
+    let high = -1;
+    for (let i = start; i < end; i++) {
+      const v = HEX[d[i]];
+      if (v < 0) continue;
+      if (high < 0) high = v;
+      else {
+        out[n++] = (high << 4) | v;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high << 4;
+    return n === out.length ? out : out.subarray(0, n);
+  }
+
+  /** After `BI`: the image's dictionary, `ID`, its data, up to `EI` between white space. */
+  private skipInlineImage(): void {
+    const d = this.data;
+    const id = findWord(d, this.pos, 73, 68);
+    if (id < 0) {
+      this.pos = d.length;
+      return;
+    }
+    let i = id + 3;
+    for (;;) {
+      const ei = findWord(d, i, 69, 73);
+      if (ei < 0) {
+        this.pos = d.length;
+        return;
+      }
+      i = ei + 2;
+      if (i >= d.length || WHITE[d[i]]) {
+        this.pos = i;
+        return;
+      }
+    }
+  }
+}
+
+/** Position of the two-letter word `ab` preceded by white space, from `from`; −1 when absent. */
+function findWord(d: Uint8Array, from: number, a: number, b: number): number {
+  for (let i = Math.max(from, 1); i + 1 < d.length; i++) {
+    if (d[i] === a && d[i + 1] === b && WHITE[d[i - 1]]) return i;
+  }
+  return -1;
+}
+
+const END = Symbol('end');
+const CLOSE = Symbol('close');
+
+function latin1(d: Uint8Array, start: number, end: number): string {
+  if (end - start < 8) {
+    let s = '';
+    for (let i = start; i < end; i++) s += String.fromCharCode(d[i]);
+    return s;
+  }
+  return Buffer.from(d.buffer, d.byteOffset + start, end - start).toString('latin1');
+}
