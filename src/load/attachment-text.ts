@@ -10,7 +10,8 @@ import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.j
 import { createTextReader, textBudgetMs, type TextOutcome, type TextReader } from '../pdf/text-reader.js';
 import { MAX_TEXT_CHARS } from '../pdf/text.js';
 import { findOnPages } from '../util/personal-data.js';
-import { readCachedPages, readCachedSummary, writeCached, type TextSummary } from './text-cache.js';
+import { pruneTextCache } from './text-cache-prune.js';
+import { markCachedUsed, readCachedPages, readCachedSummary, textFolder, writeCached, type TextSummary } from './text-cache.js';
 
 /** Titles that word processors and printers fill in by themselves: they say nothing about the document. */
 const PLACEHOLDER_TITLE = /^(?:microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pptx?|xlsx?|odt|pdf|rtf|txt)|untitled|naamloos|document\d*|titel|title|presentatie\d*|powerpoint[- ]presentatie|dia \d+)$/i;
@@ -86,6 +87,7 @@ export async function readAttachmentText(facts: PdfFacts, source: TextSource, co
   let problem: TextProblem | undefined;
   let detail: string | undefined;
   if (!summary || (context.keepPages && !pages)) ({ summary, pages, problem, detail } = await extract(sha, source, context));
+  else if (context.cacheDir && sha) await markCachedUsed(context.cacheDir, sha, pages !== undefined);
   if (summary?.truncated) problem = 'tekst';
   return {
     pageCount: summary?.pageCount ?? 0,
@@ -141,5 +143,6 @@ export class AttachmentTexts {
       this.sources.clear();
       await this.reader?.close();
     }
+    if (this.context.cacheDir && this.reading.size > 0) await pruneTextCache(textFolder(this.context.cacheDir));
   }
 }

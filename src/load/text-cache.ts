@@ -3,7 +3,7 @@
 // personal-data detectors found), small and read on every lint; and the text itself, read only when
 // the body has patterns of its own. The cache lives in the folder `tekst/` of the repository's cache
 // (`cachemap`, default `.bundel-cache/`, shared with the conversion cache), which ignores itself in git. A damaged entry, or one of another version,
-// is read again from the PDF.
+// is read again from the PDF. Entries nobody used for long, or beyond a size cap, are pruned (text-cache-prune.ts).
 
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { DEFAULT_CACHE_DIR } from '../convert/cache.js';
 import type { BundelConfig } from '../model/meeting.js';
 import type { PageMatch } from '../model/pdf-facts.js';
 import { DETECTORS_VERSION } from '../util/personal-data.js';
+import { markUsed } from './text-cache-prune.js';
 
 const TEXT_FOLDER = 'tekst';
 /** Raised when what is cached changes shape or is read differently. */
@@ -44,6 +45,15 @@ export async function ensureCacheDir(dir: string): Promise<void> {
 }
 
 const fileFor = (dir: string, sha256: string, part: 'samenvatting' | 'tekst'): string => path.join(dir, TEXT_FOLDER, `${sha256}.${part}.json`);
+
+/** The folder of the text cache within the cache folder. */
+export const textFolder = (dir: string): string => path.join(dir, TEXT_FOLDER);
+
+/** An entry was read from the cache: it counts as used (for pruning, text-cache-prune.ts). */
+export async function markCachedUsed(dir: string, sha256: string, withText: boolean): Promise<void> {
+  await markUsed(fileFor(dir, sha256, 'samenvatting'));
+  if (withText) await markUsed(fileFor(dir, sha256, 'tekst'));
+}
 
 async function readJson(file: string, sha256: string): Promise<Record<string, unknown> | undefined> {
   try {

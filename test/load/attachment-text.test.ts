@@ -3,11 +3,13 @@
 // sha256, the text itself only for the body's own patterns, confidential files left unread.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMeeting, openRepository } from '../../src/load/meeting.js';
 import { cacheDirFor } from '../../src/load/text-cache.js';
+import { MAX_CACHE_BYTES, pruneTextCache } from '../../src/load/text-cache-prune.js';
+import { tempDir } from '../helpers/temp.js';
 import { textPdf } from '../helpers/text-pdf.js';
 import { makeMeeting, md, VOORSTEL } from '../validate/helpers.js';
 
@@ -132,5 +134,72 @@ describe('attachment text', () => {
     expect(cacheDirFor({ root: '/repo', cachemap: 'tmp/cache' }, {})).toBe('/repo/tmp/cache');
     expect(cacheDirFor({ root: '/repo', cachemap: undefined }, { BUNDEL_CACHE: 'uit' })).toBeUndefined();
     expect(cacheDirFor({ root: '/repo', cachemap: undefined }, { BUNDEL_CACHE: '/tmp/elders' })).toBe('/tmp/elders');
+  });
+});
+
+describe('text cache pruning', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const sha = (n: number): string => n.toString(16).padStart(64, '0');
+  const NOW = Date.UTC(2026, 0, 15);
+
+  async function entry(dir: string, n: number, ageDays: number, bytes = 10, parts = ['samenvatting', 'tekst']): Promise<void> {
+    for (const part of parts) {
+      const file = path.join(dir, `${sha(n)}.${part}.json`);
+      await writeFile(file, 'x'.repeat(bytes));
+      const t = new Date(NOW - ageDays * DAY);
+      await utimes(file, t, t);
+    }
+  }
+
+  it('removes entries unused for 90 days, old half-written files and junk; keeps recent ones and what it does not own yet', async () => {
+    const dir = tempDir();
+    await entry(dir, 1, 1);
+    await entry(dir, 2, 89);
+    await entry(dir, 3, 91);
+    await entry(dir, 4, 200, 10, ['samenvatting']);
+    await writeFile(path.join(dir, `${sha(5)}.samenvatting.json.123.abc.tmp`), '{"versie":');
+    await utimes(path.join(dir, `${sha(5)}.samenvatting.json.123.abc.tmp`), new Date(NOW - 2 * DAY), new Date(NOW - 2 * DAY));
+    await writeFile(path.join(dir, 'bezig.tmp'), '');
+    await utimes(path.join(dir, 'bezig.tmp'), new Date(NOW - 1000), new Date(NOW - 1000));
+    expect(await pruneTextCache(dir, NOW)).toEqual(
+      [`${sha(3)}.samenvatting.json`, `${sha(3)}.tekst.json`, `${sha(4)}.samenvatting.json`, `${sha(5)}.samenvatting.json.123.abc.tmp`].sort(),
+    );
+    expect(readdirSync(dir).sort()).toEqual(['.opgeruimd', 'bezig.tmp', `${sha(1)}.samenvatting.json`, `${sha(1)}.tekst.json`, `${sha(2)}.samenvatting.json`, `${sha(2)}.tekst.json`].sort());
+    // Once a day at most.
+    await entry(dir, 6, 300);
+    expect(await pruneTextCache(dir, NOW + 1000)).toEqual([]);
+    // A day later entry 2 has passed 90 days as well, and the file being written then is stale.
+    expect(await pruneTextCache(dir, NOW + DAY + 1000)).toEqual(
+      ['bezig.tmp', `${sha(2)}.samenvatting.json`, `${sha(2)}.tekst.json`, `${sha(6)}.samenvatting.json`, `${sha(6)}.tekst.json`].sort(),
+    );
+  });
+
+  it('caps the folder at its size, least recently used first, and never throws', async () => {
+    const dir = tempDir();
+    expect(MAX_CACHE_BYTES).toBe(256 * 1024 * 1024);
+    await entry(dir, 1, 3, 1000);
+    await entry(dir, 2, 1, 1000);
+    await entry(dir, 3, 2, 1000);
+    expect(await pruneTextCache(dir, NOW, { maxBytes: 5000 })).toEqual([`${sha(1)}.samenvatting.json`, `${sha(1)}.tekst.json`]);
+    expect(await pruneTextCache(path.join(dir, 'bestaat-niet'), NOW, { force: true })).toEqual([]);
+  });
+
+  it('a lint refreshes what it reads from the cache and prunes the rest; a corrupt entry is read again and replaced', async () => {
+    const pdf = await textPdf({ title: 'Notitie', pages: [{ lines: ['Mail p.devries@gmail.com.'] }] });
+    const { root, dir } = await makeMeeting({ '02-a.md': md(VOORSTEL + bijlagen('a.pdf')), 'a.pdf': pdf });
+    const cacheDir = path.join(root, '.bundel-cache');
+    const first = (await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!;
+    const folder = path.join(cacheDir, 'tekst');
+    const summary = path.join(folder, `${first.sha256}.samenvatting.json`);
+    const old = new Date(Date.now() - 100 * DAY);
+    await utimes(summary, old, old);
+    await utimes(path.join(folder, '.opgeruimd'), old, old);
+    await entry(folder, 7, 120);
+    await load(root, dir, cacheDir);
+    expect(Date.now() - (await stat(summary)).mtimeMs).toBeLessThan(DAY);
+    expect(existsSync(path.join(folder, `${sha(7)}.samenvatting.json`))).toBe(false);
+    await writeFile(summary, '\u0000garbage');
+    expect((await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!.text!.matches.map((m) => m.masked)).toEqual(['p••••••••@gmail.com']);
+    expect(JSON.parse(await readFile(summary, 'utf8')).sha256).toBe(first.sha256);
   });
 });
