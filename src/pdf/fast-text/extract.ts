@@ -222,7 +222,8 @@ class DocumentReader {
       if (m.every(Number.isFinite)) state.ctm = multiply(state.ctm, m);
     }
     const own = deref(this.ctx, x.dict.get(N('Resources')));
-    this.run(this.decode(x), own instanceof PDFDict ? own : resources, state, sink, view, [...forms, x]);
+    const bytes = this.decode(x);
+    this.run(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), own instanceof PDFDict ? own : resources, state, sink, view, [...forms, x]);
   }
 }
 
@@ -250,7 +251,9 @@ export function extractTextFast(doc: PDFDocument, fileSize: number, options: Fas
       const sink: TextSink = { text: [], sized: page.number === 1 ? [] : undefined };
       const contents = deref(ctx, page.leaf.get(N('Contents')));
       const parts = contents instanceof PDFArray ? contents.asArray().map((c) => reader.decode(deref(ctx, c))) : contents === undefined ? [] : [reader.decode(contents)];
-      const content = parts.length === 1 ? parts[0] : Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')]));
+      const joined = parts.length === 1 ? parts[0] : Buffer.concat(parts.flatMap((p) => [p, Buffer.from('\n')]));
+      // A plain view: the lexer then sees one kind of array whatever decoded the stream.
+      const content = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
       const res = deref(ctx, page.inherited.Resources);
       const state: TextState = { ctm: [...IDENTITY], tm: [...IDENTITY], tlm: [...IDENTITY], fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
       reader.run(content, res instanceof PDFDict ? res : undefined, state, sink, viewOf(ctx, page.inherited.MediaBox, page.inherited.CropBox), []);

@@ -27,7 +27,9 @@ const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | un
 
 export class TextRun {
   private initialized = false;
-  private str = '';
+  /** The item's text so far, as UTF-16 code units (a string built per glyph would cost a string per glyph). */
+  private units = new Uint16Array(256);
+  private length = 0;
   private width = 0;
   private height = 0;
   private advanceScale = 0;
@@ -89,16 +91,32 @@ export class TextRun {
     if (this.sink.sized && str.trim() !== '') this.sink.sized.push({ str, size });
   }
 
+  private append(text: string): void {
+    if (this.length + text.length > this.units.length) {
+      const more = new Uint16Array(Math.max(this.units.length * 2, this.length + text.length));
+      more.set(this.units.subarray(0, this.length));
+      this.units = more;
+    }
+    for (let i = 0; i < text.length; i++) this.units[this.length++] = text.charCodeAt(i);
+  }
+
+  private text(): string {
+    let out = '';
+    for (let i = 0; i < this.length; i += 4096) out += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 4096)) as unknown as number[]);
+    return out;
+  }
+
   private pushWhitespace(): void {
     this.push(' ', false, 0);
   }
 
   flush(): void {
     if (!this.initialized) return;
-    this.push(this.normalize ? normalize(this.str) : this.str, this.eol, this.height);
+    const str = this.text();
+    this.push(this.normalize ? normalize(str) : str, this.eol, this.height);
     this.initialized = false;
     this.normalize = false;
-    this.str = '';
+    this.length = 0;
   }
   private eol = false;
   /** The item holds a character pdfjs normalises. */
@@ -141,7 +159,7 @@ export class TextRun {
     if (orientation * this.spaceInFlowMin <= width && width <= orientation * this.spaceInFlowMax) {
       if (this.initialized) {
         this.resetLastChars();
-        this.str += ' ';
+        this.append(' ');
       }
       return false;
     }
@@ -210,7 +228,7 @@ export class TextRun {
         this.pushWhitespace();
       } else this.width += advanceX;
     } else if (!this.addFakeSpaces(advanceX, orientation)) {
-      if (this.str.length === 0) {
+      if (this.length === 0) {
         this.resetLastChars();
         this.pushWhitespace();
       } else this.width += advanceX;
@@ -260,11 +278,12 @@ export class TextRun {
       tm[5] += tm[1] * dim;
       this.width += dim;
       if (dim) {
-        this.prev.set(this.current(s, this.cur));
+        const c = this.current(s, this.cur);
+        for (let k = 0; k < 6; k++) this.prev[k] = c[k];
         this.hasPrev = true;
       }
-      if (this.saveLastChar(g.text)) this.str += ' ';
-      this.str += g.text;
+      if (this.saveLastChar(g.text)) this.append(' ');
+      this.append(g.text);
       if (g.normalize) this.normalize = true;
       if (spacing) {
         tm[4] += tm[0] * spacing * s.hScale;
