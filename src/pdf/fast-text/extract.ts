@@ -35,7 +35,18 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const num = (v: Operand | undefined): number => (typeof v === 'number' ? v : 0);
 
 function cloneState(s: TextState): TextState {
-  return { ...s, ctm: [...s.ctm] as Matrix, tm: [...s.tm] as Matrix, tlm: [...s.tlm] as Matrix };
+  return {
+    ctm: [...s.ctm] as Matrix,
+    tm: [...s.tm] as Matrix,
+    tlm: [...s.tlm] as Matrix,
+    fontName: s.fontName,
+    fontSize: s.fontSize,
+    charSpacing: s.charSpacing,
+    wordSpacing: s.wordSpacing,
+    hScale: s.hScale,
+    leading: s.leading,
+    rise: s.rise,
+  };
 }
 
 class DocumentReader {
@@ -79,9 +90,15 @@ class DocumentReader {
     const stack: TextState[] = [];
     let s = state;
     let font: TextFont | undefined;
+    // Fonts of this stream's resources by name: a page switching fonts thousands of times looks each up once.
+    const byName = new Map<string, TextFont>();
     const fontOf = (): TextFont => {
-      if (!s.fontName) throw new Fallback('tekst zonder lettertype');
-      return (font ??= this.font(resources, s.fontName));
+      const name = s.fontName;
+      if (!name) throw new Fallback('tekst zonder lettertype');
+      if (font) return font;
+      font = byName.get(name);
+      if (!font) byName.set(name, (font = this.font(resources, name)));
+      return font;
     };
     const show = (bytes: Operand | undefined): void => {
       if (bytes instanceof Uint8Array) run.show(s, fontOf(), bytes, 0);
