@@ -8,7 +8,7 @@ import { buildOnce, madeWhat, shownPath, type BuildFlags, type BuildOutcome } fr
 import { printable } from './format/escape.js';
 import type { Io } from './io.js';
 import { watchMeeting } from './watch.js';
-import { count } from './words.js';
+import { count, seconds } from './words.js';
 
 export interface WatchBuildOptions {
   io: Io;
@@ -22,7 +22,6 @@ export interface WatchBuildOptions {
 }
 
 const clock = (): string => new Date().toTimeString().slice(0, 8);
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
 export async function watchBuild({ io, chalk, cwd, config, dir, flags, sourceDateEpoch }: WatchBuildOptions): Promise<void> {
   const controller = new AbortController();

@@ -19,3 +19,8 @@ const PLURALS: Readonly<Record<string, string>> = {
 export function count(n: number, word: keyof typeof PLURALS & string): string {
   return `${n} ${n === 1 ? word : PLURALS[word]}`;
 }
+
+/** A duration as a Dutch reader writes it: "4,28 s" (decimal comma). */
+export function seconds(ms: number, digits = 1): string {
+  return `${(ms / 1000).toFixed(digits).replace('.', ',')} s`;
+}

@@ -3,12 +3,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { count } from '../../src/cli/words.js';
+import { count, seconds } from '../../src/cli/words.js';
 import { runMain } from '../helpers/cli.js';
 import { copyFixture, item, writeRepo } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('counts', () => {
+  it('write durations with a decimal comma', () => {
+    expect(seconds(4281, 2)).toBe('4,28 s');
+    expect(seconds(960)).toBe('1,0 s');
+  });
+
   it('use the singular for one', () => {
     expect(count(1, 'pagina')).toBe('1 pagina');
     expect(count(0, 'pagina')).toBe("0 pagina's");
@@ -28,7 +33,7 @@ describe('counts', () => {
     expect(lines.find((l) => l.startsWith('Gecontroleerd:'))).toMatch(/^Gecontroleerd: 0 fouten, 0 waarschuwingen /);
     expect(lines.find((l) => l.startsWith('Opgemaakt:'))).toMatch(/^Opgemaakt: agenda \(1 pagina\)/);
     expect(lines.find((l) => l.startsWith('Samengevoegd:'))).toMatch(/^Samengevoegd: 1 pagina /);
-    expect(r.stdout).toMatch(/\(1 pagina, /);
+    expect(r.stdout).toMatch(/\(1 pagina, \d+,\d\d s\)/);
   });
 
   it('one warning is one waarschuwing everywhere: lint summary, build progress, status', async () => {

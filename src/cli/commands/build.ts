@@ -8,7 +8,7 @@ import { meetingArgOrCwd } from '../open-meeting.js';
 import { buildOnce, madeWhat, shownPath, type BuildFlags } from '../build-once.js';
 import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
-import { count } from '../words.js';
+import { count, seconds } from '../words.js';
 import { printable } from '../format/escape.js';
 import type { SentVersion } from '../../model/sent.js';
 import { dutchDate } from '../../util/dutch-date.js';
@@ -65,13 +65,13 @@ export const buildCommand: CliCommand = {
           setExitCode(0);
           return;
         }
-        const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(2)} s`;
+        const elapsed = (): string => seconds(Date.now() - started, 2);
         const line = (text: string): void => io.stderr(io.isTTY ? `${chalk.dim('›')} ${text} ${chalk.dim(elapsed())}\n` : `${text} (${elapsed()})\n`);
         const onProgress = (e: ProgressEvent): void => {
           if (e.step === 'convert') {
             // "LibreOffice 7.4.7.2 40(Build:2)" -> "LibreOffice 7.4.7.2"; the index keeps it whole.
             const by = e.converter.split(' ').slice(0, 2).join(' ');
-            line(e.cached ? `Uit de cache: ${e.file} — eerder omgezet met ${by}` : `Omgezet naar PDF: ${e.file} — ${by}, ${(e.ms / 1000).toFixed(1).replace('.', ',')} s`);
+            line(e.cached ? `Uit de cache: ${e.file} — eerder omgezet met ${by}` : `Omgezet naar PDF: ${e.file} — ${by}, ${seconds(e.ms)}`);
           }
           else if (e.step === 'load') {
             const converted = e.converted + e.fromCache > 0 ? `; ${e.converted} omgezet naar PDF, ${e.fromCache} uit de cache` : '';
