@@ -5,6 +5,7 @@ import path from 'node:path';
 import { BundelError } from '../model/errors.js';
 import type { BundelConfig, Meeting } from '../model/meeting.js';
 import { dutchDate } from '../util/dutch-date.js';
+import { isOutside } from '../util/paths.js';
 import { compileText, DEFAULT_FILE_NAME, DEFAULT_STAMP, DEFAULT_TITLE, safeFileName, type TemplateData } from './text-templates.js';
 
 export interface BundleNames {
@@ -63,8 +64,7 @@ export function bundleNames(meeting: Meeting, openbaar: boolean, kind: { concept
 /** `uitvoer:` filled in, as an absolute folder; relative to bundel.yaml and inside the repository. */
 function outputFolder(config: BundelConfig, rendered: string): string {
   const folder = path.resolve(config.root, rendered.trim());
-  const rel = path.relative(config.root, folder);
-  if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+  if (isOutside(config.root, folder)) {
     throw new BundelError('uitvoer-buiten-repository', `De uitvoermap \`${rendered}\` (\`uitvoer\` in bundel.yaml) ligt buiten de repository.`, {
       file: config.file,
       hint: 'Geef een map binnen de repository, relatief vanaf bundel.yaml, bijvoorbeeld `uitvoer/{{iso}}`; een enkele bundel elders maakt u met `-o`.',

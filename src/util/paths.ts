@@ -26,3 +26,9 @@ export const VERSION: string = (JSON.parse(readFileSync(path.join(PROJECT_DIR, '
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** Whether `target` (absolute) lies outside `root`, or is not below it at all. */
+export function isOutside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}

@@ -3,8 +3,10 @@
 // for the members' and the public build, with the engine the build uses. Found here, not halfway
 // through a build.
 
+import path from 'node:path';
 import Handlebars from 'handlebars';
 import { closest } from '../../util/did-you-mean.js';
+import { isOutside } from '../../util/paths.js';
 import { compileTemplate, sampleTemplateData } from '../../util/text-template.js';
 import { at, type Rule, type RuleContext } from '../rule.js';
 import { positionInScalar, rawField } from '../source-text.js';
@@ -95,7 +97,17 @@ function tryTemplate(context: RuleContext, field: string, source: string): void 
   const values = { organisatie: config.organisatie, orgaan: vergadering.orgaan, iso: vergadering.datum };
   for (const openbaar of [false, true]) {
     try {
-      compileTemplate(source)(sampleTemplateData(values, openbaar));
+      const rendered = compileTemplate(source)(sampleTemplateData(values, openbaar));
+      // The output folder must lie inside the repository; the build refuses it otherwise (`uitvoer-buiten-repository`).
+      if (field === 'uitvoer' && isOutside(config.root, path.resolve(config.root, rendered.trim()))) {
+        context.report({
+          file: config.file ?? 'bundel.yaml',
+          range: at(config.positions, field),
+          message: `De uitvoermap \`${rendered.trim()}\` (\`uitvoer\`) ligt buiten de repository; de bouw weigert haar.`,
+          hint: 'Geef een map binnen de repository, relatief vanaf bundel.yaml, bijvoorbeeld `uitvoer/{{iso}}`; een enkele bundel elders maakt u met `-o`.',
+        });
+        return;
+      }
     } catch (err) {
       context.report({
         file: config.file ?? 'bundel.yaml',
