@@ -33,6 +33,8 @@ function usedFiles(items: readonly Agendapunt[]): Set<string> {
       if (bijlage.bestand) used.add(key(path.posix.join(dir, bijlage.bestand.replace(/\\/g, '/'))));
     }
     for (const target of bodyTargets(item.body)) used.add(key(path.posix.join(dir, target)));
+    // Images as the Markdown parser found them: also `![alt][ref]` with its definition elsewhere.
+    for (const image of item.images) used.add(key(path.posix.join(dir, image.pad.replace(/\\/g, '/'))));
   }
   return used;
 }

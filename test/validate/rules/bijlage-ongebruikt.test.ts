@@ -33,6 +33,12 @@ describe('bijlage-ongebruikt', () => {
     expect(found[1].message).toContain('`bijlagen/oud.pdf`');
   });
 
+  it('an image written as a reference (`![alt][ref]` with its definition below) counts as used', async () => {
+    const item = md(VOORSTEL, 'Het schema:\n\n![Governance][schema]\n\n[schema]: bijlagen/schema.png\n');
+    const meeting = await loadFiles({ '02-lobby.md': item, 'bijlagen/schema.png': 'png', 'bijlagen/oud.pdf': pdf() });
+    expect(runRule(bijlageOngebruikt, meeting).map((d) => d.file)).toEqual(['vergaderingen/2025-03-05/bijlagen/oud.pdf']);
+  });
+
   it('a meeting without a bijlagen folder: nothing', async () => {
     expect(runRule(bijlageOngebruikt, await loadFiles({ '02-lobby.md': md(VOORSTEL) }))).toEqual([]);
   });
