@@ -129,6 +129,24 @@ function fromTrailers(trailers: Value[], key: string, ok: (v: Value) => boolean)
   return undefined;
 }
 
+/**
+ * The xref table's subsections: object 0 and one run per block of consecutive object numbers, so
+ * that a damaged file naming object 8000000 gets one row for it, not eight million (the parse of those
+ * rows took pdf-lib 12 s past any time budget).
+ */
+function xrefSections(offsets: ReadonlyMap<number, [number, number]>): string {
+  const row = ([at, gen]: [number, number]): string => `${String(at).padStart(10, '0')} ${String(gen).padStart(5, '0')} n \n`;
+  const nums = [...offsets.keys()].filter((n) => n > 0).sort((a, b) => a - b);
+  const out: string[] = ['0 1\n0000000000 65535 f \n'];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j] + 1) j++;
+    out.push(`${nums[i]} ${j - i + 1}\n${nums.slice(i, j + 1).map((n) => row(offsets.get(n)!)).join('')}`);
+    i = j + 1;
+  }
+  return out.join('');
+}
+
 /** Rebuild `bytes`; undefined when no catalog can be found. */
 export function rebuildPdf(bytes: Uint8Array, options: RebuildOptions = {}): Rebuilt | undefined {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -189,12 +207,7 @@ export function rebuildPdf(bytes: Uint8Array, options: RebuildOptions = {}): Reb
     offset += body.length;
   }
   const size = Math.max(0, ...offsets.keys()) + 1;
-  const rows: string[] = ['0000000000 65535 f \n'];
-  for (let n = 1; n < size; n++) {
-    const at = offsets.get(n);
-    rows.push(at ? `${String(at[0]).padStart(10, '0')} ${String(at[1]).padStart(5, '0')} n \n` : '0000000000 65535 f \n');
-  }
   setEntry(trailer, '/Size', { kind: 'number', raw: String(size), value: size });
-  parts.push(latin1(`xref\n0 ${size}\n${rows.join('')}trailer\n${write(trailer)}\nstartxref\n${offset}\n%%EOF\n`));
+  parts.push(latin1(`xref\n${xrefSections(offsets)}trailer\n${write(trailer)}\nstartxref\n${offset}\n%%EOF\n`));
   return { bytes: new Uint8Array(Buffer.concat(parts)), objects: objects.size, rootFound, keyLengthMissing };
 }

@@ -89,6 +89,18 @@ describe('rebuildPdf', () => {
     expect((await PDFDocument.load(rebuilt.bytes, { updateMetadata: false })).getPageCount()).toBe(1);
   });
 
+  it('writes one xref row per object, not one per number up to the largest (a damaged file naming object 8000000)', async () => {
+    const far = `${OBJECTS.map((o, i) => `${i + 1} 0 obj\n${o}\nendobj\n`).join('')}8000000 0 obj\n(weit weg)\nendobj\n`;
+    const rebuilt = rebuildPdf(latin1(`%PDF-1.7\n${far}trailer\n<< /Root 1 0 R >>\n%%EOF\n`))!;
+    const tail = Buffer.from(rebuilt.bytes).toString('latin1');
+    // Object 0, the run 1..n, and object 8000000 alone: a few hundred bytes, not 200 MB of rows.
+    expect(tail.match(/^\d{10} \d{5} [nf] $/gm)).toHaveLength(OBJECTS.length + 2);
+    expect(tail).toContain(`xref\n0 1\n0000000000 65535 f \n1 ${OBJECTS.length}\n`);
+    expect(tail).toMatch(/\n8000000 1\n\d{10} 00000 n \ntrailer\n<<[^>]*\/Size 8000001/);
+    expect(xrefIsSound(rebuilt.bytes)).toBe(true);
+    expect((await PDFDocument.load(rebuilt.bytes, { updateMetadata: false })).getPageCount()).toBe(1);
+  });
+
   it('finds the catalog by its type when no trailer names it; keeps the last copy of an object', async () => {
     const objects = [...OBJECTS, '<< /Length 5 >>\nstream\nfirst\nendstream'];
     let bytes = Buffer.from(handPdf(objects, () => '4 0 obj\n<< /Length 6 >>\nstream\nsecond\nendstream\nendobj\n'));
