@@ -7,6 +7,7 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { PdfProblem } from '../model/pdf-facts.js';
 import { closest } from '../util/did-you-mean.js';
+import { escapes } from '../util/paths.js';
 
 export type ResolvedPath = { ok: true; absPath: string } | { ok: false; problem: PdfProblem; exists: boolean };
 
@@ -30,8 +31,6 @@ export function checkPathSyntax(bestand: string): PdfProblem | undefined {
   return undefined;
 }
 
-/** A relative path that leaves its base: `..` or `../…` (a name like `..notities` stays inside). */
-const escapes = (rel: string): boolean => rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 
 export async function resolveAttachment(meetingDir: string, itemDir: string, bestand: string): Promise<ResolvedPath> {
   const syntax = checkPathSyntax(bestand);

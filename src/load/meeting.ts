@@ -23,7 +23,7 @@ import { readSentVersions } from './sent.js';
 import { AttachmentTexts } from './attachment-text.js';
 import { readTextFile } from './text-file.js';
 import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
-import { toPosix } from '../util/paths.js';
+import { isOutside, toPosix } from '../util/paths.js';
 import { ISO_PREFIX } from './meeting-dir.js';
 import { parseYamlSource } from './yaml-source.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
@@ -62,8 +62,7 @@ export interface LoadedMeeting {
  * meeting folder itself when it was named on the command line and lies outside the repository.
  */
 function readBoundary(config: BundelConfig, dir: string): string {
-  const rel = path.relative(config.root, dir);
-  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? dir : config.root;
+  return isOutside(config.root, dir) ? dir : config.root;
 }
 
 export async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {

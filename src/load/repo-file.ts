@@ -8,6 +8,7 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { escapes } from '../util/paths.js';
 
 export type RepoFileProblem = 'ontbreekt' | 'buiten-repository' | 'geen-bestand' | 'te-groot' | 'onleesbaar';
 
@@ -19,9 +20,10 @@ export type RepoFileResult =
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 const CHUNK = 64 * 1024;
 
+/** Strictly below `root` (the root itself is no file). */
 const isInside = (root: string, file: string): boolean => {
   const rel = path.relative(root, file);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  return rel !== '' && !escapes(rel);
 };
 
 function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -27,8 +27,12 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** A relative path that leaves its base: `..` or `../…` (a name like `..notities` stays inside), or another drive. */
+export function escapes(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
 /** Whether `target` (absolute) lies outside `root`, or is not below it at all. */
 export function isOutside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return escapes(path.relative(root, target));
 }
