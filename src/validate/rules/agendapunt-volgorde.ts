@@ -38,6 +38,9 @@ export const agendapuntVolgorde: Rule = {
   allItems: true,
   check(context) {
     const parsed = context.meeting.items.map(parse).filter((p): p is Parsed => p !== undefined);
+    // An item whose number cannot be read (the schema rule reports it) may be the one that looks
+    // missing: a gap is not reported until every number reads.
+    if (parsed.length < context.meeting.items.length) return;
     const byMain = new Map<number, Parsed[]>();
     for (const p of parsed) byMain.set(p.main, [...(byMain.get(p.main) ?? []), p]);
     const mains = [...byMain.keys()].sort((a, b) => a - b);

@@ -10,6 +10,7 @@ ruleTester(agendapuntVolgorde, {
     { name: 'letters and sub-numbers', files: agenda('1', '2a', '2b', '3', '"3.1"', '"3.2"', '4') },
     { name: 'a number and its lettered items', files: agenda('1', '2', '2a', '3') },
     { name: 'duplicates are left to agendapunt-uniek', files: agenda('1', '2', '2') },
+    { name: 'an unreadable number is left to the schema rule, not reported as a gap', files: agenda('1', '2', 'drie', '4') },
   ],
   invalid: [
     {
