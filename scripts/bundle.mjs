@@ -17,6 +17,30 @@ const noBrotli = {
     }));
   },
 };
+// Three more modules that are loaded on every run and never used, each replaced by a stand-in:
+// - js-yaml (with esprima): gray-matter loads it for its default engine, but bundel passes its own
+//   (src/load/front-matter.ts: gray-matter only splits; the `yaml` package parses);
+// - source-map: handlebars' compiler uses it only when present and falls back to its own code
+//   builder without it (the output is the same; bundel never asks for a template's source map);
+// - zod's 40-odd message locales: bundel has its own Dutch messages and zod keeps English (`en`) as
+//   its default, which is imported on its own and stays.
+const stubs = {
+  name: 'unused-modules',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => ({ path: args.path, namespace: 'unused-modules' }));
+    b.onResolve({ filter: /^source-map$/ }, (args) => ({ path: args.path, namespace: 'unused-modules' }));
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused-modules' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'unused-modules' }, (args) => {
+      if (args.path === 'js-yaml') {
+        const refuse = "function () { throw new Error('js-yaml is niet meegeleverd: bundel leest YAML met het pakket yaml'); }";
+        return { contents: `module.exports = { safeLoad: ${refuse}, safeDump: ${refuse}, load: ${refuse}, dump: ${refuse} };`, loader: 'js' };
+      }
+      // handlebars wraps its require('source-map') in try/catch and then uses its own code builder.
+      if (args.path === 'source-map') return { contents: "throw new Error('source-map is niet meegeleverd');", loader: 'js' };
+      return { contents: 'export {};', loader: 'js' };
+    });
+  },
+};
 await build({
   // The render and text workers are entries of their own: each runs on a thread of its own.
   entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/pdf/text-worker.ts'],
@@ -32,7 +56,7 @@ await build({
   external: ['@myriaddreamin/*'],
   // CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __bundelCreateRequire } from 'node:module'; const require = __bundelCreateRequire(import.meta.url);" },
-  plugins: [noBrotli],
+  plugins: [noBrotli, stubs],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
