@@ -9,10 +9,15 @@ import type { Rule } from '../rule.js';
 /** Compared without regard to case: a wrong-case reference is reported by `bijlage-bestand`. */
 const key = (p: string): string => path.posix.normalize(p).toLowerCase();
 
-/** Link and image targets in the Markdown body (`](bijlagen/x.png)`, `src="…"`), as written. */
+/** An inline link or image (`](bijlagen/x.pdf)`) or an HTML `src="…"`. */
+const INLINE = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)|\bsrc\s*=\s*["']([^"']+)["']/g;
+/** A link reference definition (`[ref]: bijlagen/x.pdf`, used by `[tekst][ref]`): its destination may follow on the next line. */
+const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*(?:<([^>\n]*)>|(\S+))/gm;
+
+/** Link and image targets in the Markdown body, as written. */
 function bodyTargets(body: string): string[] {
   const out: string[] = [];
-  for (const m of body.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)|\bsrc\s*=\s*["']([^"']+)["']/g)) {
+  for (const m of [...body.matchAll(INLINE), ...body.matchAll(DEFINITION)]) {
     const target = m[1] ?? m[2];
     try {
       out.push(decodeURI(target));

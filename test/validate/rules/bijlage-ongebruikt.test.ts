@@ -39,6 +39,13 @@ describe('bijlage-ongebruikt', () => {
     expect(runRule(bijlageOngebruikt, meeting).map((d) => d.file)).toEqual(['vergaderingen/2025-03-05/bijlagen/oud.pdf']);
   });
 
+  it('a file linked by reference (`[tekst][ref]` with `[ref]: bijlagen/x.pdf` below, also `<…>` or on the next line) counts as used', async () => {
+    const body = 'Zie [de brief][brief] en [het advies][advies].\n\n[brief]: bijlagen/brief%20gemeente.pdf "De brief"\n  [advies]:\n    <bijlagen/advies.pdf>\n';
+    const item = md(VOORSTEL, body);
+    const meeting = await loadFiles({ '02-lobby.md': item, 'bijlagen/brief gemeente.pdf': pdf(), 'bijlagen/advies.pdf': pdf(), 'bijlagen/oud.pdf': pdf() });
+    expect(runRule(bijlageOngebruikt, meeting).map((d) => d.file)).toEqual(['vergaderingen/2025-03-05/bijlagen/oud.pdf']);
+  });
+
   it('a meeting without a bijlagen folder: nothing', async () => {
     expect(runRule(bijlageOngebruikt, await loadFiles({ '02-lobby.md': md(VOORSTEL) }))).toEqual([]);
   });
