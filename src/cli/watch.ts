@@ -41,6 +41,10 @@ export async function watchMeeting(options: WatchOptions): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let pending = false;
   let wake: (() => void) | undefined;
+  // Changes seen while a build runs: judged once it is done, when the files it wrote are known (the
+  // first build's own output would otherwise start a second).
+  let building = false;
+  const seenDuringBuild = new Set<string | null>();
 
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
@@ -50,13 +54,14 @@ export async function watchMeeting(options: WatchOptions): Promise<void> {
       wake?.();
     }, debounceMs);
   };
+  // Below the meeting folder every file counts (a new item, a bijlage dropped in); elsewhere only
+  // the files the last build read. An event without a name counts.
+  const matters = (file: string | null): boolean =>
+    file === null || (!isOwnOutput(file, outputs) && (file.startsWith(meetingDir + path.sep) || sources.has(file)));
   const onChange = (dir: string) => (_event: string, name: string | Buffer | null) => {
-    if (name === null) return schedule();
-    const file = path.resolve(dir, name.toString());
-    if (isOwnOutput(file, outputs)) return;
-    // Below the meeting folder every file counts (a new item, a bijlage dropped in); elsewhere only
-    // the files the last build read.
-    if (file.startsWith(meetingDir + path.sep) || sources.has(file)) schedule();
+    const file = name === null ? null : path.resolve(dir, name.toString());
+    if (building) seenDuringBuild.add(file);
+    else if (matters(file)) schedule();
   };
   const watchDir = (dir: string, recursive: boolean): void => {
     if (watchedDirs.has(dir)) return;
@@ -83,12 +88,20 @@ export async function watchMeeting(options: WatchOptions): Promise<void> {
       }
       pending = false;
       const started = Date.now();
-      const outcome = await options.build();
+      building = true;
+      let outcome: BuildOutcome;
+      try {
+        outcome = await options.build();
+      } finally {
+        building = false;
+      }
       if (outcome.ok) {
         outputs = new Set(outcome.written.map((f) => path.resolve(f)));
         sources = new Set([...sources, ...outcome.sources.map((f) => path.resolve(f))]);
         for (const f of outcome.sources) if (!path.resolve(f).startsWith(meetingDir + path.sep)) watchDir(path.dirname(path.resolve(f)), false);
       }
+      if ([...seenDuringBuild].some(matters)) schedule();
+      seenDuringBuild.clear();
       if (!signal.aborted) options.report(outcome, Date.now() - started);
     }
   } finally {

@@ -1,7 +1,7 @@
 // bundel build --bewaken: the first build at once, a rebuild after a change, the last good bundle
 // kept when a build fails, a clean stop when the signal aborts. Bounded in time by polling deadlines.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -79,6 +79,43 @@ describe('build --bewaken', () => {
     }
     expect(await done).toBe(0);
     expect(stderr).toContain('Gestopt met bewaken.');
+  });
+
+  it('with the output folder inside the meeting folder (`uitvoer:`): its own files start no build, a change starts one', async () => {
+    const root = writeRepo({
+      'bundel.yaml': 'organisatie: Regio Test\nuitvoer: "vergaderingen/{{iso}}/uitvoer"\n',
+      'vergaderingen/2025-04-16/vergadering.yaml': 'orgaan: Algemeen Bestuur\ndatum: 2025-04-16\n',
+      'vergaderingen/2025-04-16/02-begroting.md': ITEM('Begroting 2026'),
+      'vergaderingen/2025-04-16/bijlagen/begroting.pdf': await pdfBytes(1),
+    });
+    const outDir = path.join(root, 'vergaderingen/2025-04-16/uitvoer');
+    let stdout = '';
+    const controller = new AbortController();
+    const done = main(['--root', root, 'build', '2025-04-16', '--bewaken'], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      isTTY: false,
+      color: false,
+      env: process.env,
+      signal: controller.signal,
+    });
+    const made = (): number => stdout.split('\n').filter((l) => l.includes('Bundel gemaakt')).length;
+    try {
+      await until('the first build', () => made() === 1);
+      const pdf = readdirSync(outDir).find((f) => f.endsWith('.pdf'));
+      expect(pdf).toBeDefined();
+      // The bundle, its JSON and HTML landed in the watched folder: no build follows.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(made()).toBe(1);
+      writeFileSync(path.join(root, 'vergaderingen/2025-04-16/02-begroting.md'), ITEM('Kadernota 2027'));
+      await until('the rebuild', () => made() === 2);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(made()).toBe(2);
+      expect((await readPages(readFileSync(path.join(outDir, pdf!)))).map((p) => p.text).join('\n')).toContain('Kadernota 2027');
+    } finally {
+      controller.abort();
+    }
+    expect(await done).toBe(0);
   });
 
   it('accepts the English --watch and stops at once when already aborted', async () => {
