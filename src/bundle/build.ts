@@ -76,7 +76,7 @@ export type ProgressEvent =
   | { step: 'render'; voorstellen: number; memos: number; pages: number }
   | { step: 'assemble'; pages: number }
   /** Per attachment: copied raw, or with pdf-lib and why (shown at --debug). */
-  | { step: 'copy'; file: string; raw: boolean; reason?: string }
+  | { step: 'copy'; file: string; raw: boolean; reason?: string; reader?: 'lui' | 'volledig' }
   | { step: 'done'; pages: number };
 
 export interface BuiltBundle {
@@ -200,7 +200,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const tags = new Map<Part, DocumentStructure>();
   attachmentParts.forEach((part, i) => {
     const copyPath = copies[i].path;
-    progress({ step: 'copy', file: part.bijlage.facts?.relPath ?? part.path, raw: copyPath.raw, reason: copyPath.raw ? undefined : copyPath.reason });
+    progress({ step: 'copy', file: part.bijlage.facts?.relPath ?? part.path, raw: copyPath.raw, reason: copyPath.raw ? undefined : copyPath.reason, reader: part.bijlage.facts?.reader });
     partPages.set(part, copies[i].pages);
     ownOutlines.set(part, copies[i].outline);
     tags.set(part, copies[i].structure);

@@ -105,9 +105,15 @@ export interface AttachmentOptions {
   factsCacheDir?: string;
 }
 
+/** Is the lazy PDF reader allowed (`BUNDEL_PDF_READ=pdf-lib` forces pdf-lib's full parse; tests compare both)? */
+export function lazyReadAllowed(env: NodeJS.ProcessEnv): boolean {
+  return env.BUNDEL_PDF_READ !== 'pdf-lib';
+}
+
 export async function inspectAttachment(absPath: string, relPath: string, o: AttachmentOptions): Promise<Inspection> {
-  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, {});
+  const lazy = lazyReadAllowed(o.env);
+  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, { lazy });
   const { inspectPdf, inspectSource } = await reading();
   if (o.format) return plainInspection(await inspectSource(absPath, relPath, o.format, { env: o.env, converter: o.converter, password: o.password }));
-  return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments }));
+  return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments, lazy }));
 }

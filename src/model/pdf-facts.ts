@@ -48,6 +48,8 @@ export interface PdfFacts {
   repaired?: PdfProblem;
   /** For a bijlage that is not a PDF (then `sha256` and `size` are the source file's). */
   source?: SourceFacts;
+  /** How the PDF was read: lazily from its cross-reference data, or parsed whole (shown at --debug). */
+  reader?: 'lui' | 'volledig';
   /** The text of its pages, when the loader was asked to read it (for the public bundle's checks). */
   text?: AttachmentText;
 }

@@ -3,12 +3,15 @@
 // (bombs, missing objects, images, fonts), active content, forms, and links prepared for copying.
 // inspect.ts runs it on the file, and once more on a rebuilt copy when the file is damaged.
 
-import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFPageLeaf, type PDFDocument } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFPageLeaf, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import type { Encryption, PdfaBlocker, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './active.js';
 import { scanPages, type ContentScan } from './content.js';
 import type { SaveBalance } from './content-balance.js';
-import { loadGuarded, quietlySync, type GuardFailure } from './guard.js';
+import { DecodeBudget } from './decode.js';
+import { defaultTimeBudgetMs, loadGuarded, quietlySync, type GuardFailure } from './guard.js';
+import { loadLazy, loadReachable } from './lazy-load.js';
+import type { LazyObjects } from './lazy-objects.js';
 import { prepareLinksForCopy } from './links.js';
 import { validatePageTree, type PageEntry } from './page-tree.js';
 import { pdfProblem } from './problems.js';
@@ -19,6 +22,8 @@ export interface AnalyseOptions {
   contentBalance?: boolean;
   /** A page content stream that is missing leaves the page blank (a rebuilt, complete file). */
   blankMissing?: boolean;
+  /** Try the lazy reader first (lazy-load.ts): only for a file whose cross-reference data is sound. */
+  lazy?: boolean;
 }
 
 export type Analysis =
@@ -35,6 +40,8 @@ export type Analysis =
       tagged: boolean;
       /** What keeps the file out of a PDF/A-2b bundle. */
       pdfa: PdfaBlocker[];
+      /** How the file was read: lazily from its cross-reference data, or parsed whole by pdf-lib. */
+      reader: 'lui' | 'volledig';
     }
   | { ok: false; problem: PdfProblem; failure?: GuardFailure };
 
@@ -56,18 +63,47 @@ function problemFor(failure: GuardFailure): PdfProblem {
 /**
  * A page dictionary outside the page tree (a damaged file may use one as resources or the like) is
  * copied as a page by pdf-lib, which then climbs its /Parent chain without cycle detection: cut it.
+ * Read lazily, the objects loaded so far are checked now and every later one as it is loaded.
  */
-function detachStrayPages(doc: PDFDocument, pages: PageEntry[]): void {
+function detachStrayPages(doc: PDFDocument, pages: PageEntry[], lazy: LazyObjects | undefined): void {
   const real = new Set<unknown>(pages.map((p) => p.leaf));
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+  const detach = (object: PDFObject): void => {
     if (object instanceof PDFPageLeaf && !real.has(object)) object.delete(PDFName.of('Parent'));
-  }
+  };
+  for (const [, object] of lazy ? lazy.loaded() : doc.context.enumerateIndirectObjects()) detach(object);
+  if (lazy) lazy.onLoad = (_ref, object) => detach(object);
 }
 
+interface Loaded {
+  doc: PDFDocument;
+  encryption: Encryption;
+  budget: DecodeBudget;
+}
+
+/**
+ * Analyse `bytes`: lazily read when asked and the file allows it, and kept only when nothing in the
+ * file surprised the lazy reader (for a build: nor in any object the document reaches); else (and
+ * for every file that is not read as it is) parsed whole by pdf-lib within the guard's limits.
+ */
 export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promise<Analysis> {
-  const fail = (problem: PdfProblem): Analysis => ({ ok: false, problem });
+  if (options.lazy) {
+    const lazy = loadLazy(bytes, options.timeBudgetMs ?? defaultTimeBudgetMs(bytes.length));
+    if (lazy) {
+      const result = await analyseLoaded({ doc: lazy.doc, encryption: 'none', budget: lazy.budget }, options, lazy.objects);
+      // A build copies everything the pages reach: load it all now, while a surprise can still fall
+      // back. Lint needs only what the checks read; a later look-up it misses reads as missing.
+      const sound = result.ok && !lazy.objects.surprised && lazy.objects.openAllStreams(bytes) && (!options.contentBalance || loadReachable(lazy));
+      lazy.objects.deadline = Infinity;
+      if (sound) return result;
+    }
+  }
   const loaded = await loadGuarded(bytes, { password: options.password, timeBudgetMs: options.timeBudgetMs });
   if (!loaded.ok) return { ok: false, problem: problemFor(loaded.failure), failure: loaded.failure };
+  return analyseLoaded(loaded, options, undefined);
+}
+
+async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: LazyObjects | undefined): Promise<Analysis> {
+  const fail = (problem: PdfProblem): Analysis => ({ ok: false, problem });
   const { doc } = loaded;
   const warnings: PdfProblem[] = [];
 
@@ -75,7 +111,7 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
   if (!tree.ok) return fail(tree.problem);
   const { pages } = tree;
   warnings.push(...tree.warnings);
-  detachStrayPages(doc, pages);
+  detachStrayPages(doc, pages, lazy);
   const repairs = [...tree.repairs];
 
   const form = formFacts(doc);
@@ -86,7 +122,7 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
   });
   if (content.error) return fail(content.error);
   repairs.push(...(content.blanked ?? []));
-  const invalid = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFInvalidObject).length;
+  const invalid = (lazy ? lazy.loaded() : doc.context.enumerateIndirectObjects()).filter(([, o]) => o instanceof PDFInvalidObject).length;
   if (invalid > 0) warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
   warnings.push(...content.warnings);
 
@@ -111,7 +147,7 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
   const count = doc.getPageCount();
   if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
   prepareLinksForCopy(doc, pages);
-  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances, tagged: isTagged(doc), pdfa: pdfaBlockers(content, active.javascript ?? 0, loaded.encryption) };
+  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances, tagged: isTagged(doc), pdfa: pdfaBlockers(content, active.javascript ?? 0, loaded.encryption), reader: lazy ? 'lui' : 'volledig' };
 }
 
 /** What keeps this file out of a PDF/A-2b bundle: fonts not embedded, CMYK blending, JavaScript, encryption. */

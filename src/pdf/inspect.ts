@@ -29,6 +29,8 @@ export interface InspectOptions {
   timeBudgetMs?: number;
   /** Also count each page's `q`/`Q` pairing (for the assembler; lint does not need it). */
   contentBalance?: boolean;
+  /** Read a file with sound cross-reference data lazily (lazy-load.ts); default true. */
+  lazy?: boolean;
 }
 
 export interface InspectedPdf {
@@ -123,7 +125,7 @@ async function repair(bytes: Uint8Array, first: Analysis | undefined, options: I
   // The repair gets one more time budget, shared by all its attempts.
   const deadline = performance.now() + (options.timeBudgetMs ?? defaultTimeBudgetMs(bytes.length));
   const blankMissing = endsWithEof(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const opts = (): InspectOptions & { blankMissing: boolean } => ({ ...options, blankMissing, timeBudgetMs: Math.max(1, deadline - performance.now()) });
+  const opts = (): InspectOptions & { blankMissing: boolean } => ({ ...options, lazy: false, blankMissing, timeBudgetMs: Math.max(1, deadline - performance.now()) });
   if (first && !first.ok && first.failure?.kind === 'wachtwoord') {
     if (!rebuilt.keyLengthMissing) return undefined;
     for (const bits of KEY_LENGTHS) {
@@ -170,8 +172,9 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
       return fail(pdfProblem.notPdf(kind, convertible));
     }
   } else {
-    first = await analyse(bytes, options);
-    if (first.ok && !xrefIsSound(bytes)) first.repairs.unshift(XREF_REPAIR);
+    const sound = xrefIsSound(bytes);
+    first = await analyse(bytes, { ...options, lazy: options.lazy !== false && sound && headerAt === 0 });
+    if (first.ok && !sound) first.repairs.unshift(XREF_REPAIR);
   }
   let result = first;
   if (!first?.ok && (!first || REPAIRABLE.has(first.problem.code))) result = (await repair(bytes, first, options)) ?? first;
@@ -186,6 +189,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   facts.pageCount = result.pageCount;
   facts.tagged = result.tagged;
   facts.pdfa = result.pdfa;
+  facts.reader = result.reader;
   return { facts, doc: result.doc, bytes, balances: result.balances };
 }
 

@@ -39,7 +39,7 @@ async function build(root: string, date: string, name: string, env: NodeJS.Proce
   const file = path.join(root, 'uit', name);
   const r = await runMain(['--root', root, '--debug', 'build', date, '-o', file], env);
   expect(r.code, r.stderr).toBe(0);
-  return { file, bytes: readFileSync(file), paths: r.stderr.split('\n').filter((l) => l.startsWith('debug: ')) };
+  return { file, bytes: readFileSync(file), paths: r.stderr.split('\n').filter((l) => l.startsWith('debug: ') && !l.includes(': gelezen: ')) };
 }
 
 /** pdftotext, one string per page. */

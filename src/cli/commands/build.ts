@@ -10,6 +10,7 @@ import { watchBuild } from '../watch-command.js';
 import type { CliCommand } from '../command.js';
 import { count, seconds } from '../words.js';
 import { printable } from '../format/escape.js';
+import { readerText } from '../reader-debug.js';
 import type { SentVersion } from '../../model/sent.js';
 import { dutchDate } from '../../util/dutch-date.js';
 
@@ -86,7 +87,10 @@ export const buildCommand: CliCommand = {
           }
           else if (e.step === 'assemble') line(`Samengevoegd: ${count(e.pages, 'pagina')}`);
           // For developers: which attachments took the raw copy, and why the others did not.
-          else if (e.step === 'copy' && globals().debug) io.stderr(`debug: ${printable(e.file)}: ${e.raw ? 'ruwe kopie' : `pdf-lib (${e.reason})`}\n`);
+          else if (e.step === 'copy' && globals().debug) {
+            if (e.reader) io.stderr(`debug: ${printable(e.file)}: ${readerText(e.reader)}\n`);
+            io.stderr(`debug: ${printable(e.file)}: ${e.raw ? 'ruwe kopie' : `pdf-lib (${e.reason})`}\n`);
+          }
         };
         const result = await buildOnce(config, dir, flags, { env: io.env, sourceDateEpoch, cwd }, onProgress);
         printDiagnostics([...configDiagnostics, ...result.diagnostics], 'stylish', 'stderr');

@@ -15,9 +15,10 @@ import { count } from '../words.js';
 import { FORMATS, type FormatName } from '../format/index.js';
 import { parseDate } from '../options.js';
 import { todayInNetherlands } from '../../util/calendar.js';
+import { readerLines } from '../reader-debug.js';
 
 export const lintCommand: CliCommand = {
-  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode }) {
+  register(program, { io, cwd, chalk, openRepository, printDiagnostics, setExitCode, globals }) {
     program
       .command('lint')
       .description('controleer of de stukken van een of meer vergaderingen compleet en correct zijn')
@@ -35,6 +36,7 @@ export const lintCommand: CliCommand = {
           // of unchanged attachments from the cache.
           const cacheDir = cacheDirFor(config, io.env);
           const { meeting } = await loadMeeting(config, dir, { env: io.env, text: { cacheDir }, factsCacheDir: cacheDir });
+          if (globals().debug) readerLines(meeting).forEach((l) => io.stderr(l));
           // bundel.yaml findings once, not once per meeting.
           const found = validate(meeting, { config: i === 0, today, pdfa: opts.pdfa });
           all.push(...(files ? onlyFiles(found, files, meeting.vergadering.file) : found));
