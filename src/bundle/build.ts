@@ -2,6 +2,7 @@
 // attachments are copied -> assemble -> the output files, in memory. The write step (src/write) is
 // the only one that touches the disk.
 
+import { pdfReaders } from '../model/pdf-facts.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -200,7 +201,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const tags = new Map<Part, DocumentStructure>();
   attachmentParts.forEach((part, i) => {
     const copyPath = copies[i].path;
-    progress({ step: 'copy', file: part.bijlage.facts?.relPath ?? part.path, raw: copyPath.raw, reason: copyPath.raw ? undefined : copyPath.reason, reader: part.bijlage.facts?.reader });
+    progress({ step: 'copy', file: part.bijlage.facts?.relPath ?? part.path, raw: copyPath.raw, reason: copyPath.raw ? undefined : copyPath.reason, reader: part.bijlage.facts && pdfReaders.get(part.bijlage.facts) });
     partPages.set(part, copies[i].pages);
     ownOutlines.set(part, copies[i].outline);
     tags.set(part, copies[i].structure);

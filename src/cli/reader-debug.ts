@@ -3,6 +3,7 @@
 // `BUNDEL_PDF_READ=pdf-lib`). For developers; in Dutch like every line bundel prints.
 
 import type { Meeting } from '../model/meeting.js';
+import { pdfReaders } from '../model/pdf-facts.js';
 import { printable } from './format/escape.js';
 
 export function readerText(reader: 'lui' | 'volledig' | undefined): string {
@@ -20,7 +21,7 @@ export function readerLines(meeting: Meeting): string[] {
       const facts = bijlage.facts;
       if (!facts || facts.source || facts.pageCount === undefined || seen.has(facts.relPath)) continue;
       seen.add(facts.relPath);
-      lines.push(`debug: ${printable(facts.relPath)}: ${readerText(facts.reader)}\n`);
+      lines.push(`debug: ${printable(facts.relPath)}: ${readerText(pdfReaders.get(facts))}\n`);
     }
   }
   return lines;

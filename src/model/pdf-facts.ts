@@ -48,8 +48,6 @@ export interface PdfFacts {
   repaired?: PdfProblem;
   /** For a bijlage that is not a PDF (then `sha256` and `size` are the source file's). */
   source?: SourceFacts;
-  /** How the PDF was read: lazily from its cross-reference data, or parsed whole (shown at --debug). */
-  reader?: 'lui' | 'volledig';
   /** The text of its pages, when the loader was asked to read it (for the public bundle's checks). */
   text?: AttachmentText;
 }
@@ -97,3 +95,10 @@ export interface AttachmentText {
   problem?: TextProblem;
   detail?: string;
 }
+
+/**
+ * How each attachment PDF was read (issue 18): lazily from its cross-reference data, or parsed whole
+ * by pdf-lib. Not a fact of the file (the facts cache and every output leave it out): kept beside the
+ * facts for `--debug`, which names the reader per file.
+ */
+export const pdfReaders = new WeakMap<PdfFacts, 'lui' | 'volledig'>();

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { identify } from '../convert/formats.js';
-import type { PdfFacts, PdfProblem } from '../model/pdf-facts.js';
+import { pdfReaders, type PdfFacts, type PdfProblem } from '../model/pdf-facts.js';
 import { analyse, type Analysis } from './analyse.js';
 import type { SaveBalance } from './content-balance.js';
 import { defaultTimeBudgetMs } from './guard.js';
@@ -189,7 +189,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   facts.pageCount = result.pageCount;
   facts.tagged = result.tagged;
   facts.pdfa = result.pdfa;
-  facts.reader = result.reader;
+  pdfReaders.set(facts, result.reader);
   return { facts, doc: result.doc, bytes, balances: result.balances };
 }
 

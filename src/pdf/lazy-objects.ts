@@ -9,7 +9,17 @@
 
 import { PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded, type DecodeBudget } from './decode.js';
-import type { XrefData } from './lazy-xref.js';
+
+/** Where an object is: at a byte offset in the file, or as member of an object stream. */
+export type XrefEntry = { offset: number; gen: number } | { stream: number; index: number };
+
+/** What lazy-xref.ts reads from the cross-reference data. */
+export interface XrefData {
+  entries: Map<number, XrefEntry>;
+  /** The trailer entries pdf-lib keeps, the newest section's first. */
+  trailer: { Size?: PDFNumber; Root?: PDFObject; Encrypt?: PDFObject; Info?: PDFObject; ID?: PDFObject };
+  startXref: number;
+}
 
 const OBJ = [...'obj'].map((c) => c.charCodeAt(0));
 

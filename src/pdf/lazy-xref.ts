@@ -5,17 +5,7 @@
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded } from './decode.js';
-import type { LazyParser } from './lazy-objects.js';
-
-/** Where an object is: at a byte offset in the file, or as member of an object stream. */
-export type XrefEntry = { offset: number; gen: number } | { stream: number; index: number };
-
-export interface XrefData {
-  entries: Map<number, XrefEntry>;
-  /** The trailer entries pdf-lib keeps, the newest section's first. */
-  trailer: { Size?: PDFNumber; Root?: PDFObject; Encrypt?: PDFObject; Info?: PDFObject; ID?: PDFObject };
-  startXref: number;
-}
+import type { LazyParser, XrefData, XrefEntry } from './lazy-objects.js';
 
 const MAX_SECTIONS = 64;
 const MAX_ENTRIES = 5_000_000;
