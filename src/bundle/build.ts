@@ -1,6 +1,7 @@
-// bundel build: the order of steps. load -> validate -> plan -> render (on its own thread) while the
-// attachments are copied -> assemble -> the output files, in memory. The write step (src/write) is
-// the only one that touches the disk.
+// bundel build: the order of steps. load (the memos laid out early on their own thread meanwhile,
+// src/bundle/early-layout.ts) -> validate -> plan -> render (what the early layout made is reused)
+// while the attachments are copied -> assemble -> the output files, in memory. The write step
+// (src/write) is the only one that touches the disk.
 
 import { pdfReaders } from '../model/pdf-facts.js';
 import { createHash } from 'node:crypto';
@@ -10,7 +11,7 @@ import fontkit from '@cantoo/fontkit';
 import { PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
-import type { BundelConfig, Meeting } from '../model/meeting.js';
+import type { BundelConfig, Meeting, Vergadering } from '../model/meeting.js';
 import type { OutputFile } from '../model/output-file.js';
 import { Converter, DEFAULT_CACHE_DIR, type ConversionEvent } from '../convert/index.js';
 import { loadMeeting } from '../load/meeting.js';
@@ -34,6 +35,7 @@ import { itemEntries, type ItemEntry } from './entries.js';
 import { makeIndex, type BundleIndex } from './index-data.js';
 import { lateMarks, type LateMarks } from './late-marks.js';
 import { defaultInputs, missingGlyphDiagnostics, renderLayout } from './layout.js';
+import { remembering, startEarlyLayout, type EarlyLayout } from './early-layout.js';
 import { bundleNames, conceptFileName } from './names.js';
 import { isIsoDate } from '../model/schema.js';
 import { meetingSources } from '../load/sources.js';
@@ -102,9 +104,9 @@ export type BuildResult =
 
 const STAMP_FONT = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
 
-function buildDate(meeting: Meeting, epoch?: number): Date {
+function buildDate(vergadering: Vergadering, epoch?: number): Date {
   if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
-  const d = new Date(`${meeting.vergadering.datum}T00:00:00Z`);
+  const d = new Date(`${vergadering.datum}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? new Date(0) : d;
 }
 
@@ -116,8 +118,9 @@ function inputIdentity(plan: Plan, rendered: ReadonlyMap<Part, RenderedPdf>, set
 }
 
 export async function buildMeeting(config: BundelConfig, dir: string, options: BuildOptions = {}): Promise<BuildResult> {
-  // The layout engine starts on its own thread while the files are read.
-  const renderer = createAsyncRenderer({ pdfStandard: options.pdfa ? 'a-2b' : undefined });
+  // The layout engine starts on its own thread while the files are read; what the early layout made
+  // is remembered for the build's own.
+  const renderer = remembering(createAsyncRenderer({ pdfStandard: options.pdfa ? 'a-2b' : undefined }));
   try {
     return await buildWith(renderer, config, dir, options);
   } finally {
@@ -139,7 +142,16 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
       progress({ step: 'convert', ...e });
     },
   });
+  let early: EarlyLayout | undefined;
+  const planOptions = { public: openbaar, dedupe: options.dedupe ?? true, concept: options.concept, agendaOnly: options.agendaOnly };
   const { meeting, documents, balances } = await loadMeeting(config, dir, {
+    // A supplement lays out its own cover and page numbers: nothing to start early.
+    onItems: options.nagezonden
+      ? undefined
+      : (vergadering, items, facts) => {
+          renderer.setCreationDate(buildDate(vergadering, options.sourceDateEpoch));
+          early = startEarlyLayout(config, vergadering, items, facts, renderer, { ...planOptions, openbaar });
+        },
     keepDocuments: true,
     password: options.password,
     env,
@@ -162,7 +174,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   if (comparison && !hasNews(comparison)) return { ok: false, diagnostics, ongewijzigd: comparison.versie };
   const supplement = comparison && { versie: comparison.versie.versie + 1, comparison };
 
-  const date = buildDate(meeting, options.sourceDateEpoch);
+  const date = buildDate(meeting.vergadering, options.sourceDateEpoch);
   const names = bundleNames(meeting, openbaar, { concept: options.concept, agendaOnly: options.agendaOnly });
   const chosen = options.output ? path.resolve(options.output) : undefined;
   const pdfPath = chosen ? path.join(path.dirname(chosen), conceptFileName(path.basename(chosen), options.concept ?? false)) : path.join(names.folder, supplement ? supplementFileName(names.fileName, supplement.versie) : names.fileName);
@@ -170,11 +182,13 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
 
   // Render (on a second thread when available) while this thread copies the attachments: layout
   // and copying do not depend on each other, only the final page order does.
-  const fullPlan = makePlan(meeting, { public: openbaar, dedupe: options.dedupe ?? true, concept: options.concept, agendaOnly: options.agendaOnly });
+  const fullPlan = makePlan(meeting, planOptions);
   const plan = supplement ? supplementPlan(fullPlan, supplement.comparison) : fullPlan;
   const late = (entries: readonly ItemEntry[]): LateMarks => (supplement ? new Map() : lateMarks(meeting, entries));
   const inputs = supplement ? supplementInputs(meeting, supplement, openbaar) : defaultInputs(meeting, plan, openbaar, late);
   renderer.setCreationDate(date);
+  // From here the real plan decides; the early layout's answers stay to be reused.
+  early?.stop();
   const layout = renderLayout(meeting, plan, renderer, inputs).finally(() => renderer.close());
   // Keep a rejected layout from counting as unhandled while the copying below runs.
   layout.catch(() => {});

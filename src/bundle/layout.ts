@@ -27,6 +27,11 @@ export interface Layout {
 export interface LayoutInputs {
   agenda(entries: readonly ItemEntry[]): AgendaInput;
   memo(entry: ItemEntry): MemoInput;
+  /**
+   * Resolves once the page counts of `parts[0..end)` are known (an early layout, started while the
+   * attachments are still being read); absent: they are known.
+   */
+  counted?(end: number): Promise<void>;
 }
 
 export function defaultInputs(meeting: Meeting, plan: Plan, openbaar: boolean, late?: (entries: readonly ItemEntry[]) => LateMarks): LayoutInputs {
@@ -83,6 +88,7 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
   /** Lays out the memo at `index` with its final page numbers; `end`: the next memo's index. */
   const layOutMemo = async (index: number, end: number): Promise<void> => {
     const part = parts[index] as MemoPart;
+    await inputs.counted?.(end);
     const inputAt = (): MemoInput => {
       paginateRange(index, end);
       return inputs.memo(itemEntry(part.item, plan, pages));
@@ -105,9 +111,11 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
 
   const agenda = parts.find((p) => p.kind === 'agenda');
   for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
+    await inputs.counted?.(memoIndices[0] ?? parts.length);
     paginateRange(0, memoIndices[0] ?? parts.length);
     for (const [n, index] of memoIndices.entries()) await layOutMemo(index, memoIndices[n + 1] ?? parts.length);
     if (!agenda) break;
+    await inputs.counted?.(parts.length);
     const out = await attempt(agenda, () => renderer.renderAgenda(inputs.agenda(itemEntries(meeting, plan, pages))));
     rendered.set(agenda, out);
     const changed = out.pageCount !== counts.get(agenda);
@@ -115,6 +123,7 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
     if (!changed) break;
   }
   // Also when the rounds ran out: the pages as the documents came out.
+  await inputs.counted?.(parts.length);
   paginateRange(0, parts.length);
   return { rendered, pages };
 }

@@ -2,6 +2,7 @@
 // what is deduplicated (same content hash), and what a public bundle withholds.
 
 import { hasMemo, type Agendapunt, type Bijlage, type Meeting } from '../model/meeting.js';
+import type { PdfFacts } from '../model/pdf-facts.js';
 
 export interface PlanOptions {
   public: boolean;
@@ -41,7 +42,8 @@ export interface Plan {
   concept: boolean;
 }
 
-export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
+/** `factsOf`: what is known of each bijlage's file (an early layout guesses it before the file is read). */
+export function makePlan(meeting: Meeting, options: PlanOptions, factsOf: (bijlage: Bijlage) => PdfFacts | undefined = (b) => b.facts): Plan {
   const parts: Part[] = [{ kind: 'agenda' }];
   const itemPart = new Map<Agendapunt, Part>();
   const placements = new Map<Bijlage, Placement>();
@@ -65,7 +67,7 @@ export function makePlan(meeting: Meeting, options: PlanOptions): Plan {
       itemPart.set(item, part);
     }
     for (const bijlage of item.bijlagen) {
-      const facts = bijlage.facts;
+      const facts = factsOf(bijlage);
       if (bijlage.vertrouwelijk && options.public && bijlage.bestand === undefined) {
         // Confidential and only ter inzage: neither its title nor its place goes public.
         placements.set(bijlage, bijlage.terInzage !== undefined ? { status: 'weggelaten' } : { status: 'ontbreekt' });

@@ -18,7 +18,7 @@ import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
 import type { Converter } from '../convert/index.js';
 // Not convert/index.js: that loads pdf-lib, which a lint from the facts cache does without.
 import { formatOf } from '../convert/formats.js';
-import { inspectAttachment } from './attachment-inspection.js';
+import { inspectAttachment, type Inspection } from './attachment-inspection.js';
 import { readSentVersions } from './sent.js';
 import { AttachmentTexts } from './attachment-text.js';
 import { readTextFile } from './text-file.js';
@@ -46,6 +46,11 @@ export interface LoadOptions {
   text?: { cacheDir?: string; pdfjsOnly?: boolean };
   /** Take the facts of unchanged attachment PDFs from this cache folder, and keep new ones there (lint). */
   factsCacheDir?: string;
+  /**
+   * Told once the items are read, while their attachments are still being read (the build starts
+   * laying out early): `facts` resolves once that bijlage's file has been read.
+   */
+  onItems?: (vergadering: Vergadering, items: Agendapunt[], facts: (bijlage: Bijlage) => Promise<PdfFacts | undefined>) => void;
 }
 
 export interface LoadedMeeting {
@@ -207,47 +212,55 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   const factsByPath = new Map<string, Promise<PdfFacts>>();
   // Bounded: every path check and inspection opens files; waiting for a shared file's facts holds none.
   const limit = createLimiter(MAX_OPEN_FILES);
+  // PDFs are parsed one at a time, in the order asked: parsing is this thread's work either way, and
+  // so the first items' facts are there early (the build lays out their memos meanwhile). Conversions
+  // (LibreOffice, another process) run side by side.
+  const parseInTurn = createLimiter(1);
   // Text: read once per file, only for files that go into the public bundle.
   const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password, pdfjsOnly: options.text.pdfjsOnly });
   const saves: (() => Promise<void>)[] = [];
   const jobs: Promise<void>[] = [];
+  const jobOf = new Map<Bijlage, Promise<void>>();
   for (const item of items) {
     const itemDir = path.dirname(item.absFile);
     for (const bijlage of item.bijlagen) {
       if (bijlage.bestand === undefined) continue;
       const bestand = bijlage.bestand;
-      jobs.push(
-        (async () => {
-          const resolved = await limit(() => resolveAttachment(dir, itemDir, bestand));
-          const absGuess = path.resolve(itemDir, bestand);
-          if (!resolved.ok) {
-            bijlage.facts = { path: absGuess, relPath: toPosix(path.relative(config.root, absGuess)), exists: resolved.exists, pathProblem: resolved.problem, warnings: [] };
-            return;
-          }
-          let pending = factsByPath.get(resolved.absPath);
-          if (!pending) {
-            const relPath = toPosix(path.relative(config.root, resolved.absPath));
-            const inspected = limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format: formatOf(resolved.absPath), env: options.env ?? process.env }));
-            pending = inspected.then(({ inspected: r, text, save }) => {
-              saves.push(save);
-              if (texts && text) texts.offer(resolved.absPath, text);
-              if (options.keepDocuments && r.doc) {
-                // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
-                r.doc.context.pdfFileDetails.originalBytes = undefined;
-                documents.set(resolved.absPath, r.doc);
-                if (r.balances) balances.set(resolved.absPath, r.balances);
-              }
-              return r.facts;
-            });
-            factsByPath.set(resolved.absPath, pending);
-          }
-          const facts = await pending;
-          bijlage.facts = facts;
-          if (!item.vertrouwelijk && !bijlage.vertrouwelijk) texts?.want(resolved.absPath, facts);
-        })(),
-      );
+      const job = (async () => {
+        const resolved = await limit(() => resolveAttachment(dir, itemDir, bestand));
+        const absGuess = path.resolve(itemDir, bestand);
+        if (!resolved.ok) {
+          bijlage.facts = { path: absGuess, relPath: toPosix(path.relative(config.root, absGuess)), exists: resolved.exists, pathProblem: resolved.problem, warnings: [] };
+          return;
+        }
+        let pending = factsByPath.get(resolved.absPath);
+        if (!pending) {
+          const relPath = toPosix(path.relative(config.root, resolved.absPath));
+          const format = formatOf(resolved.absPath);
+          const inspect = (): Promise<Inspection> => limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format, env: options.env ?? process.env }));
+          const inspected = format ? inspect() : parseInTurn(inspect);
+          pending = inspected.then(({ inspected: r, text, save }) => {
+            saves.push(save);
+            if (texts && text) texts.offer(resolved.absPath, text);
+            if (options.keepDocuments && r.doc) {
+              // pdf-lib keeps the file's bytes for incremental saves, which a source never gets.
+              r.doc.context.pdfFileDetails.originalBytes = undefined;
+              documents.set(resolved.absPath, r.doc);
+              if (r.balances) balances.set(resolved.absPath, r.balances);
+            }
+            return r.facts;
+          });
+          factsByPath.set(resolved.absPath, pending);
+        }
+        const facts = await pending;
+        bijlage.facts = facts;
+        if (!item.vertrouwelijk && !bijlage.vertrouwelijk) texts?.want(resolved.absPath, facts);
+      })();
+      jobs.push(job);
+      jobOf.set(bijlage, job);
     }
   }
+  options.onItems?.(vergadering, items, (bijlage) => (jobOf.get(bijlage) ?? Promise.resolve()).then(() => bijlage.facts, () => undefined));
   await Promise.all(jobs).finally(() => texts?.finish());
   await Promise.all(saves.map((save) => save()));
   const verzonden = await readSentVersions(config, dir, loadDiagnostics);

@@ -16,6 +16,9 @@ export interface MarkdownSize {
 /** Limits per agenda item; measured in docs/performance.md ("Markdown bounds"). */
 export const MARKDOWN_LIMITS: Readonly<MarkdownSize> = { cells: 5000, blocks: 2000, pages: 120 };
 
+/** Whether a text of this size may be laid out (the rule `tekst-omvang` reports the others). */
+export const withinLimits = (size: MarkdownSize): boolean => size.cells <= MARKDOWN_LIMITS.cells && size.blocks <= MARKDOWN_LIMITS.blocks && size.pages <= MARKDOWN_LIMITS.pages;
+
 const LINES_PER_PAGE = 50;
 const CHARS_PER_PAGE = 3000;
 
