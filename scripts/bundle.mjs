@@ -43,7 +43,7 @@ const stubs = {
 };
 await build({
   // The render and text workers are entries of their own: each runs on a thread of its own.
-  entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/pdf/text-worker.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/load/text-worker.ts'],
   entryNames: '[name]',
   outdir: 'dist/cli',
   bundle: true,

@@ -49,6 +49,7 @@ export async function measureNode(args, { cwd, env = process.env } = {}) {
     ...result,
     rssMiB: main ? main.maxRssKiB / 1024 : undefined,
     cpuMs: main?.cpuMs,
+    mainThreadCpuMs: main?.mainThreadCpuMs,
     heapMiB: main?.heapUsedMiB,
     arrayBuffersMiB: main?.arrayBuffersMiB,
     // Node processes the CLI itself started (worker processes), each with its own peak.

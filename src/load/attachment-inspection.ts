@@ -6,7 +6,6 @@
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Converter, SourceFormat } from '../convert/index.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
 import type { InspectedPdf, InspectOptions } from '../pdf/inspect.js';
@@ -30,7 +29,7 @@ export interface Inspection {
 /** An inspection made without the cache. */
 async function plainInspection(inspected: InspectedPdf): Promise<Inspection> {
   const { textSource } = await reading();
-  return { inspected, text: inspected.doc && inspected.bytes ? textSource(inspected.doc, inspected.bytes) : undefined, save: async () => {} };
+  return { inspected, text: inspected.doc && inspected.bytes ? textSource(inspected.doc, inspected.bytes, inspected.content) : undefined, save: async () => {} };
 }
 
 const sameList = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((n, i) => n === b[i]);
@@ -67,12 +66,20 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
   const entry = await readCachedFacts(cacheDir, sha256);
   if (entry) {
     const facts: PdfFacts = { path: absPath, relPath, exists: true, size: bytes.length, sha256, ...entry.facts };
-    let parsed: Promise<PDFDocument | undefined> | undefined;
-    const parse = (): Promise<PDFDocument | undefined> => (parsed ??= reading().then((r) => r.inspectPdfBytes(bytes, relPath, options)).then((r) => r.doc));
-    const fromEntry: TextSource = { bytes, doc: parse, title: entry.title, scans: async (pages) => {
-        const doc = await parse();
-        return doc ? (await reading()).textSource(doc, bytes).scans(pages) : [];
-      },
+    // Parsed only when the text step asks for the document (its text is not cached) or for scans.
+    let parsed: Promise<TextSource | undefined> | undefined;
+    const parse = (): Promise<TextSource | undefined> =>
+      (parsed ??= reading().then(async (r) => {
+        const inspected = await r.inspectPdfBytes(bytes, relPath, options);
+        return inspected.doc ? r.textSource(inspected.doc, bytes, inspected.content) : undefined;
+      }));
+    let delegate: TextSource | undefined;
+    const fromEntry: TextSource = {
+      bytes,
+      doc: async () => (delegate = await parse())?.doc(),
+      content: () => delegate?.content?.(),
+      title: entry.title,
+      scans: async (pages) => (await parse())?.scans(pages) ?? [],
     };
     return {
       inspected: { facts, bytes },
@@ -84,7 +91,7 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
   const inspected = await inspectPdfBytes(bytes, relPath, options);
   inspected.facts.path = absPath;
   const keep = cacheableFacts(inspected.facts);
-  const source = inspected.doc ? textSource(inspected.doc, bytes) : undefined;
+  const source = inspected.doc ? textSource(inspected.doc, bytes, inspected.content) : undefined;
   const fresh: FactsEntry | undefined = keep && { facts: keep, title: source?.title };
   return {
     inspected,
@@ -103,6 +110,8 @@ export interface AttachmentOptions {
   keepDocuments?: boolean;
   /** The facts cache (lint); used only without a password and without documents to keep. */
   factsCacheDir?: string;
+  /** Keep the decoded page content for the text reader (the text of the file may be wanted). */
+  keepContent?: boolean;
 }
 
 /** Is the lazy PDF reader allowed (`BUNDEL_PDF_READ=pdf-lib` forces pdf-lib's full parse; tests compare both)? */
@@ -112,8 +121,8 @@ export function lazyReadAllowed(env: NodeJS.ProcessEnv): boolean {
 
 export async function inspectAttachment(absPath: string, relPath: string, o: AttachmentOptions): Promise<Inspection> {
   const lazy = lazyReadAllowed(o.env);
-  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, { lazy });
+  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, { lazy, keepContent: o.keepContent });
   const { inspectPdf, inspectSource } = await reading();
   if (o.format) return plainInspection(await inspectSource(absPath, relPath, o.format, { env: o.env, converter: o.converter, password: o.password }));
-  return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments, lazy }));
+  return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments, lazy, keepContent: o.keepContent }));
 }

@@ -7,11 +7,11 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { BundelConfig } from '../model/meeting.js';
 import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.js';
-import { createTextReader, textBudgetMs, type TextOutcome, type TextReader } from '../pdf/text-reader.js';
+import type { KeptContent } from '../pdf/fast-text/extract.js';
 import { MAX_TEXT_CHARS } from '../pdf/text.js';
-import { findOnPages } from '../util/personal-data.js';
 import { pruneTextCache } from './text-cache-prune.js';
-import { markCachedUsed, readCachedPages, readCachedSummary, textFolder, writeCached, type TextSummary } from './text-cache.js';
+import { markCachedUsed, readCachedPages, readCachedSummary, textFolder, type TextSummary } from './text-cache.js';
+import { createTextReader, textBudgetMs, type TextReader, type TextResult } from './text-reader.js';
 
 /** Titles that word processors and printers fill in by themselves: they say nothing about the document. */
 const PLACEHOLDER_TITLE = /^(?:microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pptx?|xlsx?|odt|pdf|rtf|txt)|untitled|naamloos|document\d*|titel|title|presentatie\d*|powerpoint[- ]presentatie|dia \d+)$/i;
@@ -31,6 +31,8 @@ export interface TextSource {
   bytes: Uint8Array;
   /** The parsed document, for the fast text reader (parsed on this call when the facts came from the cache). */
   doc(): Promise<PDFDocument | undefined>;
+  /** The page content streams the loader decoded while parsing it, when it kept them. */
+  content?(): KeptContent | undefined;
   title: string | undefined;
   /** Of these 1-based pages, those that show an image. */
   scans(pages: readonly number[]): Promise<number[]>;
@@ -49,35 +51,28 @@ export interface TextContext {
 }
 
 /**
- * The text of the pages: read from the parsed document's content streams where every font is one
- * bundel reads as pdfjs does (nearly every file, at a fraction of the cost), else by pdfjs. The fast
- * reader (and pdf-lib with it) is loaded on first need, like the rest of the parsing code.
+ * Read the PDF's text, find what the detectors find, and cache both, on the text thread: from the parsed
+ * document's content streams where every font is one bundel reads as pdfjs does (nearly every file,
+ * at a fraction of the cost; the job is prepared here, where the document is), else by pdfjs. The
+ * fast reader's preparation (and pdf-lib with it) is loaded on first need, like the rest of the parsing code.
  */
-async function readPages(source: TextSource, context: TextContext): Promise<TextOutcome> {
-  const budgetMs = textBudgetMs(source.bytes.length);
+async function extract(sha: string | undefined, source: TextSource, context: TextContext): Promise<{ summary?: TextSummary; pages?: string[]; problem?: TextProblem; detail?: string }> {
+  const common = {
+    budgetMs: textBudgetMs(source.bytes.length),
+    maxChars: MAX_TEXT_CHARS,
+    cache: context.cacheDir && sha ? { dir: context.cacheDir, sha256: sha } : undefined,
+    keepPages: context.keepPages === true,
+  };
+  let result: TextResult | undefined;
   const doc = context.pdfjsOnly ? undefined : await source.doc();
   if (doc) {
-    const { extractTextFast } = await import('../pdf/fast-text/extract.js');
-    const fast = extractTextFast(doc, source.bytes.length, { budgetMs, maxChars: MAX_TEXT_CHARS });
-    if (fast.ok) return fast.text.stopped === 'tijd' ? { ok: false, reason: 'tijd' } : { ok: true, text: fast.text };
+    const { prepareTextJob } = await import('../pdf/fast-text/extract.js');
+    const prepared = prepareTextJob(doc, source.bytes.length, source.content?.());
+    if (prepared.ok) result = await context.reader().read({ kind: 'fast', job: prepared.job, ...common });
   }
-  return context.reader().read(source.bytes, { password: context.password, budgetMs });
-}
-
-/** Read the PDF's text, find what the detectors find, and cache both. */
-async function extract(sha: string | undefined, source: TextSource, context: TextContext): Promise<{ summary?: TextSummary; pages?: string[]; problem?: TextProblem; detail?: string }> {
-  const outcome = await readPages(source, context);
-  if (!outcome.ok) return { problem: outcome.reason, detail: outcome.detail };
-  const { pages, heading, stopped } = outcome.text;
-  const summary: TextSummary = {
-    pageCount: pages.length,
-    heading,
-    empty: pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : [])),
-    matches: findOnPages(pages),
-    truncated: stopped === 'tekst',
-  };
-  if (context.cacheDir && sha) await writeCached(context.cacheDir, sha, summary, pages);
-  return { summary, pages };
+  if (!result || (!result.ok && result.reason === 'pdfjs')) result = await context.reader().read({ kind: 'pdfjs', bytes: source.bytes, password: context.password, ...common });
+  if (!result.ok) return { problem: result.reason === 'pdfjs' ? 'onleesbaar' : result.reason, detail: result.detail };
+  return { summary: result.summary, pages: result.pages };
 }
 
 export async function readAttachmentText(facts: PdfFacts, source: TextSource, context: TextContext): Promise<AttachmentText> {

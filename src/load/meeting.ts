@@ -237,7 +237,8 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
         if (!pending) {
           const relPath = toPosix(path.relative(config.root, resolved.absPath));
           const format = formatOf(resolved.absPath);
-          const inspect = (): Promise<Inspection> => limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format, env: options.env ?? process.env }));
+          const keepContent = texts !== undefined && !options.text?.pdfjsOnly;
+          const inspect = (): Promise<Inspection> => limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format, env: options.env ?? process.env, keepContent }));
           const inspected = format ? inspect() : parseInTurn(inspect);
           pending = inspected.then(({ inspected: r, text, save }) => {
             saves.push(save);

@@ -2,13 +2,20 @@
 // that finds every attachment in the facts cache never loads pdf-lib at all.
 
 import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { KeptContent } from '../pdf/fast-text/extract.js';
 import { pagesShowingImages } from '../pdf/scans.js';
 import { documentTitle, type TextSource } from './attachment-text.js';
 
 export { inspectPdf, inspectPdfBytes } from '../pdf/inspect.js';
 export { inspectSource } from './source-file.js';
 
-/** The text source of a parsed document. */
-export function textSource(doc: PDFDocument, bytes: Uint8Array): TextSource {
-  return { bytes, doc: async () => doc, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
+/** The text source of a parsed document, with the page content its inspection kept (given once, then let go). */
+export function textSource(doc: PDFDocument, bytes: Uint8Array, content?: KeptContent): TextSource {
+  let kept = content;
+  const take = (): KeptContent | undefined => {
+    const c = kept;
+    kept = undefined;
+    return c;
+  };
+  return { bytes, doc: async () => doc, content: take, title: documentTitle(doc), scans: async (pages) => pagesShowingImages(doc, pages) };
 }

@@ -24,6 +24,8 @@ export interface AnalyseOptions {
   blankMissing?: boolean;
   /** Try the lazy reader first (lazy-load.ts): only for a file whose cross-reference data is sound. */
   lazy?: boolean;
+  /** Keep the decoded page content streams (for the text reader). */
+  keepContent?: boolean;
 }
 
 export type Analysis =
@@ -42,6 +44,8 @@ export type Analysis =
       pdfa: PdfaBlocker[];
       /** How the file was read: lazily from its cross-reference data, or parsed whole by pdf-lib. */
       reader: 'lui' | 'volledig';
+      /** With `keepContent`: each page content stream's decoded bytes (null: undecodable). */
+      content?: Map<PDFObject, Uint8Array | null>;
     }
   | { ok: false; problem: PdfProblem; failure?: GuardFailure };
 
@@ -115,10 +119,12 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   const repairs = [...tree.repairs];
 
   const form = formFacts(doc);
+  const kept = options.keepContent ? new Map<PDFObject, Uint8Array | null>() : undefined;
   const content = scanPages(doc.context, pages, loaded.budget, {
     wantText: new Set(form?.hasXfa ? [1] : []),
     wantBalance: options.contentBalance,
     blankMissing: options.blankMissing,
+    keepContent: kept,
   });
   if (content.error) return fail(content.error);
   repairs.push(...(content.blanked ?? []));
@@ -147,7 +153,7 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   const count = doc.getPageCount();
   if (count !== pages.length) return fail(pdfProblem.pageTree(`pdf-lib telt ${count} bladen, de paginaboom ${pages.length}`));
   prepareLinksForCopy(doc, pages);
-  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances, tagged: isTagged(doc), pdfa: pdfaBlockers(content, active.javascript ?? 0, loaded.encryption), reader: lazy ? 'lui' : 'volledig' };
+  return { ok: true, doc, encryption: loaded.encryption, pageCount: count, warnings, repairs, balances: content.balances, tagged: isTagged(doc), pdfa: pdfaBlockers(content, active.javascript ?? 0, loaded.encryption), reader: lazy ? 'lui' : 'volledig', content: kept };
 }
 
 /** What keeps this file out of a PDF/A-2b bundle: fonts not embedded, CMYK blending, JavaScript, encryption. */

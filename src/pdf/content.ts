@@ -104,11 +104,15 @@ export interface ScanOptions {
   wantBalance?: boolean;
   /** A page content stream that is missing is dropped (the page stays, blank) instead of refused. */
   blankMissing?: boolean;
+  /** Filled with every page content stream's decoded bytes (as the repaired stream now holds them; null: undecodable), for the text reader. */
+  keepContent?: Map<PDFObject, Uint8Array | null>;
 }
 
 /** Scan the pages. */
 export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBudget, options: ScanOptions = {}): ContentScan {
-  const { wantText = new Set<number>(), wantBalance = false, blankMissing = false } = options;
+  const { wantText = new Set<number>(), wantBalance = false, blankMissing = false, keepContent } = options;
+  /** What a damaged stream now holds: the complete prefix of what it decoded to. */
+  const repaired = new Map<PDFStream, Uint8Array>();
   const seen = new Set<PDFObject>();
   const fontsMissing = new Set<string>();
   const unembeddedFonts = new Map<string, number>();
@@ -136,7 +140,9 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
         undecodableDetail ||= decoded.damaged;
         // Keep what could be read, whole: a reader that gives up on the damaged stream would
         // otherwise lose the page's other content and the page number stamped after it.
-        stream.updateContents(deflateSync(decoded.bytes.subarray(0, completePrefix(decoded.bytes))));
+        const prefix = decoded.bytes.subarray(0, completePrefix(decoded.bytes));
+        if (keepContent) repaired.set(stream, prefix);
+        stream.updateContents(deflateSync(prefix));
         stream.dict.set(N('Filter'), N('FlateDecode'));
         stream.dict.delete(N('DecodeParms'));
       }
@@ -227,10 +233,12 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
               const again = decode(s, number);
               if (again) parts.push(again);
             }
+            if (keepContent && !keepContent.has(s)) keepContent.set(s, decode(s, number) ?? null);
             continue;
           }
           seen.add(s);
           const bytes = decode(s, number);
+          keepContent?.set(s, repaired.get(s) ?? bytes ?? null);
           if (balances) {
             const b = balanceOf(bytes);
             streamBalances.set(s, b);

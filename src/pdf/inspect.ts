@@ -8,7 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
 import { identify } from '../convert/formats.js';
 import { pdfReaders, type PdfFacts, type PdfProblem } from '../model/pdf-facts.js';
 import { analyse, type Analysis } from './analyse.js';
@@ -31,6 +31,8 @@ export interface InspectOptions {
   contentBalance?: boolean;
   /** Read a file with sound cross-reference data lazily (lazy-load.ts); default true. */
   lazy?: boolean;
+  /** Keep the decoded page content streams for the text reader (they are decoded anyway). */
+  keepContent?: boolean;
 }
 
 export interface InspectedPdf {
@@ -39,6 +41,8 @@ export interface InspectedPdf {
   bytes?: Uint8Array;
   /** With `contentBalance`: per page index, how its `q`/`Q` pair up (undefined: not decodable). */
   balances?: (SaveBalance | undefined)[];
+  /** With `keepContent`: each page content stream's decoded bytes (null: undecodable). */
+  content?: Map<PDFObject, Uint8Array | null>;
 }
 
 /** What a non-PDF file most likely is, from its first bytes. */
@@ -190,7 +194,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   facts.tagged = result.tagged;
   facts.pdfa = result.pdfa;
   pdfReaders.set(facts, result.reader);
-  return { facts, doc: result.doc, bytes, balances: result.balances };
+  return { facts, doc: result.doc, bytes, balances: result.balances, content: result.content };
 }
 
 async function answer(facts: PdfFacts, work: () => Promise<InspectedPdf>): Promise<InspectedPdf> {

@@ -35,7 +35,9 @@ export const lintCommand: CliCommand = {
           // With the text of the public attachments, for the privacy, scan and title checks; the facts
           // of unchanged attachments from the cache.
           const cacheDir = cacheDirFor(config, io.env);
-          const { meeting } = await loadMeeting(config, dir, { env: io.env, text: { cacheDir }, factsCacheDir: cacheDir });
+          // BUNDEL_BENCH_NO_TEXT: for the bench only (docs/performance.md), a lint that reads no attachment text.
+          const text = io.env.BUNDEL_BENCH_NO_TEXT === '1' ? undefined : { cacheDir };
+          const { meeting } = await loadMeeting(config, dir, { env: io.env, text, factsCacheDir: cacheDir });
           if (globals().debug) readerLines(meeting).forEach((l) => io.stderr(l));
           // bundel.yaml findings once, not once per meeting.
           const found = validate(meeting, { config: i === 0, today, pdfa: opts.pdfa });

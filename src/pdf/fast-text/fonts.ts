@@ -1,65 +1,18 @@
-// What the text extractor needs of a font: per character code its text and advance width, and how
-// pdfjs classes the text (white space, a combining mark, an invisible format character). Built from
-// /ToUnicode, else from the simple font's /Encoding and /Differences the way pdfjs reads them. A
-// font this cannot read the way pdfjs would (no ToUnicode on a composite font, a symbolic font, a
-// Type 3 font, a vertical or non-Identity CMap, unknown glyph names, missing widths) is `undefined`:
+// The fonts of a document as the text extractor needs them (glyphs.ts): read from the PDF objects
+// here, into plain data. From /ToUnicode, else from the simple font's /Encoding and /Differences the
+// way pdfjs reads them. A font this cannot read the way pdfjs would (no ToUnicode on a composite font,
+// a symbolic font, a Type 3 font, a vertical or non-Identity CMap, missing widths) is `undefined`:
 // the document is then read by pdfjs.
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { Font as StandardFont, FontNames } from '@cantoo/pdf-lib/standard-fonts';
 import { decodeBounded } from '../decode.js';
 import { deref, N } from '../objects.js';
-import { parseToUnicode } from './cmap.js';
-import { baseEncoding, glyphUnicode, type BaseEncoding } from './encodings.js';
-
-/** This document is for pdfjs: something in it is not read here the way pdfjs reads it. */
-export class Fallback extends Error {}
-
-export const enum GlyphKind {
-  Normal = 0,
-  Whitespace = 1,
-  /** A combining mark: drawn over the previous character, no advance of its own. */
-  Diacritic = 2,
-  /** Not shown at all (soft hyphen and the like). */
-  Invisible = 3,
-}
-
-export interface Glyph {
-  code: number;
-  text: string;
-  /** Advance in glyph space (thousandths of the font size). */
-  width: number;
-  kind: GlyphKind;
-  /** pdfjs replaces it by its compatibility form (a ligature, an odd space, µ, Ω). */
-  normalize: boolean;
-}
-
-export interface TextFont {
-  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
-  bytes: 1 | 2;
-  /** The glyph of a code; undefined when its text is not known (the caller falls back). */
-  glyph(code: number): Glyph | undefined;
-}
+import { baseEncoding, type BaseEncoding } from './encodings.js';
+import type { FontData } from './glyphs.js';
 
 /** A ToUnicode or encoding stream larger than this is not read. */
 const MAX_CMAP_BYTES = 4 * 1024 * 1024;
-
-const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
-/** Characters pdfjs replaces by their compatibility form (run.ts). */
-const NORMALIZED = /[\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb06]/u;
-/** Right-to-left scripts: pdfjs reorders them; left to it. */
-const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
-
-/** The glyph of a code with this text; undefined (fall back) for no text or right-to-left text. */
-function glyphOf(code: number, text: string | undefined, width: number): Glyph | undefined {
-  return text === undefined || text === '' || RTL.test(text) ? undefined : { code, text, width, kind: kindOf(text), normalize: NORMALIZED.test(text) };
-}
-
-function kindOf(text: string): GlyphKind {
-  const m = SPECIAL.exec(text);
-  if (!m) return GlyphKind.Normal;
-  return m[1] ? GlyphKind.Whitespace : m[2] ? GlyphKind.Diacritic : GlyphKind.Invisible;
-}
 
 const num = (ctx: PDFContext, v: PDFObject | undefined): number | undefined => {
   const o = deref(ctx, v);
@@ -70,14 +23,15 @@ const nameOf = (ctx: PDFContext, v: PDFObject | undefined): string | undefined =
   return o instanceof PDFName ? o.decodeText() : undefined;
 };
 
-function toUnicodeOf(ctx: PDFContext, font: PDFDict): Map<number, string> | undefined | 'none' {
+/** The decoded /ToUnicode stream, `none` without one, undefined when it cannot be read. */
+function toUnicodeOf(ctx: PDFContext, font: PDFDict): Uint8Array | undefined | 'none' {
   const v = deref(ctx, font.get(N('ToUnicode')));
   if (v === undefined) return 'none';
   if (!(v instanceof PDFStream)) return nameOf(ctx, v) === undefined ? 'none' : undefined;
-  if (!(v instanceof PDFRawStream)) return parseToUnicode(v.getContents());
+  if (!(v instanceof PDFRawStream)) return v.getContents();
   const decoded = decodeBounded(v, MAX_CMAP_BYTES);
   if (!decoded.ok || decoded.damaged) return undefined;
-  return parseToUnicode(decoded.bytes);
+  return decoded.bytes;
 }
 
 const SYMBOLIC = 4;
@@ -155,7 +109,7 @@ function simpleWidths(ctx: PDFContext, font: PDFDict, desc: PDFDict | undefined,
   return widths;
 }
 
-function simpleFont(ctx: PDFContext, font: PDFDict, subtype: string): TextFont | undefined {
+function simpleFont(ctx: PDFContext, font: PDFDict, subtype: string): FontData | undefined {
   const descriptor = deref(ctx, font.get(N('FontDescriptor')));
   const desc = descriptor instanceof PDFDict ? descriptor : undefined;
   const toUnicode = toUnicodeOf(ctx, font);
@@ -163,19 +117,7 @@ function simpleFont(ctx: PDFContext, font: PDFDict, subtype: string): TextFont |
   const names = simpleEncoding(ctx, font, subtype, desc);
   const widths = simpleWidths(ctx, font, desc, names);
   if (!widths) return undefined;
-  const glyphs: (Glyph | undefined | null)[] = new Array(256).fill(null);
-  return {
-    bytes: 1,
-    glyph(code) {
-      let g = glyphs[code];
-      if (g === null) {
-        const name = names[code];
-        const text = (toUnicode !== 'none' ? toUnicode.get(code) : undefined) ?? (name !== undefined ? glyphUnicode(name) : undefined);
-        g = glyphs[code] = glyphOf(code, text, widths[code]);
-      }
-      return g;
-    },
-  };
+  return { kind: 'simple', toUnicode, names, widths };
 }
 
 /** CID widths from /W (`c [w1 w2 …]` and `c1 c2 w`) and /DW. */
@@ -207,7 +149,7 @@ function cidWidths(ctx: PDFContext, cid: PDFDict): { widths: Map<number, number>
   return { widths, dflt };
 }
 
-function compositeFont(ctx: PDFContext, font: PDFDict): TextFont | undefined {
+function compositeFont(ctx: PDFContext, font: PDFDict): FontData | undefined {
   if (nameOf(ctx, font.get(N('Encoding'))) !== 'Identity-H') return undefined;
   const descendants = deref(ctx, font.get(N('DescendantFonts')));
   const cid = descendants instanceof PDFArray ? deref(ctx, descendants.get(0)) : undefined;
@@ -215,25 +157,11 @@ function compositeFont(ctx: PDFContext, font: PDFDict): TextFont | undefined {
   const metrics = cidWidths(ctx, cid);
   const toUnicode = toUnicodeOf(ctx, font);
   if (!metrics || toUnicode === undefined || toUnicode === 'none') return undefined;
-  // Filled as codes are met: per code 0 (not looked up yet), −1 (no text) or 1 + its index in `list`.
-  const index = new Int32Array(65_536);
-  const list: Glyph[] = [];
-  return {
-    bytes: 2,
-    glyph(code) {
-      const at = index[code];
-      if (at > 0) return list[at - 1];
-      if (at < 0) return undefined;
-      const g = glyphOf(code, toUnicode.get(code), metrics.widths.get(code) ?? metrics.dflt);
-      if (g) index[code] = list.push(g);
-      else index[code] = -1;
-      return g;
-    },
-  };
+  return { kind: 'composite', toUnicode, widths: metrics.widths, dflt: metrics.dflt };
 }
 
 /** The font of a /Font resource entry, or undefined when only pdfjs can read it. */
-export function textFont(ctx: PDFContext, value: PDFObject | undefined): TextFont | undefined {
+export function fontData(ctx: PDFContext, value: PDFObject | undefined): FontData | undefined {
   const font = deref(ctx, value);
   if (!(font instanceof PDFDict)) return undefined;
   const subtype = nameOf(ctx, font.get(N('Subtype')));

@@ -4,15 +4,9 @@
 // read (a page, or a form it draws, which pdfjs reads as a run of its own). Horizontal text only:
 // vertical fonts are left to pdfjs.
 
-import { Fallback, GlyphKind, type TextFont } from './fonts.js';
+import { Fallback, GlyphKind, type TextFont } from './glyphs.js';
 import type { TextState } from './state.js';
-
-/** Where the items of a page go: its text, and the sized items of page 1 (for the heading). */
-export interface TextSink {
-  text: string[];
-  /** Non-blank items with their size (the height of their text matrix), when wanted. */
-  sized?: { str: string; size: number }[];
-}
+import { ItemText, normalize, type TextSink } from './units.js';
 
 const TRACKING_SPACE = 0.102;
 const NOT_A_SPACE = 0.03;
@@ -21,15 +15,10 @@ const SPACE_IN_FLOW_MIN = 0.102;
 const SPACE_IN_FLOW_MAX = 0.6;
 const VERTICAL_SHIFT = 0.25;
 
-/** Characters pdfjs replaces by their compatibility form (ligatures, no-break and odd-width spaces, micro, ohm). */
-const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06]+)|(\ufb05+)/gu;
-const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
-
 export class TextRun {
   private initialized = false;
-  /** The item's text so far, as UTF-16 code units (a string built per glyph would cost a string per glyph). */
-  private units = new Uint16Array(256);
-  private length = 0;
+  /** The item's text so far. */
+  private readonly item = new ItemText();
   private width = 0;
   private height = 0;
   private advanceScale = 0;
@@ -42,7 +31,8 @@ export class TextRun {
   /** Text rendering matrix after the last glyph, and at the current point (reused, never reallocated). */
   private readonly prev = new Float64Array(6);
   private readonly cur = new Float64Array(6);
-  private last2: [string, string] = [' ', ' '];
+  /** pdfjs's last two characters, as far as it looks at them: whether each is a space. */
+  private readonly lastSpace = [true, true];
   private lastPos = 0;
 
   constructor(
@@ -51,38 +41,20 @@ export class TextRun {
     private readonly view: readonly number[],
   ) {}
 
-  /** The text rendering matrix at the current point (ctm × tm × [size·scale 0 0 size 0 rise]), into `out`. */
-  private current(s: TextState, out: Float64Array): Float64Array {
-    const { ctm: c, tm: t, fontSize: fs, rise } = s;
-    const m0 = t[0] * fs * s.hScale;
-    const m1 = t[1] * fs * s.hScale;
-    const m2 = t[2] * fs;
-    const m3 = t[3] * fs;
-    const m4 = t[2] * rise + t[4];
-    const m5 = t[3] * rise + t[5];
-    out[0] = c[0] * m0 + c[2] * m1;
-    out[1] = c[1] * m0 + c[3] * m1;
-    out[2] = c[0] * m2 + c[2] * m3;
-    out[3] = c[1] * m2 + c[3] * m3;
-    out[4] = c[0] * m4 + c[2] * m5 + c[4];
-    out[5] = c[1] * m4 + c[3] * m5 + c[5];
-    return out;
-  }
-
-  private saveLastChar(ch: string): boolean {
-    const next = (this.lastPos + 1) % 2;
-    const add = this.last2[this.lastPos] !== ' ' && this.last2[next] === ' ';
-    this.last2[this.lastPos] = ch;
+  private saveLastChar(space: boolean): boolean {
+    const next = this.lastPos ^ 1;
+    const add = !this.lastSpace[this.lastPos] && this.lastSpace[next];
+    this.lastSpace[this.lastPos] = space;
     this.lastPos = next;
     return add;
   }
 
   private shouldAddWhitespace(): boolean {
-    return this.last2[this.lastPos] !== ' ' && this.last2[(this.lastPos + 1) % 2] === ' ';
+    return !this.lastSpace[this.lastPos] && this.lastSpace[this.lastPos ^ 1];
   }
 
   private resetLastChars(): void {
-    this.last2[0] = this.last2[1] = ' ';
+    this.lastSpace[0] = this.lastSpace[1] = true;
     this.lastPos = 0;
   }
 
@@ -91,32 +63,16 @@ export class TextRun {
     if (this.sink.sized && str.trim() !== '') this.sink.sized.push({ str, size });
   }
 
-  private append(text: string): void {
-    if (this.length + text.length > this.units.length) {
-      const more = new Uint16Array(Math.max(this.units.length * 2, this.length + text.length));
-      more.set(this.units.subarray(0, this.length));
-      this.units = more;
-    }
-    for (let i = 0; i < text.length; i++) this.units[this.length++] = text.charCodeAt(i);
-  }
-
-  private text(): string {
-    let out = '';
-    for (let i = 0; i < this.length; i += 4096) out += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 4096)) as unknown as number[]);
-    return out;
-  }
-
   private pushWhitespace(): void {
     this.push(' ', false, 0);
   }
 
   flush(): void {
     if (!this.initialized) return;
-    const str = this.text();
+    const str = this.item.take();
     this.push(this.normalize ? normalize(str) : str, this.eol, this.height);
     this.initialized = false;
     this.normalize = false;
-    this.length = 0;
   }
   private eol = false;
   /** The item holds a character pdfjs normalises. */
@@ -124,9 +80,12 @@ export class TextRun {
 
   private ensure(s: TextState): void {
     if (this.initialized) return;
-    const trm = this.current(s, this.cur);
+    // The height of the text rendering matrix (ctm × tm × [size·scale 0 0 size 0 rise]).
+    const { ctm: c, tm: t, fontSize: fs } = s;
+    const m2 = t[2] * fs;
+    const m3 = t[3] * fs;
     this.width = 0;
-    this.height = Math.hypot(trm[2], trm[3]);
+    this.height = Math.hypot(c[0] * m2 + c[2] * m3, c[1] * m2 + c[3] * m3);
     this.advanceScale = Math.hypot(s.ctm[0], s.ctm[1]) * Math.hypot(s.tlm[0], s.tlm[1]);
     const size = s.fontSize;
     this.trackingSpaceMin = size * TRACKING_SPACE;
@@ -159,7 +118,7 @@ export class TextRun {
     if (orientation * this.spaceInFlowMin <= width && width <= orientation * this.spaceInFlowMax) {
       if (this.initialized) {
         this.resetLastChars();
-        this.append(' ');
+        this.item.append(' ');
       }
       return false;
     }
@@ -169,18 +128,17 @@ export class TextRun {
     return true;
   }
 
-  /** Where the next glyph starts compared with where the last one ended: space, new item, new line. False: outside the page. */
-  private compare(s: TextState, glyphWidth: number): boolean {
-    const cur = this.current(s, this.cur);
+  /**
+   * Where the next glyph starts (its text rendering matrix in `cur`) compared with where the last one
+   * ended: space, new item, new line. The caller has checked that it is on the page and has moved.
+   */
+  private compareMoved(): void {
+    const cur = this.cur;
+    const p = this.prev;
     let x = cur[4];
     let y = cur[5];
-    const v = this.view;
-    if (x + glyphWidth < v[0] || x > v[2] || y < v[1] || y > v[3]) return false;
-    if (!this.hasPrev) return true;
-    const p = this.prev;
     let lx = p[4];
     let ly = p[5];
-    if (lx === x && ly === y) return true;
     if (cur[0] && cur[1] === 0 && cur[2] === 0) {
       if (cur[0] < 0) {
         x = -x;
@@ -210,15 +168,15 @@ export class TextRun {
     if (advanceX < orientation * this.negativeSpaceMax) {
       if (Math.abs(advanceY) > 0.5 * this.height) {
         this.appendEOL();
-        return true;
+        return;
       }
       this.resetLastChars();
       this.flush();
-      return true;
+      return;
     }
     if (Math.abs(advanceY) > this.height) {
       this.appendEOL();
-      return true;
+      return;
     }
     if (advanceX <= orientation * this.notASpace) this.resetLastChars();
     if (advanceX <= orientation * this.trackingSpaceMin) {
@@ -228,13 +186,12 @@ export class TextRun {
         this.pushWhitespace();
       } else this.width += advanceX;
     } else if (!this.addFakeSpaces(advanceX, orientation)) {
-      if (this.length === 0) {
+      if (this.item.length === 0) {
         this.resetLastChars();
         this.pushWhitespace();
       } else this.width += advanceX;
     }
     if (Math.abs(advanceY) > this.height * VERTICAL_SHIFT) this.flush();
-    return true;
   }
 
   /** Show the codes in `bytes` (one string of Tj, or a piece of TJ followed by `extraSpacing`). */
@@ -242,52 +199,94 @@ export class TextRun {
     const tm = s.tm;
     const step = font.bytes;
     if (step === 2 && bytes.length % 2 === 1) throw new Fallback('oneven aantal bytes');
+    const hScale = s.hScale;
     if (bytes.length === 0) {
       const spacing = s.charSpacing + extraSpacing;
       if (spacing) {
-        tm[4] += tm[0] * spacing * s.hScale;
-        tm[5] += tm[1] * spacing * s.hScale;
+        tm[4] += tm[0] * spacing * hScale;
+        tm[5] += tm[1] * spacing * hScale;
       }
       return;
     }
     const scale = 0.001 * s.fontSize;
+    // Within one string only the text matrix's translation moves: the rest of the text rendering
+    // matrix (ctm × tm × [size·scale 0 0 size 0 rise]) is worked out once.
+    const c = s.ctm;
+    const fs = s.fontSize;
+    const rise = s.rise;
+    const m0 = tm[0] * fs * hScale;
+    const m1 = tm[1] * fs * hScale;
+    const m2 = tm[2] * fs;
+    const m3 = tm[3] * fs;
+    const a = c[0] * m0 + c[2] * m1;
+    const b = c[1] * m0 + c[3] * m1;
+    const cc = c[0] * m2 + c[2] * m3;
+    const d = c[1] * m2 + c[3] * m3;
+    const v = this.view;
+    const p = this.prev;
     for (let i = 0; i < bytes.length; i += step) {
       const code = step === 1 ? bytes[i] : (bytes[i] << 8) | bytes[i + 1];
       const g = font.glyph(code);
       if (!g) throw new Fallback(`teken ${code} zonder tekst`);
-      if (g.kind === GlyphKind.Invisible) continue;
+      const kind = g.kind;
+      if (kind === GlyphKind.Invisible) continue;
       let spacing = s.charSpacing + (i + step >= bytes.length ? extraSpacing : 0);
       let dim = g.width * scale;
       if (code === 0x20) spacing += s.wordSpacing;
-      if (g.kind === GlyphKind.Whitespace) {
+      if (kind === GlyphKind.Whitespace) {
         spacing += dim;
-        tm[4] += tm[0] * spacing * s.hScale;
-        tm[5] += tm[1] * spacing * s.hScale;
-        this.saveLastChar(' ');
+        tm[4] += tm[0] * spacing * hScale;
+        tm[5] += tm[1] * spacing * hScale;
+        this.saveLastChar(true);
         continue;
       }
-      if (g.kind !== GlyphKind.Diacritic && !this.compare(s, dim)) {
-        tm[4] += tm[0] * dim * s.hScale;
-        tm[5] += tm[1] * dim * s.hScale;
-        continue;
+      if (kind !== GlyphKind.Diacritic) {
+        const m4 = tm[2] * rise + tm[4];
+        const m5 = tm[3] * rise + tm[5];
+        const x = c[0] * m4 + c[2] * m5 + c[4];
+        const y = c[1] * m4 + c[3] * m5 + c[5];
+        // Outside the page: not shown.
+        if (x + dim < v[0] || x > v[2] || y < v[1] || y > v[3]) {
+          tm[4] += tm[0] * dim * hScale;
+          tm[5] += tm[1] * dim * hScale;
+          continue;
+        }
+        // Where the last glyph ended (the usual case within a string): nothing to decide.
+        if (this.hasPrev && (p[4] !== x || p[5] !== y)) {
+          const cur = this.cur;
+          cur[0] = a;
+          cur[1] = b;
+          cur[2] = cc;
+          cur[3] = d;
+          cur[4] = x;
+          cur[5] = y;
+          this.compareMoved();
+        }
       }
       this.ensure(s);
-      if (g.kind === GlyphKind.Diacritic) dim = 0;
-      dim *= s.hScale;
+      if (kind === GlyphKind.Diacritic) dim = 0;
+      dim *= hScale;
       tm[4] += tm[0] * dim;
       tm[5] += tm[1] * dim;
       this.width += dim;
       if (dim) {
-        const c = this.current(s, this.cur);
-        for (let k = 0; k < 6; k++) this.prev[k] = c[k];
+        const m4 = tm[2] * rise + tm[4];
+        const m5 = tm[3] * rise + tm[5];
+        p[0] = a;
+        p[1] = b;
+        p[2] = cc;
+        p[3] = d;
+        p[4] = c[0] * m4 + c[2] * m5 + c[4];
+        p[5] = c[1] * m4 + c[3] * m5 + c[5];
         this.hasPrev = true;
       }
-      if (this.saveLastChar(g.text)) this.append(' ');
-      this.append(g.text);
+      if (this.saveLastChar(false)) this.item.appendUnit(32);
+      if (g.unit >= 0) this.item.appendUnit(g.unit);
+      else this.item.append(g.text);
       if (g.normalize) this.normalize = true;
       if (spacing) {
-        tm[4] += tm[0] * spacing * s.hScale;
-        tm[5] += tm[1] * spacing * s.hScale;
+        tm[4] += tm[0] * spacing * hScale;
+        tm[5] += tm[1] * spacing * hScale;
       }
     }
   }

@@ -1,17 +1,25 @@
 // The graphics and text state the text reader follows, as pdfjs keeps it, and matrix product.
 
-export type Matrix = [number, number, number, number, number, number];
+/** Six numbers, unboxed: the text matrix moves with every glyph. */
+export type Matrix = Float64Array;
+
+/** The six numbers a `Tm` or `cm` gives (NaN for one missing, as arithmetic on a missing operand gives). */
+export function matrixOf(values: readonly unknown[]): Matrix {
+  const m = new Float64Array(6);
+  for (let k = 0; k < 6; k++) m[k] = k < values.length ? (typeof values[k] === 'number' ? (values[k] as number) : 0) : NaN;
+  return m;
+}
 
 /** m1 × m2 in PDF's row-vector convention (m2 applied first), as pdfjs's Util.transform. */
-export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ];
+export function multiply(m1: ArrayLike<number>, m2: ArrayLike<number>): Matrix {
+  const out = new Float64Array(6);
+  out[0] = m1[0] * m2[0] + m1[2] * m2[1];
+  out[1] = m1[1] * m2[0] + m1[3] * m2[1];
+  out[2] = m1[0] * m2[2] + m1[2] * m2[3];
+  out[3] = m1[1] * m2[2] + m1[3] * m2[3];
+  out[4] = m1[0] * m2[4] + m1[2] * m2[5] + m1[4];
+  out[5] = m1[1] * m2[4] + m1[3] * m2[5] + m1[5];
+  return out;
 }
 
 /** The text state pdfjs keeps per graphics state. */

@@ -1,0 +1,20 @@
+// The text thread: reads attachment text (text-work.ts), one file per message, in the order sent. The
+// main thread bounds it: a file that takes too long ends the thread, and its heap is limited
+// (text-reader.ts).
+
+import { parentPort } from 'node:worker_threads';
+import { handleTextRequest, type TextRequest } from './text-work.js';
+
+// Whatever pdfjs prints belongs to no one's terminal.
+console.log = () => {};
+console.warn = () => {};
+console.error = () => {};
+
+// Handled one after another, so each file's time is its own.
+let queue: Promise<unknown> = Promise.resolve();
+parentPort?.on('message', (message: { id: number; request: TextRequest }) => {
+  queue = queue.then(async () => {
+    const result = await handleTextRequest(message.request).catch((err: unknown) => ({ ok: false as const, reason: 'onleesbaar' as const, detail: String(err) }));
+    parentPort?.postMessage({ id: message.id, result });
+  });
+});

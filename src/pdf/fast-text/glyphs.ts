@@ -1,0 +1,108 @@
+// What the text extractor knows of a font, without the PDF objects it came from (fonts.ts reads
+// those): per character code its text and advance width, and how pdfjs classes the text (white
+// space, a combining mark, an invisible format character). `FontData` is plain data, so the fonts of
+// a document can be read on one thread and used on another (job.ts).
+
+import { parseToUnicode } from './cmap.js';
+import { glyphUnicode } from './encodings.js';
+
+/** This document is for pdfjs: something in it is not read here the way pdfjs reads it. */
+export class Fallback extends Error {}
+
+export const enum GlyphKind {
+  Normal = 0,
+  Whitespace = 1,
+  /** A combining mark: drawn over the previous character, no advance of its own. */
+  Diacritic = 2,
+  /** Not shown at all (soft hyphen and the like). */
+  Invisible = 3,
+}
+
+export interface Glyph {
+  code: number;
+  text: string;
+  /** Advance in glyph space (thousandths of the font size). */
+  width: number;
+  kind: GlyphKind;
+  /** pdfjs replaces it by its compatibility form (a ligature, an odd space, µ, Ω). */
+  normalize: boolean;
+  /** The text as one UTF-16 code unit, −1 when it takes more. */
+  unit: number;
+}
+
+export interface TextFont {
+  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
+  bytes: 1 | 2;
+  /** The glyph of a code; undefined when its text is not known (the caller falls back). */
+  glyph(code: number): Glyph | undefined;
+}
+
+/**
+ * A font as read from the file: a simple font's glyph names and widths per code (with its
+ * /ToUnicode stream, decoded, or `none`), or an Identity-H composite font's /W widths and /ToUnicode.
+ */
+export type FontData =
+  | { kind: 'simple'; toUnicode: Uint8Array | 'none'; names: (string | undefined)[]; widths: Float64Array }
+  | { kind: 'composite'; toUnicode: Uint8Array; widths: Map<number, number>; dflt: number };
+
+const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+/** Characters pdfjs replaces by their compatibility form (run.ts). */
+const NORMALIZED = /[\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb06]/u;
+/** Right-to-left scripts: pdfjs reorders them; left to it. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+
+/** The glyph of a code with this text; undefined (fall back) for no text or right-to-left text. */
+function glyphOf(code: number, text: string | undefined, width: number): Glyph | undefined {
+  return text === undefined || text === '' || RTL.test(text) ? undefined : { code, text, width, kind: kindOf(text), normalize: NORMALIZED.test(text), unit: text.length === 1 ? text.charCodeAt(0) : -1 };
+}
+
+function kindOf(text: string): GlyphKind {
+  const m = SPECIAL.exec(text);
+  if (!m) return GlyphKind.Normal;
+  return m[1] ? GlyphKind.Whitespace : m[2] ? GlyphKind.Diacritic : GlyphKind.Invisible;
+}
+
+function simpleFont(data: Extract<FontData, { kind: 'simple' }>): TextFont | undefined {
+  const toUnicode = data.toUnicode === 'none' ? 'none' : parseToUnicode(data.toUnicode);
+  if (toUnicode === undefined) return undefined;
+  const { names, widths } = data;
+  const glyphs: (Glyph | undefined | null)[] = new Array(256).fill(null);
+  return {
+    bytes: 1,
+    glyph(code) {
+      let g = glyphs[code];
+      if (g === null) {
+        const name = names[code];
+        const text = (toUnicode !== 'none' ? toUnicode.get(code) : undefined) ?? (name !== undefined ? glyphUnicode(name) : undefined);
+        g = glyphs[code] = glyphOf(code, text, widths[code]);
+      }
+      return g;
+    },
+  };
+}
+
+function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont | undefined {
+  const toUnicode = parseToUnicode(data.toUnicode);
+  if (toUnicode === undefined) return undefined;
+  const { widths, dflt } = data;
+  // Filled as codes are met: per code 0 (not looked up yet), −1 (no text) or 1 + its index in `list`.
+  const index = new Int32Array(65_536);
+  const list: Glyph[] = [];
+  return {
+    bytes: 2,
+    glyph(code) {
+      const at = index[code];
+      if (at > 0) return list[at - 1];
+      if (at < 0) return undefined;
+      const g = glyphOf(code, toUnicode.get(code), widths.get(code) ?? dflt);
+      if (g) index[code] = list.push(g);
+      else index[code] = -1;
+      return g;
+    },
+  };
+}
+
+/** The font to read text with, or undefined when its /ToUnicode cannot be read as a whole. */
+export function textFontOf(data: FontData): TextFont | undefined {
+  return data.kind === 'simple' ? simpleFont(data) : compositeFont(data);
+}

@@ -1,0 +1,286 @@
+// A document's text, read from what prepare.ts took out of the parsed file: its pages' decoded content
+// streams, their resources (fonts, forms, graphics states) and page boxes, all plain data, so the
+// reading can run on another thread than the parsing. It gives what pdfjs's getTextContent gives —
+// same items, spaces, line ends and first-page heading — for the fonts it can read; for anything else
+// it says so, and the caller reads the document with pdfjs. Bounded: forms nest at most
+// MAX_FORM_DEPTH deep, time is checked as operators are read, text stops at `maxChars`.
+
+import { headingOf, type ExtractedText } from '../text.js';
+import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
+import { ContentLexer, Name, type Operand } from './lexer.js';
+import { TextRun } from './run.js';
+import { matrixOf, multiply, type TextState } from './state.js';
+import type { TextSink } from './units.js';
+
+/** A stream's decoded bytes in `TextJob.data` (start, end), or null when it could not be decoded. */
+export type Span = readonly [number, number] | null;
+
+/** The names a content stream may use, each to an index in the job's lists. */
+export interface JobResources {
+  /** Font name → index in `fonts`. */
+  fonts: Map<string, number>;
+  /** Graphics states that set a font (not read here). */
+  gsFont: string[];
+  /** Form XObject name → index in `forms`; other XObjects are not listed. */
+  forms: Map<string, number>;
+}
+
+export interface JobForm {
+  content: Span;
+  matrix?: number[];
+  /** Index in `resources`; −1: the resources of the stream that draws it. */
+  resources: number;
+}
+
+export interface JobPage {
+  content: Span;
+  /** Index in `resources`; −1: none. */
+  resources: number;
+  /** CropBox ∩ MediaBox, normalised. */
+  view: number[];
+}
+
+export interface TextJob {
+  /** Every decoded stream, one after another. */
+  data: Uint8Array;
+  pages: JobPage[];
+  resources: JobResources[];
+  /** null: a font only pdfjs reads. */
+  fonts: (FontData | null)[];
+  forms: JobForm[];
+}
+
+export type FastText = { ok: true; text: ExtractedText } | { ok: false; reason: string };
+
+export interface FastOptions {
+  /** Stop after this many milliseconds. */
+  budgetMs?: number;
+  maxChars: number;
+}
+
+const MAX_FORM_DEPTH = 12;
+const MAX_SAVE_DEPTH = 4096;
+/** Operators between two looks at the clock. */
+const CLOCK_EVERY = 20_000;
+
+class OutOfTime extends Error {}
+
+const IDENTITY = new Float64Array([1, 0, 0, 1, 0, 0]);
+const num = (v: Operand | undefined): number => (typeof v === 'number' ? v : 0);
+/** A name as pdf-lib keys it (its `#xx` escapes with upper-case digits decoded). */
+const key = (name: string): string => (name.includes('#') ? name.replace(/#([\dABCDEF]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name);
+
+function cloneState(s: TextState): TextState {
+  return {
+    ctm: s.ctm.slice(),
+    tm: s.tm.slice(),
+    tlm: s.tlm.slice(),
+    fontName: s.fontName,
+    fontSize: s.fontSize,
+    charSpacing: s.charSpacing,
+    wordSpacing: s.wordSpacing,
+    hScale: s.hScale,
+    leading: s.leading,
+    rise: s.rise,
+  };
+}
+
+class JobReader {
+  private readonly fonts = new Map<number, TextFont | undefined>();
+  private readonly started = Date.now();
+  private ops = 0;
+
+  constructor(
+    private readonly job: TextJob,
+    private readonly budgetMs: number | undefined,
+  ) {}
+
+  bytes(span: Span): Uint8Array {
+    if (!span) throw new Fallback('stream niet te lezen');
+    return this.job.data.subarray(span[0], span[1]);
+  }
+
+  private font(resources: JobResources | undefined, name: string): TextFont {
+    const index = resources?.fonts.get(key(name));
+    if (index === undefined) throw new Fallback(`lettertype ${name} ontbreekt`);
+    if (!this.fonts.has(index)) {
+      const data = this.job.fonts[index];
+      this.fonts.set(index, data ? textFontOf(data) : undefined);
+    }
+    const font = this.fonts.get(index);
+    if (!font) throw new Fallback(`lettertype ${name} niet te lezen`);
+    return font;
+  }
+
+  /** Read one content stream (a page's, or a form's) into `sink`, as one pdfjs text run. */
+  run(content: Uint8Array, resources: JobResources | undefined, state: TextState, sink: TextSink, view: readonly number[], forms: number[]): void {
+    const run = new TextRun(sink, view);
+    const lexer = new ContentLexer(content);
+    const operands: Operand[] = [];
+    const stack: TextState[] = [];
+    let s = state;
+    let font: TextFont | undefined;
+    // Fonts of this stream's resources by name: a page switching fonts thousands of times looks each up once.
+    const byName = new Map<string, TextFont>();
+    const fontOf = (): TextFont => {
+      const name = s.fontName;
+      if (!name) throw new Fallback('tekst zonder lettertype');
+      if (font) return font;
+      font = byName.get(name);
+      if (!font) byName.set(name, (font = this.font(resources, name)));
+      return font;
+    };
+    const show = (bytes: Operand | undefined): void => {
+      if (bytes instanceof Uint8Array) run.show(s, fontOf(), bytes, 0);
+    };
+    const newLine = (): void => {
+      s.tlm[4] += -s.leading * s.tlm[2];
+      s.tlm[5] += -s.leading * s.tlm[3];
+      s.tm = s.tlm.slice();
+    };
+    for (let op = lexer.next(operands); op !== undefined; op = lexer.next(operands)) {
+      if (++this.ops % CLOCK_EVERY === 0 && this.budgetMs !== undefined && Date.now() - this.started > this.budgetMs) throw new OutOfTime();
+      switch (op) {
+        case 'Tj':
+          show(operands[0]);
+          break;
+        case 'TJ': {
+          const items = operands[0];
+          if (!Array.isArray(items)) break;
+          const f = fontOf();
+          let pending: Uint8Array[] = [];
+          const flushPending = (extra: number): void => {
+            const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+            pending = [];
+            run.show(s, f, bytes, extra);
+          };
+          for (const item of items) {
+            if (item instanceof Uint8Array) pending.push(item);
+            else if (typeof item === 'number' && item !== 0) flushPending((item * -s.fontSize) / 1000);
+          }
+          if (pending.length > 0) flushPending(0);
+          break;
+        }
+        case "'":
+          newLine();
+          show(operands[0]);
+          break;
+        case '"':
+          s.wordSpacing = num(operands[0]);
+          s.charSpacing = num(operands[1]);
+          newLine();
+          show(operands[2]);
+          break;
+        case 'Td':
+        case 'TD': {
+          const [tx, ty] = [num(operands[0]), num(operands[1])];
+          if (op === 'TD') s.leading = -ty;
+          s.tlm[4] += s.tlm[0] * tx + s.tlm[2] * ty;
+          s.tlm[5] += s.tlm[1] * tx + s.tlm[3] * ty;
+          s.tm = s.tlm.slice();
+          break;
+        }
+        case 'T*':
+          newLine();
+          break;
+        case 'Tm':
+          s.tm = matrixOf(operands);
+          s.tlm = s.tm.slice();
+          run.updateAdvanceScale(s);
+          break;
+        case 'Tf': {
+          const name = operands[0] instanceof Name ? operands[0].name : undefined;
+          const size = num(operands[1]);
+          if (name !== undefined && name === s.fontName && size === s.fontSize) break;
+          run.flush();
+          s.fontName = name;
+          s.fontSize = size;
+          font = undefined;
+          break;
+        }
+        case 'Tc':
+          s.charSpacing = num(operands[0]);
+          break;
+        case 'Tw':
+          s.wordSpacing = num(operands[0]);
+          break;
+        case 'Tz':
+          s.hScale = num(operands[0]) / 100;
+          break;
+        case 'TL':
+          s.leading = num(operands[0]);
+          break;
+        case 'Ts':
+          s.rise = num(operands[0]);
+          break;
+        case 'BT':
+          s.tm = IDENTITY.slice();
+          s.tlm = IDENTITY.slice();
+          break;
+        case 'cm':
+          s.ctm = multiply(s.ctm, matrixOf(operands));
+          break;
+        case 'q':
+          if (stack.length < MAX_SAVE_DEPTH) stack.push(cloneState(s));
+          break;
+        case 'Q': {
+          const prev = stack.pop();
+          if (!prev) break;
+          if (prev.fontName !== s.fontName || prev.fontSize !== s.fontSize) run.flush();
+          if (prev.fontName !== s.fontName) font = undefined;
+          s = prev;
+          break;
+        }
+        case 'BMC':
+        case 'BDC':
+        case 'EMC':
+          run.flush();
+          break;
+        case 'gs':
+          if (operands[0] instanceof Name && resources?.gsFont.includes(key(operands[0].name))) throw new Fallback('lettertype in ExtGState');
+          break;
+        case 'Do':
+          run.flush();
+          if (operands[0] instanceof Name) this.form(resources, operands[0].name, s, sink, view, forms);
+          break;
+      }
+    }
+    run.flush();
+  }
+
+  private form(resources: JobResources | undefined, name: string, s: TextState, sink: TextSink, view: readonly number[], forms: number[]): void {
+    const index = resources?.forms.get(key(name));
+    if (index === undefined) return;
+    if (forms.includes(index) || forms.length >= MAX_FORM_DEPTH) throw new Fallback('vormen te diep of in een kring');
+    const form = this.job.forms[index];
+    const state = cloneState(s);
+    if (form.matrix) state.ctm = multiply(state.ctm, form.matrix);
+    const bytes = this.bytes(form.content);
+    this.run(bytes, form.resources >= 0 ? this.job.resources[form.resources] : resources, state, sink, view, [...forms, index]);
+  }
+}
+
+/** The text of the job's pages, or why only pdfjs can read them. */
+export function readTextJob(job: TextJob, options: FastOptions): FastText {
+  const reader = new JobReader(job, options.budgetMs);
+  const pages: string[] = [];
+  let heading: string | undefined;
+  let chars = 0;
+  try {
+    for (const [i, page] of job.pages.entries()) {
+      const sink: TextSink = { text: [], sized: i === 0 ? [] : undefined };
+      const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
+      reader.run(reader.bytes(page.content), page.resources >= 0 ? job.resources[page.resources] : undefined, state, sink, page.view, []);
+      const text = sink.text.join('');
+      if (sink.sized) heading = headingOf(sink.sized);
+      chars += text.length;
+      if (chars > options.maxChars) return { ok: true, text: { pages, heading, stopped: 'tekst' } };
+      pages.push(text);
+    }
+  } catch (err) {
+    if (err instanceof Fallback) return { ok: false, reason: err.message };
+    if (err instanceof OutOfTime) return { ok: true, text: { pages, heading, stopped: 'tijd' } };
+    throw err;
+  }
+  return { ok: true, text: { pages, heading } };
+}
