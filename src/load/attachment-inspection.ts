@@ -70,7 +70,7 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
     let parsed: Promise<TextSource | undefined> | undefined;
     const parse = (): Promise<TextSource | undefined> =>
       (parsed ??= reading().then(async (r) => {
-        const inspected = await r.inspectPdfBytes(bytes, relPath, options);
+        const inspected = await r.inspectPdfBytes(bytes, relPath, { ...options, sha256 });
         return inspected.doc ? r.textSource(inspected.doc, bytes, inspected.content) : undefined;
       }));
     let delegate: TextSource | undefined;
@@ -88,7 +88,7 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
     };
   }
   const { inspectPdfBytes, textSource } = await reading();
-  const inspected = await inspectPdfBytes(bytes, relPath, options);
+  const inspected = await inspectPdfBytes(bytes, relPath, { ...options, sha256 });
   inspected.facts.path = absPath;
   const keep = cacheableFacts(inspected.facts);
   const source = inspected.doc ? textSource(inspected.doc, bytes, inspected.content) : undefined;

@@ -33,6 +33,8 @@ export interface InspectOptions {
   lazy?: boolean;
   /** Keep the decoded page content streams for the text reader (they are decoded anyway). */
   keepContent?: boolean;
+  /** The sha256 of the bytes, when the caller already has it (lint's facts cache hashes every file). */
+  sha256?: string;
 }
 
 export interface InspectedPdf {
@@ -160,7 +162,7 @@ async function inspectBytes(bytes: Uint8Array, facts: PdfFacts, options: Inspect
   };
   facts.size = bytes.length;
   if (bytes.length === 0) return fail(pdfProblem.empty());
-  facts.sha256 = createHash('sha256').update(bytes).digest('hex');
+  facts.sha256 = options.sha256 ?? createHash('sha256').update(bytes).digest('hex');
 
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerAt = buf.indexOf('%PDF-');
