@@ -6,7 +6,8 @@
 
 import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHeader, PDFName, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import { DecodeBudget } from './decode.js';
-import { LazyObjects, LazyParser } from './lazy-objects.js';
+import { LazyObjects } from './lazy-objects.js';
+import { LazyParser } from './lazy-parser.js';
 import { readXref } from './lazy-xref.js';
 
 export interface LazyLoad {

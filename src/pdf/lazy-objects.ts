@@ -7,8 +7,9 @@
 // name the object, a parse error or the time budget running out marks the table `surprised`, and the
 // caller (analyse.ts) then reads the file whole with pdf-lib as before.
 
-import { PDFContext, PDFName, PDFNumber, PDFObjectParser, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded, type DecodeBudget } from './decode.js';
+import { LazyParser } from './lazy-parser.js';
 
 /** Where an object is: at a byte offset in the file, or as member of an object stream. */
 export type XrefEntry = { offset: number; gen: number } | { stream: number; index: number };
@@ -19,113 +20,6 @@ export interface XrefData {
   /** The trailer entries pdf-lib keeps, the newest section's first. */
   trailer: { Size?: PDFNumber; Root?: PDFObject; Encrypt?: PDFObject; Info?: PDFObject; ID?: PDFObject };
   startXref: number;
-}
-
-const OBJ = [...'obj'].map((c) => c.charCodeAt(0));
-const code = (c: string): number => c.charCodeAt(0);
-const WHITESPACE = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WHITESPACE[c] = 1;
-const DELIMITER = new Uint8Array(256);
-for (const c of '()<>[]{}/%') DELIMITER[code(c)] = 1;
-const NUMERIC = new Uint8Array(256);
-for (const c of '0123456789.+-') NUMERIC[code(c)] = 1;
-const [LT, LPAREN, SLASH, LBRACKET, HASH] = ['<', '(', '/', '[', '#'].map(code) as [number, number, number, number, number];
-
-interface ViewStream {
-  slice(start: number, end: number): Uint8Array;
-  next(): number;
-}
-type ByteStreamClass = new (bytes: Uint8Array) => ViewStream;
-
-/** pdf-lib does not export its ByteStream: take the class from a parser it made. */
-const ByteStream = (PDFObjectParser.forBytes(new Uint8Array(0), PDFContext.create()) as unknown as { bytes: { constructor: ByteStreamClass } }).bytes.constructor;
-
-/**
- * A byte stream whose slices are views of `bytes`, not copies (pdf-lib slices stream data with it),
- * and that does not count lines and columns on every byte (they only ever go into error messages,
- * and an error here means the full parse anyway).
- */
-function viewStream(bytes: Uint8Array): ViewStream {
-  const stream = new ByteStream(bytes);
-  stream.slice = (start: number, end: number): Uint8Array => bytes.subarray(start, end);
-  stream.next = function (this: { idx: number }): number {
-    return bytes[this.idx++]!;
-  };
-  return stream;
-}
-
-/** Names by their bytes in the file (those without `#` escapes, which mean themselves). */
-const names = new Map<string, PDFName>();
-
-/** pdf-lib's object parser, positioned at will, with two shortcuts that give the same objects. */
-export class LazyParser extends PDFObjectParser {
-  constructor(
-    private readonly view: Uint8Array,
-    context: PDFContext,
-  ) {
-    super(viewStream(view) as never, context);
-  }
-
-  // pdf-lib tries `true`, `false` and `null` before it looks at the first byte at all.
-  override parseObject(ref?: PDFRef): PDFObject {
-    this.skipWhitespaceAndComments();
-    const byte = this.bytes.peek();
-    if (byte === LT) return this.bytes.peekAhead(1) === LT ? this.parseDictOrStream(ref) : this.parseHexString(ref);
-    if (byte === LPAREN) return this.parseString(ref);
-    if (byte === SLASH) return this.parseName();
-    if (byte === LBRACKET) return this.parseArray(ref);
-    if (NUMERIC[byte]) return this.parseNumberOrRef();
-    return super.parseObject(ref);
-  }
-
-  // pdf-lib builds a name one character at a time and decodes it twice.
-  protected override parseName(): PDFName {
-    const view = this.view;
-    const start = this.bytes.offset() + 1;
-    if (view[start - 1] !== SLASH) return super.parseName();
-    let raw = '';
-    let end = start;
-    for (let b = view[end]!; end < view.length && !WHITESPACE[b] && !DELIMITER[b]; b = view[++end]!) {
-      if (b === HASH) return super.parseName();
-      raw += String.fromCharCode(b);
-    }
-    this.bytes.moveTo(end);
-    let name = names.get(raw);
-    if (!name) names.set(raw, (name = PDFName.of(raw)));
-    return name;
-  }
-
-  /** The object at `offset` (no `n g obj` before it). */
-  objectAt(offset: number): PDFObject {
-    this.bytes.moveTo(offset);
-    return this.parseObject();
-  }
-
-  /** The object after `num gen obj` at `offset`; undefined when the header names another object. */
-  indirectAt(offset: number, expect?: { num: number; gen: number }): PDFObject | undefined {
-    this.bytes.moveTo(offset);
-    this.skipWhitespaceAndComments();
-    const num = this.parseRawInt();
-    this.skipWhitespaceAndComments();
-    const gen = this.parseRawInt();
-    this.skipWhitespaceAndComments();
-    if (!this.matchKeyword(OBJ)) return undefined;
-    if (expect && (expect.num !== num || expect.gen !== gen)) return undefined;
-    return this.parseObject(PDFRef.of(num, gen));
-  }
-
-  /** `count` pairs of integers from `offset` (an object stream's header). */
-  pairsAt(offset: number, count: number): [number, number][] {
-    this.bytes.moveTo(offset);
-    const out: [number, number][] = [];
-    for (let i = 0; i < count; i++) {
-      this.skipWhitespaceAndComments();
-      const a = this.parseRawInt();
-      this.skipWhitespaceAndComments();
-      out.push([a, this.parseRawInt()]);
-    }
-    return out;
-  }
 }
 
 interface ObjectStream {
@@ -261,11 +155,17 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
     if (!entry) return this.fail(`${ref} staat niet in de xref`);
     if (performance.now() > this.deadline) return this.fail('tijd op');
     let object: PDFObject | undefined;
+    // pdf-lib warns on the console about numbers too large for some readers; the full parse collects
+    // such warnings unseen (guard.ts), and so does this.
+    const warn = console.warn;
+    console.warn = () => {};
     try {
       if ('offset' in entry) object = entry.gen === ref.generationNumber ? this.parser.indirectAt(entry.offset, { num: ref.objectNumber, gen: entry.gen }) : undefined;
       else object = ref.generationNumber === 0 ? this.member(entry.stream, ref.objectNumber) : undefined;
     } catch (err) {
       return this.fail(`${ref}: ${(err as Error).message}`);
+    } finally {
+      console.warn = warn;
     }
     if (object === undefined) return this.fail(`${ref} niet gevonden waar de xref zegt`);
     super.set(ref, object);

@@ -5,7 +5,8 @@
 
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded } from './decode.js';
-import type { LazyParser, XrefData, XrefEntry } from './lazy-objects.js';
+import type { XrefData, XrefEntry } from './lazy-objects.js';
+import type { LazyParser } from './lazy-parser.js';
 
 const MAX_SECTIONS = 64;
 const MAX_ENTRIES = 5_000_000;

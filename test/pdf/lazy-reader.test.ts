@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDict, PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, StandardFonts } from '@cantoo/pdf-lib';
+import { describe, expect, it, vi } from 'vitest';
 import { pdfReaders } from '../../src/model/pdf-facts.js';
 import { inspectPdf, inspectPdfBytes } from '../../src/pdf/inspect.js';
 import { readBundleOutline } from '../helpers/bundle-checks.js';
@@ -131,6 +131,21 @@ describe('the lazy PDF reader', () => {
     const broken = Buffer.from(bytes).toString('latin1').replace(/(xref\n\d+ 1\n)(\d{10})/, (_m, head: string, off: string) => `${head}${String(Number(off) + 1).padStart(10, '0')}`);
     const damaged = await inspectPdfBytes(Buffer.from(broken, 'latin1'), 'kapot.pdf');
     expect(pdfReaders.get(damaged.facts)).toBe('volledig');
+  });
+
+  it('keeps pdf-lib quiet while it parses lazily, as the full parse does', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).node.set(PDFName.of('Groot'), PDFNumber.of(1e20));
+    const bytes = await doc.save({ useObjectStreams: false });
+    expect(Buffer.from(bytes).toString('latin1')).toContain('100000000000000000000');
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const lazy = await inspectPdfBytes(bytes, 'groot.pdf');
+      expect(pdfReaders.get(lazy.facts)).toBe('lui');
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('builds the reference meeting and the corpus the same on both paths, and says which reader each file took', async () => {
