@@ -38,6 +38,9 @@ function viewStream(bytes: Uint8Array): ViewStream {
   return stream;
 }
 
+/** Arrays and dictionaries nested deeper than this send the file to the full parse. */
+const MAX_DEPTH = 256;
+
 /** Names by their bytes in the file (those without `#` escapes, which mean themselves). */
 const names = new Map<string, PDFName>();
 
@@ -50,8 +53,22 @@ export class LazyParser extends PDFObjectParser {
     super(viewStream(view) as never, context);
   }
 
-  // pdf-lib tries `true`, `false` and `null` before it looks at the first byte at all.
+  private depth = 0;
+
+  // pdf-lib tries `true`, `false` and `null` before it looks at the first byte at all. Nesting
+  // deeper than real files ever do is refused: how deep pdf-lib itself gets before the stack runs
+  // out depends on the machine, and such a file is the full parse's (and its checks') business.
   override parseObject(ref?: PDFRef): PDFObject {
+    if (this.depth >= MAX_DEPTH) throw new Error(`dieper dan ${MAX_DEPTH} niveaus genest`);
+    this.depth++;
+    try {
+      return this.parseOne(ref);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseOne(ref?: PDFRef): PDFObject {
     this.skipWhitespaceAndComments();
     const byte = this.bytes.peek();
     if (byte === LT) return this.bytes.peekAhead(1) === LT ? this.parseDictOrStream(ref) : this.parseHexString(ref);
