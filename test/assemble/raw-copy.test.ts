@@ -4,14 +4,13 @@
 // hostile-input corpus, the reference meeting and a small sample of the bench meeting.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { readBundleOutline, stampProblems } from '../helpers/bundle-checks.js';
 import { runMain } from '../helpers/cli.js';
-import { CORPUS, manifest } from '../helpers/corpus.js';
+import { corpusMeeting, generateMeeting, pageTexts } from '../helpers/meetings.js';
 import { readPages } from '../helpers/pdf-text.js';
 import { copyFixture } from '../helpers/repo.js';
 import { checkStructure } from '../helpers/structure-check.js';
@@ -20,13 +19,6 @@ import { tempDir } from '../helpers/temp.js';
 const DATE = '2025-03-05';
 /** Several whole builds each: minutes on a loaded two-core machine. */
 const TIMEOUT = 300_000;
-
-/** The bench's meeting generator (scripts/bench/generate.mjs, untyped). */
-type Generate = (options: { pages: number; attachments: number; items: number; cacheDir: string; threads: number }) => Promise<{ root: string; meetingDir: string }>;
-const generateMeeting = async (...args: Parameters<Generate>): ReturnType<Generate> => {
-  const generator = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/bench/generate.mjs')).href)) as { generateMeeting: Generate };
-  return generator.generateMeeting(...args);
-};
 
 interface Built {
   file: string;
@@ -40,13 +32,6 @@ async function build(root: string, date: string, name: string, env: NodeJS.Proce
   const r = await runMain(['--root', root, '--debug', 'build', date, '-o', file], env);
   expect(r.code, r.stderr).toBe(0);
   return { file, bytes: readFileSync(file), paths: r.stderr.split('\n').filter((l) => l.startsWith('debug: ') && !l.includes(': gelezen: ')) };
-}
-
-/** pdftotext, one string per page. */
-function pageTexts(file: string): string[] {
-  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout.split('\f').slice(0, -1);
 }
 
 /** What `qpdf --check` finds, object numbers left out (the two paths number objects differently). */
@@ -156,20 +141,7 @@ describe('the raw copy of attachments', () => {
   }, TIMEOUT);
 
   it('builds the hostile-input corpus as pdf-lib does; what needs sanitizing goes through pdf-lib', async () => {
-    const good = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password && e.expect !== 'error');
-    const root = tempDir();
-    const meeting = path.join(root, 'vergaderingen', DATE);
-    mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
-    writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
-    writeFileSync(path.join(meeting, 'vergadering.yaml'), `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`);
-    good.forEach((e, i) => {
-      const name = path.basename(e.file);
-      copyFileSync(path.join(CORPUS, e.file), path.join(meeting, 'bijlagen', name));
-      writeFileSync(
-        path.join(meeting, `${String(i + 1).padStart(2, '0')}-stuk.md`),
-        `---\nvergadering: ${DATE}\nagendapunt: ${i + 1}\nonderwerp: Stuk ${i + 1}\nsoort: stukken\nbijlagen:\n  - titel: Stuk ${i + 1}\n    bestand: bijlagen/${name}\n---\n`,
-      );
-    });
+    const root = corpusMeeting(DATE);
     const raw = await build(root, DATE, 'raw.pdf');
     const lib = await build(root, DATE, 'lib.pdf', { BUNDEL_PDF_COPY: 'pdf-lib' });
     // Both kinds occur: plain files raw, active content and the like through pdf-lib.

@@ -3,10 +3,8 @@
 // the same facts (page count, warnings, repairs, tags, PDF/A, problems); meetings built both ways
 // (BUNDEL_PDF_READ=pdf-lib forces the full parse) the same bundle, page by page and byte for byte.
 
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PDFDict, PDFDocument, PDFName, PDFNumber, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { pdfReaders } from '../../src/model/pdf-facts.js';
@@ -14,17 +12,12 @@ import { inspectPdf, inspectPdfBytes } from '../../src/pdf/inspect.js';
 import { readBundleOutline } from '../helpers/bundle-checks.js';
 import { runMain } from '../helpers/cli.js';
 import { CORPUS, manifest } from '../helpers/corpus.js';
+import { corpusMeeting, generateMeeting, pageTexts } from '../helpers/meetings.js';
 import { copyFixture, FIXTURES } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 
 const DATE = '2025-03-05';
 const TIMEOUT = 300_000;
-
-type Generate = (options: { pages: number; attachments: number; items: number; cacheDir: string; threads: number }) => Promise<{ root: string; meetingDir: string }>;
-const generateMeeting = async (...args: Parameters<Generate>): ReturnType<Generate> => {
-  const generator = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../scripts/bench/generate.mjs')).href)) as { generateMeeting: Generate };
-  return generator.generateMeeting(...args);
-};
 
 function pdfsUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -59,12 +52,6 @@ async function build(root: string, date: string, name: string, env: NodeJS.Proce
   const r = await runMain(['--root', root, '--debug', 'build', date, '-o', file], env);
   expect(r.code, r.stderr).toBe(0);
   return { file, bytes: readFileSync(file), debug: r.stderr.split('\n').filter((l) => l.includes(': gelezen: ')) };
-}
-
-function pageTexts(file: string): string[] {
-  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout.split('\f').slice(0, -1);
 }
 
 /** Built lazily and with the full parse: the same pages, text per page, outline, and bytes. */
@@ -151,17 +138,7 @@ describe('the lazy PDF reader', () => {
   it('builds the reference meeting and the corpus the same on both paths, and says which reader each file took', async () => {
     const reference = await sameBuild(copyFixture('reference'), DATE);
     expect(reference.debug.filter((l) => l.endsWith('gelezen: lui (xref)')).length).toBeGreaterThanOrEqual(8);
-    const good = manifest.filter((e) => e.file.startsWith('pdf/') && !e.password && e.expect !== 'error');
-    const root = tempDir();
-    const meeting = path.join(root, 'vergaderingen', DATE);
-    mkdirSync(path.join(meeting, 'bijlagen'), { recursive: true });
-    writeFileSync(path.join(root, 'bundel.yaml'), 'organisatie: Corpus\n');
-    writeFileSync(path.join(meeting, 'vergadering.yaml'), `orgaan: Algemeen Bestuur\ndatum: ${DATE}\n`);
-    good.forEach((e, i) => {
-      const name = path.basename(e.file);
-      copyFileSync(path.join(CORPUS, e.file), path.join(meeting, 'bijlagen', name));
-      writeFileSync(path.join(meeting, `${String(i + 1).padStart(2, '0')}-stuk.md`), `---\nvergadering: ${DATE}\nagendapunt: ${i + 1}\nonderwerp: Stuk ${i + 1}\nsoort: stukken\nbijlagen:\n  - titel: Stuk ${i + 1}\n    bestand: bijlagen/${name}\n---\n`);
-    });
+    const root = corpusMeeting(DATE);
     const corpus = await sameBuild(root, DATE);
     expect(corpus.debug.some((l) => l.endsWith('gelezen: lui (xref)'))).toBe(true);
     expect(corpus.debug.some((l) => l.endsWith('gelezen: volledig (pdf-lib)'))).toBe(true);
