@@ -185,7 +185,7 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   const fullPlan = makePlan(meeting, planOptions);
   const plan = supplement ? supplementPlan(fullPlan, supplement.comparison) : fullPlan;
   const late = (entries: readonly ItemEntry[]): LateMarks => (supplement ? new Map() : lateMarks(meeting, entries));
-  const inputs = supplement ? supplementInputs(meeting, supplement, openbaar) : defaultInputs(meeting, plan, openbaar, late);
+  const inputs = supplement ? supplementInputs(meeting, supplement, openbaar) : { ...defaultInputs(meeting, plan, openbaar, late), lookAhead: true };
   renderer.setCreationDate(date);
   // From here the real plan decides; the early layout's answers stay to be reused.
   early?.stop();

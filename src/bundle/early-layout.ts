@@ -100,14 +100,20 @@ export function startEarlyLayout(
     const read = limit(() => readRepoFile(part.path, vergadering.dir, MAX_GUESSED_BYTES, ''));
     guesses.set(part.path, read.then((r) => (r.ok ? guessPageCount(r.bytes) : undefined), () => undefined));
   }
+  // The counts are filled in front to back, one part after the other, however many ask at once.
   let known = 0;
-  const counted = async (end: number): Promise<void> => {
+  let filled = Promise.resolve();
+  const counted = (end: number): Promise<void> => {
     for (; known < end; known++) {
       const part: Part = plan.parts[known];
-      if (part.kind === 'bijlage') part.pageCount = (await guesses.get(part.path)) ?? (await facts(part.bijlage))?.pageCount ?? 1;
+      if (part.kind !== 'bijlage') continue;
+      filled = filled.then(async () => {
+        part.pageCount = (await guesses.get(part.path)) ?? (await facts(part.bijlage))?.pageCount ?? 1;
+      });
     }
+    return filled;
   };
-  const inputs = { ...defaultInputs(meeting, plan, options.openbaar), counted };
+  const inputs = { ...defaultInputs(meeting, plan, options.openbaar), counted, lookAhead: true };
   const settled = renderLayout(meeting, plan, guarded, inputs).then(
     () => {},
     () => {},

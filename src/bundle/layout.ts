@@ -32,6 +32,12 @@ export interface LayoutInputs {
    * attachments are still being read); absent: they are known.
    */
   counted?(end: number): Promise<void>;
+  /**
+   * While a memo is laid out with its numbers, ask already for the next memo's count as it will be
+   * asked if this memo keeps its length: one turn of this thread per memo instead of two. Only with a
+   * renderer that remembers its answers (early-layout.ts), so the count asked for again is not made twice.
+   */
+  lookAhead?: boolean;
 }
 
 export function defaultInputs(meeting: Meeting, plan: Plan, openbaar: boolean, late?: (entries: readonly ItemEntry[]) => LateMarks): LayoutInputs {
@@ -74,19 +80,28 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
   // Pages are worked out from the front as the lengths become known. A memo's page numbers depend
   // only on the parts before its next memo (its attachments follow it; a shared file was earlier).
   const pages: Pages = new Map();
-  const paginateRange = (from: number, to: number): void => {
-    let next = from === 0 ? 1 : pages.get(parts[from - 1])!.last + 1;
+  const paginateRange = (from: number, to: number, into: Pages = pages): void => {
+    let next = from === 0 ? 1 : into.get(parts[from - 1])!.last + 1;
     for (let i = from; i < to; i++) {
       // A memo not counted yet is taken as one page: only its own page numbers depend on its length.
       const n = parts[i].kind === 'bijlage' ? (parts[i] as Extract<Part, { kind: 'bijlage' }>).pageCount : (counts.get(parts[i]) ?? 1);
-      pages.set(parts[i], { first: next, last: next + n - 1 });
+      into.set(parts[i], { first: next, last: next + n - 1 });
       next += n;
     }
   };
   const memoIndices = parts.flatMap((p, i) => (p.kind === 'memo' ? [i] : []));
   const laidOutFrom = new Map<Part, string>();
+  /** Asks for the count of the memo at `index` (up to `end`) with the pages as they stand now, on a copy of them. */
+  const countAhead = async (index: number, end: number): Promise<void> => {
+    await inputs.counted?.(end);
+    const part = parts[index] as MemoPart;
+    if (counts.has(part)) return;
+    const trial: Pages = new Map(pages);
+    paginateRange(index, end, trial);
+    renderer.renderMemo(inputs.memo(itemEntry(part.item, plan, trial)), { countOnly: true }).catch(() => {});
+  };
   /** Lays out the memo at `index` with its final page numbers; `end`: the next memo's index. */
-  const layOutMemo = async (index: number, end: number): Promise<void> => {
+  const layOutMemo = async (index: number, end: number, next?: { index: number; end: number }): Promise<void> => {
     const part = parts[index] as MemoPart;
     await inputs.counted?.(end);
     const inputAt = (): MemoInput => {
@@ -99,7 +114,9 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
       const key = JSON.stringify(input);
       // Laid out already with exactly these numbers (the agenda changed length, this memo did not move).
       if (laidOutFrom.get(part) === key) return;
-      const out = await attempt(part, () => renderer.renderMemo(input));
+      const job = renderer.renderMemo(input);
+      if (inputs.lookAhead && next && round === 0) void countAhead(next.index, next.end).catch(() => {});
+      const out = await attempt(part, () => job);
       rendered.set(part, out);
       laidOutFrom.set(part, key);
       const changed = out.pageCount !== counts.get(part);
@@ -113,7 +130,10 @@ export async function renderLayout(meeting: Meeting, plan: Plan, renderer: Async
   for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
     await inputs.counted?.(memoIndices[0] ?? parts.length);
     paginateRange(0, memoIndices[0] ?? parts.length);
-    for (const [n, index] of memoIndices.entries()) await layOutMemo(index, memoIndices[n + 1] ?? parts.length);
+    for (const [n, index] of memoIndices.entries()) {
+      const end = memoIndices[n + 1] ?? parts.length;
+      await layOutMemo(index, end, n + 1 < memoIndices.length ? { index: end, end: memoIndices[n + 2] ?? parts.length } : undefined);
+    }
     if (!agenda) break;
     await inputs.counted?.(parts.length);
     const out = await attempt(agenda, () => renderer.renderAgenda(inputs.agenda(itemEntries(meeting, plan, pages))));

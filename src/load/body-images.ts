@@ -6,12 +6,10 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Nodes } from 'mdast';
 import type { Agendapunt, BodyImage } from '../model/meeting.js';
 import { isPathological } from '../util/markdown-guard.js';
+import { markdownTree } from '../util/markdown-tree.js';
 import { resolveAttachment } from './attachment-path.js';
 import { checkImage, MAX_IMAGE_BYTES } from './image.js';
 import { describeSize, readRepoFile } from './repo-file.js';
@@ -23,7 +21,8 @@ export function findImages(body: string, bodyLine: number): Found[] {
   if (!body.includes('![') || isPathological(body)) return [];
   let tree;
   try {
-    tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // The same tree the layout makes its blocks from (parsed once).
+    tree = markdownTree(body);
   } catch {
     return [];
   }

@@ -1,11 +1,9 @@
 // Markdown (CommonMark + GFM) -> the small MdBlock tree the Typst layouts walk. Every character
 // an author types ends up in a text value; nothing here or in the layouts is ever evaluated.
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Definition, Nodes, PhrasingContent, RootContent } from 'mdast';
 import { isPathological } from '../util/markdown-guard.js';
+import { markdownTree } from '../util/markdown-tree.js';
 import type { MdBlock, MdImage, MdInline } from './types.js';
 
 /**
@@ -29,7 +27,8 @@ interface Context {
 export function markdownToBlocks(md: string, images?: ImageLookup): MdBlock[] {
   if (isPathological(md)) return literalParagraphs(md);
   try {
-    const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // Parsed once per run: the loader looked for images in the same tree.
+    const tree = markdownTree(md);
     const definitions: Definitions = new Map();
     collectDefinitions(tree, definitions, 0);
     return blocks(tree.children, { defs: definitions, images }, 0);

@@ -81,4 +81,31 @@ describe('early layout (issue 18)', () => {
     // What a layout from scratch asks for was made: each final layout is among the recorded ones.
     for (const call of r.plain) expect(r.calls).toContainEqual(call);
   });
+
+  it('asks ahead for the next memo\'s count, and still ends with the layouts made from scratch when counts change', async () => {
+    const root = path.resolve('fixtures/reference');
+    const { config } = await loadConfig(root);
+    const { meeting } = await loadMeeting(config, path.join(root, 'vergaderingen/2025-03-05'));
+    const plan = makePlan(meeting, { public: false, dedupe: true });
+    // Memos citing a page past 20 come out a page longer than counted: some counts asked ahead are wrong.
+    const engine = (): { renderer: AsyncRenderer; calls: Call[] } => {
+      const r = recorder();
+      const memo = r.renderer.renderMemo;
+      r.renderer.renderMemo = async (input, o) => {
+        const out = await memo(input, o);
+        return !o?.countOnly && input.meegezonden.some((m) => (m.pagina ?? 0) > 20) ? { ...out, pageCount: out.pageCount + 1 } : out;
+      };
+      return r;
+    };
+    const ahead = engine();
+    const layout = await renderLayout(meeting, plan, remembering(ahead.renderer), { ...defaultInputs(meeting, plan, false), lookAhead: true });
+    const alone = engine();
+    const plain = await renderLayout(meeting, plan, alone.renderer, defaultInputs(meeting, plan, false));
+    expect(plan.parts.map((p) => layout.pages.get(p))).toEqual(plan.parts.map((p) => plain.pages.get(p)));
+    const finals = (calls: Call[]): Call[] => calls.filter((c) => !c.countOnly);
+    expect(finals(ahead.calls)).toEqual(finals(alone.calls));
+    // Every count made from scratch was asked ahead (and answered once); a wrong guess ahead costs one count more.
+    for (const call of alone.calls) expect(ahead.calls).toContainEqual(call);
+    expect(ahead.calls.length).toBeGreaterThan(alone.calls.length);
+  });
 });
