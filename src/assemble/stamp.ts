@@ -3,29 +3,7 @@
 // Stamping every page of a thousand-page bundle must be cheap: glyphs and widths are looked up per
 // character once (no text shaping per page), and all pages share one font and one ExtGState.
 
-import {
-  beginText,
-  concatTransformationMatrix,
-  endText,
-  fill,
-  PDFContentStream,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFOperator,
-  PDFOperatorNames,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setFillingRgbColor,
-  setFontAndSize,
-  setGraphicsState,
-  showText,
-  type PDFDocument,
-  type PDFFont,
-  type PDFPage,
-  type PDFRef,
-} from '@cantoo/pdf-lib';
+import { PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 import { pageRotation, userUnit, visibleBox } from '../pdf/geometry.js';
 
 export const STAMP_SIZE = 8.5;
@@ -113,30 +91,34 @@ export class Stamper {
     const pad = size * 0.35;
     const descent = size * 0.3;
     // Wrap the page's own content in q/Q first (pdf-lib's normalize), then add the stamp as a small
-    // uncompressed stream: deflating thousands of 300-byte streams costs more than it saves.
+    // uncompressed stream: deflating thousands of 300-byte streams costs more than it saves. Written
+    // as text (numbers as pdf-lib writes them), not as pdf-lib operators: a thousand pages' worth of
+    // operator objects cost more to make and to write than the page's whole stamp.
     page.node.normalize();
     const ctx = page.node.context;
-    // Marked as an artifact (pagination, footer): assistive technology skips it, and it is no part
-    // of the document it is drawn on.
-    const stream = PDFContentStream.of(ctx.obj({}) as PDFDict, [
-      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), '<< /Type /Pagination /Subtype /Footer >>']),
-      pushGraphicsState(),
+    const n = (value: number): string => PDFNumber.of(value).toString();
+    const content = [
+      // Marked as an artifact (pagination, footer): assistive technology skips it, and it is no part
+      // of the document it is drawn on.
+      '/Artifact << /Type /Pagination /Subtype /Footer >> BDC',
+      'q',
       // Text space: origin at the baseline start, x along the reading direction.
-      concatTransformationMatrix(cos, sin, -sin, cos, x, y),
-      pushGraphicsState(),
-      setGraphicsState(gsName),
-      setFillingRgbColor(1, 1, 1),
-      rectangle(-pad, -descent - pad, width + 2 * pad, size + descent + 2 * pad),
-      fill(),
-      popGraphicsState(),
-      setFillingRgbColor(0.2, 0.2, 0.2),
-      beginText(),
-      setFontAndSize(fontName, size),
-      showText(PDFHexString.of(hex)),
-      endText(),
-      popGraphicsState(),
-      PDFOperator.of(PDFOperatorNames.EndMarkedContent),
-    ], false);
-    page.node.addContentStream(ctx.register(stream));
+      `${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(x)} ${n(y)} cm`,
+      'q',
+      `${gsName} gs`,
+      '1 1 1 rg',
+      `${n(-pad)} ${n(-descent - pad)} ${n(width + 2 * pad)} ${n(size + descent + 2 * pad)} re`,
+      'f',
+      'Q',
+      '0.2 0.2 0.2 rg',
+      'BT',
+      `${fontName} ${n(size)} Tf`,
+      `<${hex}> Tj`,
+      'ET',
+      'Q',
+      'EMC',
+      '',
+    ].join('\n');
+    page.node.addContentStream(ctx.register(ctx.stream(content)));
   }
 }
