@@ -85,12 +85,16 @@ function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont
   const toUnicode = parseToUnicode(data.toUnicode);
   if (toUnicode === undefined) return undefined;
   const { widths, dflt } = data;
+  // Codes beyond the largest in the map have no text.
+  let largest = -1;
+  for (const code of toUnicode.keys()) if (code > largest) largest = code;
   // Filled as codes are met: per code 0 (not looked up yet), −1 (no text) or 1 + its index in `list`.
-  const index = new Int32Array(65_536);
+  const index = new Int32Array(Math.min(largest + 1, 65_536));
   const list: Glyph[] = [];
   return {
     bytes: 2,
     glyph(code) {
+      if (code >= index.length) return undefined;
       const at = index[code];
       if (at > 0) return list[at - 1];
       if (at < 0) return undefined;

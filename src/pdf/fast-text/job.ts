@@ -9,8 +9,8 @@ import { headingOf, type ExtractedText } from '../text.js';
 import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
 import { ContentLexer, Name, type Operand } from './lexer.js';
 import { TextRun } from './run.js';
-import { matrixOf, multiply, type TextState } from './state.js';
-import type { TextSink } from './units.js';
+import { multiply, readMatrix, type TextState } from './state.js';
+import { PageText } from './units.js';
 
 /** A stream's decoded bytes in `TextJob.data` (start, end), or null when it could not be decoded. */
 export type Span = readonly [number, number] | null;
@@ -112,9 +112,9 @@ class JobReader {
     return font;
   }
 
-  /** Read one content stream (a page's, or a form's) into `sink`, as one pdfjs text run. */
-  run(content: Uint8Array, resources: JobResources | undefined, state: TextState, sink: TextSink, view: readonly number[], forms: number[]): void {
-    const run = new TextRun(sink, view);
+  /** Read one content stream (a page's, or a form's) into `page`, as one pdfjs text run. */
+  run(content: Uint8Array, resources: JobResources | undefined, state: TextState, page: PageText, view: readonly number[], forms: number[]): void {
+    const run = new TextRun(page, view);
     const lexer = new ContentLexer(content);
     const operands: Operand[] = [];
     const stack: TextState[] = [];
@@ -136,7 +136,7 @@ class JobReader {
     const newLine = (): void => {
       s.tlm[4] += -s.leading * s.tlm[2];
       s.tlm[5] += -s.leading * s.tlm[3];
-      s.tm = s.tlm.slice();
+      s.tm.set(s.tlm);
     };
     for (let op = lexer.next(operands); op !== undefined; op = lexer.next(operands)) {
       if (++this.ops % CLOCK_EVERY === 0 && this.budgetMs !== undefined && Date.now() - this.started > this.budgetMs) throw new OutOfTime();
@@ -177,15 +177,16 @@ class JobReader {
           if (op === 'TD') s.leading = -ty;
           s.tlm[4] += s.tlm[0] * tx + s.tlm[2] * ty;
           s.tlm[5] += s.tlm[1] * tx + s.tlm[3] * ty;
-          s.tm = s.tlm.slice();
+          s.tm.set(s.tlm);
           break;
         }
         case 'T*':
           newLine();
           break;
         case 'Tm':
-          s.tm = matrixOf(operands);
-          s.tlm = s.tm.slice();
+          // In place: a saved state (q) has copies of its own.
+          readMatrix(s.tm, operands);
+          s.tlm.set(s.tm);
           run.updateAdvanceScale(s);
           break;
         case 'Tf': {
@@ -214,11 +215,11 @@ class JobReader {
           s.rise = num(operands[0]);
           break;
         case 'BT':
-          s.tm = IDENTITY.slice();
-          s.tlm = IDENTITY.slice();
+          s.tm.set(IDENTITY);
+          s.tlm.set(IDENTITY);
           break;
         case 'cm':
-          s.ctm = multiply(s.ctm, matrixOf(operands));
+          s.ctm = multiply(s.ctm, readMatrix(new Float64Array(6), operands));
           break;
         case 'q':
           if (stack.length < MAX_SAVE_DEPTH) stack.push(cloneState(s));
@@ -241,14 +242,14 @@ class JobReader {
           break;
         case 'Do':
           run.flush();
-          if (operands[0] instanceof Name) this.form(resources, operands[0].name, s, sink, view, forms);
+          if (operands[0] instanceof Name) this.form(resources, operands[0].name, s, page, view, forms);
           break;
       }
     }
     run.flush();
   }
 
-  private form(resources: JobResources | undefined, name: string, s: TextState, sink: TextSink, view: readonly number[], forms: number[]): void {
+  private form(resources: JobResources | undefined, name: string, s: TextState, page: PageText, view: readonly number[], forms: number[]): void {
     const index = resources?.forms.get(key(name));
     if (index === undefined) return;
     if (forms.includes(index) || forms.length >= MAX_FORM_DEPTH) throw new Fallback('vormen te diep of in een kring');
@@ -256,23 +257,24 @@ class JobReader {
     const state = cloneState(s);
     if (form.matrix) state.ctm = multiply(state.ctm, form.matrix);
     const bytes = this.bytes(form.content);
-    this.run(bytes, form.resources >= 0 ? this.job.resources[form.resources] : resources, state, sink, view, [...forms, index]);
+    this.run(bytes, form.resources >= 0 ? this.job.resources[form.resources] : resources, state, page, view, [...forms, index]);
   }
 }
 
 /** The text of the job's pages, or why only pdfjs can read them. */
 export function readTextJob(job: TextJob, options: FastOptions): FastText {
   const reader = new JobReader(job, options.budgetMs);
+  const page = new PageText();
   const pages: string[] = [];
   let heading: string | undefined;
   let chars = 0;
   try {
-    for (const [i, page] of job.pages.entries()) {
-      const sink: TextSink = { text: [], sized: i === 0 ? [] : undefined };
+    for (const [i, entry] of job.pages.entries()) {
+      page.sized = i === 0 ? [] : undefined;
       const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
-      reader.run(reader.bytes(page.content), page.resources >= 0 ? job.resources[page.resources] : undefined, state, sink, page.view, []);
-      const text = sink.text.join('');
-      if (sink.sized) heading = headingOf(sink.sized);
+      reader.run(reader.bytes(entry.content), entry.resources >= 0 ? job.resources[entry.resources] : undefined, state, page, entry.view, []);
+      const text = page.take();
+      if (page.sized) heading = headingOf(page.sized);
       chars += text.length;
       if (chars > options.maxChars) return { ok: true, text: { pages, heading, stopped: 'tekst' } };
       pages.push(text);

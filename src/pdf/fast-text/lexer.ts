@@ -32,6 +32,9 @@ for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b++) if (HEX[a] >= 0 && H
 
 export class ContentLexer {
   private pos = 0;
+  /** Where hex strings are decoded to: their bytes are read before the next operator is asked for. */
+  private arena = new Uint8Array(1024);
+  private used = 0;
   /** `maxOperands`: operands kept per operator (a CMap section has up to 300). */
   constructor(
     private readonly data: Uint8Array,
@@ -41,6 +44,7 @@ export class ContentLexer {
   /** The next operator, with its operands in `operands` (cleared first); undefined at the end. */
   next(operands: Operand[]): string | undefined {
     operands.length = 0;
+    this.used = 0;
     for (;;) {
       const value = this.value(0);
       if (value === END) return undefined;
@@ -192,27 +196,40 @@ export class ContentLexer {
 
   private hex(): Uint8Array {
     const d = this.data;
-    const start = this.pos + 1;
-    let end = d.indexOf(62, start);
-    if (end < 0) end = d.length;
-    this.pos = Math.min(end + 1, d.length);
-    const out = new Uint8Array((end - start + 1) >> 1);
-    let n = 0;
-    let i = start;
-    // Pairs of digits without white space between them (nearly every string), two at a time.
-    for (let v: number; i + 1 < end && (v = HEX2[(d[i] << 8) | d[i + 1]]) >= 0; i += 2) out[n++] = v;
-    let high = -1;
-    for (; i < end; i++) {
-      const v = HEX[d[i]];
-      if (v < 0) continue;
-      if (high < 0) high = v;
-      else {
-        out[n++] = (high << 4) | v;
-        high = -1;
+    let i = this.pos + 1;
+    let arena = this.arena;
+    let from = this.used;
+    let n = from;
+    // Pairs of digits up to the `>` (nearly every string), two at a time, while the arena has room.
+    for (let v: number; i + 1 < d.length && n < arena.length && (v = HEX2[(d[i] << 8) | d[i + 1]]) >= 0; i += 2) arena[n++] = v;
+    if (d[i] !== 62 || i >= d.length) {
+      // White space, an odd digit, the end of the data or of the arena: the rest digit by digit.
+      let end = i;
+      while (end < d.length && d[end] !== 62) end++;
+      const size = n - from + ((end - i + 1) >> 1);
+      if (from + size > arena.length) {
+        // Strings read before stay where they are, in the old arena.
+        const bigger = new Uint8Array(Math.max(arena.length * 2, size));
+        bigger.set(arena.subarray(from, n));
+        n -= from;
+        from = 0;
+        this.arena = arena = bigger;
       }
+      let high = -1;
+      for (; i < end; i++) {
+        const v = HEX[d[i]];
+        if (v < 0) continue;
+        if (high < 0) high = v;
+        else {
+          arena[n++] = (high << 4) | v;
+          high = -1;
+        }
+      }
+      if (high >= 0) arena[n++] = high << 4;
     }
-    if (high >= 0) out[n++] = high << 4;
-    return n === out.length ? out : out.subarray(0, n);
+    this.pos = Math.min(i + 1, d.length);
+    this.used = n;
+    return arena.subarray(from, n);
   }
 
   /** After `BI`: the image's dictionary, `ID`, its data, up to `EI` between white space. */

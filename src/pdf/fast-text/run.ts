@@ -6,7 +6,7 @@
 
 import { Fallback, GlyphKind, type TextFont } from './glyphs.js';
 import type { TextState } from './state.js';
-import { ItemText, normalize, type TextSink } from './units.js';
+import type { PageText } from './units.js';
 
 const TRACKING_SPACE = 0.102;
 const NOT_A_SPACE = 0.03;
@@ -17,11 +17,11 @@ const VERTICAL_SHIFT = 0.25;
 
 export class TextRun {
   private initialized = false;
-  /** The item's text so far. */
-  private readonly item = new ItemText();
   private width = 0;
   private height = 0;
   private advanceScale = 0;
+  /** What `advanceScale` was worked out from: ctm[0], ctm[1], tlm[0], tlm[1]. */
+  private readonly scaledBy = new Float64Array(4).fill(NaN);
   private trackingSpaceMin = Infinity;
   private negativeSpaceMax = -Infinity;
   private notASpace = -Infinity;
@@ -36,7 +36,8 @@ export class TextRun {
   private lastPos = 0;
 
   constructor(
-    private readonly sink: TextSink,
+    /** Where the items go; the item being built is written there as it grows. */
+    private readonly page: PageText,
     /** The page's visible box (CropBox ∩ MediaBox), normalised. */
     private readonly view: readonly number[],
   ) {}
@@ -58,19 +59,9 @@ export class TextRun {
     this.lastPos = 0;
   }
 
-  private push(str: string, eol: boolean, size: number): void {
-    this.sink.text.push(eol ? `${str}\n` : str);
-    if (this.sink.sized && str.trim() !== '') this.sink.sized.push({ str, size });
-  }
-
-  private pushWhitespace(): void {
-    this.push(' ', false, 0);
-  }
-
   flush(): void {
     if (!this.initialized) return;
-    const str = this.item.take();
-    this.push(this.normalize ? normalize(str) : str, this.eol, this.height);
+    this.page.endItem(this.eol, this.height, this.normalize);
     this.initialized = false;
     this.normalize = false;
   }
@@ -86,6 +77,7 @@ export class TextRun {
     const m3 = t[3] * fs;
     this.width = 0;
     this.height = Math.hypot(c[0] * m2 + c[2] * m3, c[1] * m2 + c[3] * m3);
+    this.rescaled(s);
     this.advanceScale = Math.hypot(s.ctm[0], s.ctm[1]) * Math.hypot(s.tlm[0], s.tlm[1]);
     const size = s.fontSize;
     this.trackingSpaceMin = size * TRACKING_SPACE;
@@ -97,9 +89,22 @@ export class TextRun {
     this.initialized = true;
   }
 
+  /** Do the numbers `advanceScale` is made of differ from the last ones? (Noted for the next time.) */
+  private rescaled(s: TextState): boolean {
+    const k = this.scaledBy;
+    if (k[0] === s.ctm[0] && k[1] === s.ctm[1] && k[2] === s.tlm[0] && k[3] === s.tlm[1]) return false;
+    k[0] = s.ctm[0];
+    k[1] = s.ctm[1];
+    k[2] = s.tlm[0];
+    k[3] = s.tlm[1];
+    return true;
+  }
+
   /** After `Tm`: the item's advances are measured at the new scale. */
   updateAdvanceScale(s: TextState): void {
     if (!this.initialized) return;
+    // Lines of one size and direction (nearly all): the same matrices, the same scale.
+    if (!this.rescaled(s)) return;
     const scale = Math.hypot(s.ctm[0], s.ctm[1]) * Math.hypot(s.tlm[0], s.tlm[1]);
     if (scale === this.advanceScale) return;
     this.width = 0;
@@ -111,20 +116,20 @@ export class TextRun {
     if (this.initialized) {
       this.eol = true;
       this.flush();
-    } else this.push('', true, 0);
+    } else this.page.push('', true);
   }
 
   private addFakeSpaces(width: number, orientation: number): boolean {
     if (orientation * this.spaceInFlowMin <= width && width <= orientation * this.spaceInFlowMax) {
       if (this.initialized) {
         this.resetLastChars();
-        this.item.append(' ');
+        this.page.append(' ');
       }
       return false;
     }
     this.flush();
     this.resetLastChars();
-    this.pushWhitespace();
+    this.page.push(' ', false);
     return true;
   }
 
@@ -183,12 +188,12 @@ export class TextRun {
       if (this.shouldAddWhitespace()) {
         this.resetLastChars();
         this.flush();
-        this.pushWhitespace();
+        this.page.push(' ', false);
       } else this.width += advanceX;
     } else if (!this.addFakeSpaces(advanceX, orientation)) {
-      if (this.item.length === 0) {
+      if (this.page.itemLength === 0) {
         this.resetLastChars();
-        this.pushWhitespace();
+        this.page.push(' ', false);
       } else this.width += advanceX;
     }
     if (Math.abs(advanceY) > this.height * VERTICAL_SHIFT) this.flush();
@@ -280,9 +285,9 @@ export class TextRun {
         p[5] = c[1] * m4 + c[3] * m5 + c[5];
         this.hasPrev = true;
       }
-      if (this.saveLastChar(false)) this.item.appendUnit(32);
-      if (g.unit >= 0) this.item.appendUnit(g.unit);
-      else this.item.append(g.text);
+      if (this.saveLastChar(false)) this.page.appendUnit(32);
+      if (g.unit >= 0) this.page.appendUnit(g.unit);
+      else this.page.append(g.text);
       if (g.normalize) this.normalize = true;
       if (spacing) {
         tm[4] += tm[0] * spacing * hScale;

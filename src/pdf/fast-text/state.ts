@@ -3,9 +3,8 @@
 /** Six numbers, unboxed: the text matrix moves with every glyph. */
 export type Matrix = Float64Array;
 
-/** The six numbers a `Tm` or `cm` gives (NaN for one missing, as arithmetic on a missing operand gives). */
-export function matrixOf(values: readonly unknown[]): Matrix {
-  const m = new Float64Array(6);
+/** The six numbers a `Tm` or `cm` gives, into `m` (NaN for one missing, as arithmetic on a missing operand gives). */
+export function readMatrix(m: Matrix, values: readonly unknown[]): Matrix {
   for (let k = 0; k < 6; k++) m[k] = k < values.length ? (typeof values[k] === 'number' ? (values[k] as number) : 0) : NaN;
   return m;
 }

@@ -1,20 +1,27 @@
-// The text of the item a TextRun is building, as UTF-16 code units in a growing buffer: a string built
-// glyph by glyph would cost a new string per glyph. And where the items of a page go.
+// The text of a page as the reader builds it, as UTF-16 code units in a growing buffer: items are
+// written glyph by glyph where they end up, so a page costs one string, not one per glyph or item.
+// The item being built is what was written since the last `mark`.
 
-/** Where the items of a page go: its text, and the sized items of page 1 (for the heading). */
-export interface TextSink {
-  text: string[];
-  /** Non-blank items with their size (the height of their text matrix), when wanted. */
-  sized?: { str: string; size: number }[];
-}
+import { endianness } from 'node:os';
 
 /** Characters pdfjs replaces by their compatibility form (ligatures, no-break and odd-width spaces, micro, ohm). */
 const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06]+)|(\ufb05+)/gu;
-export const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
+const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
 
-export class ItemText {
-  private units = new Uint16Array(256);
-  length = 0;
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+export class PageText {
+  private units = new Uint16Array(4096);
+  private length = 0;
+  /** Where the item being built starts. */
+  private mark = 0;
+  /** Non-blank items with their size (the height of their text matrix), when wanted (page 1, for the heading). */
+  sized?: { str: string; size: number }[];
+
+  /** Code units in the item being built. */
+  get itemLength(): number {
+    return this.length - this.mark;
+  }
 
   append(text: string): void {
     if (this.length + text.length > this.units.length) this.grow(text.length);
@@ -33,11 +40,40 @@ export class ItemText {
     this.units = bigger;
   }
 
-  /** The text so far; the buffer starts again empty. */
-  take(): string {
+  private string(from: number, to: number): string {
+    // Node decodes UTF-16LE natively (lone surrogates kept, as String.fromCharCode keeps them).
+    if (LITTLE_ENDIAN) return Buffer.from(this.units.buffer, this.units.byteOffset + 2 * from, 2 * (to - from)).toString('utf16le');
     let out = '';
-    for (let i = 0; i < this.length; i += 4096) out += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 4096)) as unknown as number[]);
-    this.length = 0;
+    for (let i = from; i < to; i += 4096) out += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
     return out;
+  }
+
+  /** An item of its own (a space, or an empty line end), after the one being built. */
+  push(str: string, eol: boolean): void {
+    this.append(str);
+    if (eol) this.appendUnit(10);
+    this.mark = this.length;
+  }
+
+  /** The item being built is complete: normalised as pdfjs does when `normalise`, ended by a line end when `eol`. */
+  endItem(eol: boolean, size: number, normalise: boolean): void {
+    if (normalise || this.sized) {
+      let str = this.string(this.mark, this.length);
+      if (normalise) {
+        str = normalize(str);
+        this.length = this.mark;
+        this.append(str);
+      }
+      if (this.sized && str.trim() !== '') this.sized.push({ str, size });
+    }
+    if (eol) this.appendUnit(10);
+    this.mark = this.length;
+  }
+
+  /** The page's text; the buffer starts again empty. */
+  take(): string {
+    const text = this.string(0, this.length);
+    this.length = this.mark = 0;
+    return text;
   }
 }
