@@ -7,10 +7,10 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { BundelConfig } from '../model/meeting.js';
 import type { AttachmentText, PdfFacts, TextProblem } from '../model/pdf-facts.js';
-import type { KeptContent } from '../pdf/fast-text/extract.js';
+import type { ContentPack } from '../pdf/content-pack.js';
 import { MAX_TEXT_CHARS } from '../pdf/text.js';
 import { pruneTextCache } from './text-cache-prune.js';
-import { markCachedUsed, readCachedPages, readCachedSummary, textFolder, type TextSummary } from './text-cache.js';
+import { cachedFiles, markCachedUsed, readCachedPages, readCachedSummary, textFolder, type TextSummary } from './text-cache.js';
 import { createTextReader, textBudgetMs, type TextReader, type TextResult } from './text-reader.js';
 
 /** Titles that word processors and printers fill in by themselves: they say nothing about the document. */
@@ -32,7 +32,7 @@ export interface TextSource {
   /** The parsed document, for the fast text reader (parsed on this call when the facts came from the cache). */
   doc(): Promise<PDFDocument | undefined>;
   /** The page content streams the loader decoded while parsing it, when it kept them. */
-  content?(): KeptContent | undefined;
+  content?(): ContentPack | undefined;
   title: string | undefined;
   /** Of these 1-based pages, those that show an image. */
   scans(pages: readonly number[]): Promise<number[]>;
@@ -48,6 +48,8 @@ export interface TextContext {
   reader: () => TextReader;
   /** Read every file with pdfjs (tests compare both readers). */
   pdfjsOnly?: boolean;
+  /** The files the cache holds, looked up once. */
+  listed?: () => Promise<Set<string>>;
 }
 
 /**
@@ -77,7 +79,7 @@ async function extract(sha: string | undefined, source: TextSource, context: Tex
 
 export async function readAttachmentText(facts: PdfFacts, source: TextSource, context: TextContext): Promise<AttachmentText> {
   const sha = facts.sha256;
-  let summary = context.cacheDir && sha ? await readCachedSummary(context.cacheDir, sha) : undefined;
+  let summary = context.cacheDir && sha ? await readCachedSummary(context.cacheDir, sha, await context.listed?.()) : undefined;
   let pages = summary && context.keepPages && context.cacheDir && sha ? await readCachedPages(context.cacheDir, sha) : undefined;
   let problem: TextProblem | undefined;
   let detail: string | undefined;
@@ -109,7 +111,14 @@ export class AttachmentTexts {
   constructor(config: BundelConfig, options: Pick<TextContext, 'cacheDir' | 'password' | 'pdfjsOnly'>) {
     // The body's own patterns (bundel.yaml) are looked for in the text itself: keep it then.
     const keepPages = (config.privacy?.patronen.length ?? 0) > 0;
-    this.context = { ...options, keepPages, reader: () => (this.reader ??= createTextReader()) };
+    let listed: Promise<Set<string>> | undefined;
+    const cacheDir = options.cacheDir;
+    this.context = {
+      ...options,
+      keepPages,
+      reader: () => (this.reader ??= createTextReader()),
+      listed: cacheDir ? () => (listed ??= cachedFiles(cacheDir)) : undefined,
+    };
   }
 
   /** A parsed file whose text may be wanted. */

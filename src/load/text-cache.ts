@@ -5,7 +5,7 @@
 // (`cachemap`, default `.bundel-cache/`, shared with the conversion cache), which ignores itself in git. A damaged entry, or one of another version,
 // is read again from the PDF. Entries nobody used for long, or beyond a size cap, are pruned (text-cache-prune.ts).
 
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../convert/cache.js';
 import type { BundelConfig } from '../model/meeting.js';
@@ -73,7 +73,15 @@ const isMatch = (m: unknown): m is PageMatch => {
   );
 };
 
-export async function readCachedSummary(dir: string, sha256: string): Promise<TextSummary | undefined> {
+/** The sha256 of every file with a summary in the cache (one look at the folder instead of a failed open per new file). */
+export async function cachedFiles(dir: string): Promise<Set<string>> {
+  const names = await readdir(path.join(dir, TEXT_FOLDER)).catch(() => [] as string[]);
+  return new Set(names.filter((n) => n.endsWith('.samenvatting.json')).map((n) => n.slice(0, -'.samenvatting.json'.length)));
+}
+
+/** `listed`: what cachedFiles() found, when asked before. */
+export async function readCachedSummary(dir: string, sha256: string, listed?: Set<string>): Promise<TextSummary | undefined> {
+  if (listed && !listed.has(sha256)) return undefined;
   const d = await readJson(fileFor(dir, sha256, 'samenvatting'), sha256);
   if (!d || !Number.isInteger(d.pageCount) || !isPageList(d.empty) || !Array.isArray(d.matches) || !d.matches.every(isMatch)) return undefined;
   return { pageCount: d.pageCount as number, heading: typeof d.heading === 'string' ? d.heading : undefined, empty: d.empty, matches: d.matches, truncated: d.truncated === true };
@@ -84,16 +92,27 @@ export async function readCachedPages(dir: string, sha256: string): Promise<stri
   return Array.isArray(d?.pages) && d.pages.every((p) => typeof p === 'string') ? (d.pages as string[]) : undefined;
 }
 
+/** Folders this process has made (or found) already: a lint writes many entries. */
+const made = new Set<string>();
+
 /** Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an error. */
-async function writeJson(dir: string, file: string, data: object): Promise<void> {
+async function writeJson(dir: string, file: string, data: object, again = true): Promise<void> {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const folder = path.dirname(file);
+  const known = made.has(folder);
   try {
-    await ensureCacheDir(dir);
-    await mkdir(path.dirname(file), { recursive: true });
+    if (!known) {
+      await ensureCacheDir(dir);
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
     await writeFile(temp, JSON.stringify(data));
     await rename(temp, file);
   } catch {
     await rm(temp, { force: true }).catch(() => {});
+    // The folder may have gone meanwhile (a user emptying the cache): made again, once.
+    made.delete(folder);
+    if (known && again) await writeJson(dir, file, data, false);
   }
 }
 

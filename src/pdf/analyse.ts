@@ -6,6 +6,7 @@
 import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFPageLeaf, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import type { Encryption, PdfaBlocker, PdfProblem } from '../model/pdf-facts.js';
 import { formFacts, inspectActiveContent } from './active.js';
+import { ContentPack } from './content-pack.js';
 import { scanPages, type ContentScan } from './content.js';
 import type { SaveBalance } from './content-balance.js';
 import { DecodeBudget } from './decode.js';
@@ -44,8 +45,8 @@ export type Analysis =
       pdfa: PdfaBlocker[];
       /** How the file was read: lazily from its cross-reference data, or parsed whole by pdf-lib. */
       reader: 'lui' | 'volledig';
-      /** With `keepContent`: each page content stream's decoded bytes (null: undecodable). */
-      content?: Map<PDFObject, Uint8Array | null>;
+      /** With `keepContent`: each page content stream's decoded bytes. */
+      content?: ContentPack;
     }
   | { ok: false; problem: PdfProblem; failure?: GuardFailure };
 
@@ -119,7 +120,7 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   const repairs = [...tree.repairs];
 
   const form = formFacts(doc);
-  const kept = options.keepContent ? new Map<PDFObject, Uint8Array | null>() : undefined;
+  const kept = options.keepContent ? new ContentPack() : undefined;
   const content = scanPages(doc.context, pages, loaded.budget, {
     wantText: new Set(form?.hasXfa ? [1] : []),
     wantBalance: options.contentBalance,

@@ -7,6 +7,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFInvalidObject, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import type { PdfProblem } from '../model/pdf-facts.js';
+import type { ContentPack } from './content-pack.js';
 import { chainBalances, completePrefix, saveBalance, type SaveBalance } from './content-balance.js';
 import { decodeBounded, decodeLimit, type DecodeBudget } from './decode.js';
 import { ImageCheck } from './images.js';
@@ -105,7 +106,7 @@ export interface ScanOptions {
   /** A page content stream that is missing is dropped (the page stays, blank) instead of refused. */
   blankMissing?: boolean;
   /** Filled with every page content stream's decoded bytes (as the repaired stream now holds them; null: undecodable), for the text reader. */
-  keepContent?: Map<PDFObject, Uint8Array | null>;
+  keepContent?: ContentPack;
 }
 
 /** Scan the pages. */
@@ -233,12 +234,12 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
               const again = decode(s, number);
               if (again) parts.push(again);
             }
-            if (keepContent && !keepContent.has(s)) keepContent.set(s, decode(s, number) ?? null);
+            if (keepContent && !keepContent.has(s)) keepContent.add(s, decode(s, number) ?? null);
             continue;
           }
           seen.add(s);
           const bytes = decode(s, number);
-          keepContent?.set(s, repaired.get(s) ?? bytes ?? null);
+          keepContent?.add(s, repaired.get(s) ?? bytes ?? null);
           if (balances) {
             const b = balanceOf(bytes);
             streamBalances.set(s, b);

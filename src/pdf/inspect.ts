@@ -8,10 +8,11 @@
 
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import type { PDFDocument, PDFObject } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { identify } from '../convert/formats.js';
 import { pdfReaders, type PdfFacts, type PdfProblem } from '../model/pdf-facts.js';
 import { analyse, type Analysis } from './analyse.js';
+import type { ContentPack } from './content-pack.js';
 import type { SaveBalance } from './content-balance.js';
 import { defaultTimeBudgetMs } from './guard.js';
 import { pdfProblem } from './problems.js';
@@ -43,8 +44,8 @@ export interface InspectedPdf {
   bytes?: Uint8Array;
   /** With `contentBalance`: per page index, how its `q`/`Q` pair up (undefined: not decodable). */
   balances?: (SaveBalance | undefined)[];
-  /** With `keepContent`: each page content stream's decoded bytes (null: undecodable). */
-  content?: Map<PDFObject, Uint8Array | null>;
+  /** With `keepContent`: each page content stream's decoded bytes. */
+  content?: ContentPack;
 }
 
 /** What a non-PDF file most likely is, from its first bytes. */

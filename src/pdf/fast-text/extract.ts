@@ -3,7 +3,8 @@
 // bomb limits and a per-document budget), its visible box, and the fonts, forms and graphics states
 // its resources name, as plain data. An encrypted file or a page tree it cannot walk is for pdfjs.
 
-import { PDFArray, PDFDict, PDFRawStream, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { ContentPack } from '../content-pack.js';
 import { decodeBounded, DecodeBudget } from '../decode.js';
 import { intersection, normalised, readBox, type Box } from '../geometry.js';
 import { deref, N } from '../objects.js';
@@ -12,9 +13,6 @@ import { fontData } from './fonts.js';
 import { readTextJob, type FastOptions, type FastText, type JobForm, type JobResources, type Span, type TextJob } from './job.js';
 
 export type { FastOptions, FastText } from './job.js';
-
-/** Decoded page content streams, as the loader's scan kept them (null: undecodable). */
-export type KeptContent = ReadonlyMap<PDFObject, Uint8Array | null>;
 
 /** pdfjs's `view`: CropBox ∩ MediaBox when that is not empty, else the MediaBox (US Letter when missing). */
 function viewOf(ctx: PDFContext, media: PDFObject | undefined, crop: PDFObject | undefined): Box {
@@ -29,27 +27,32 @@ const mapBox = (b: Box | undefined): Box | undefined => (b ? normalised(b) : und
 const NEWLINE = new Uint8Array([10]);
 
 class JobBuilder {
-  private readonly chunks: Uint8Array[] = [];
-  private length = 0;
   private readonly budget: DecodeBudget;
+  private readonly pack: ContentPack;
   private readonly resourceIndex = new Map<PDFObject, number>();
   private readonly fontIndex = new Map<PDFObject, number>();
   private readonly formIndex = new Map<PDFObject, number>();
+  /** Resource names as pdf-lib keys them: the same few names on every page. */
+  private readonly names = new Map<PDFName, string>();
   readonly job: Omit<TextJob, 'data'> = { pages: [], resources: [], fonts: [], forms: [] };
 
   constructor(
     private readonly ctx: PDFContext,
     fileSize: number,
-    private readonly kept: KeptContent | undefined,
+    kept: ContentPack | undefined,
   ) {
     this.budget = new DecodeBudget(fileSize);
+    this.pack = kept ?? new ContentPack();
   }
 
-  /** A stream's decoded bytes; undefined when it is not a stream or cannot be decoded. */
-  private decode(stream: PDFObject | undefined): Uint8Array | undefined {
-    if (!(stream instanceof PDFStream)) return undefined;
-    const kept = this.kept?.get(stream);
-    if (kept !== undefined) return kept ?? undefined;
+  /** Where a stream's decoded bytes are in the pack (decoded here when the scan did not keep them); null: not a stream, or undecodable. */
+  private stream(stream: PDFObject | undefined): Span {
+    if (!(stream instanceof PDFStream)) return null;
+    if (!this.pack.has(stream)) this.pack.add(stream, this.decode(stream) ?? null);
+    return this.pack.span(stream)!;
+  }
+
+  private decode(stream: PDFStream): Uint8Array | undefined {
     if (!(stream instanceof PDFRawStream)) return stream.getContents();
     const decoded = decodeBounded(stream, this.budget.limitFor(stream.contents.length));
     if (!decoded.ok || decoded.damaged) return undefined;
@@ -57,26 +60,30 @@ class JobBuilder {
     return decoded.bytes;
   }
 
-  /** Streams joined by a line end, as one span of the job's data. */
-  private span(parts: (Uint8Array | undefined)[]): Span {
-    if (parts.some((p) => p === undefined)) return null;
-    const start = this.length;
-    parts.forEach((p, i) => {
-      if (i > 0) this.add(NEWLINE);
-      this.add(p!);
-    });
-    return [start, this.length];
+  /** Streams joined by a line end, as one span. */
+  private joined(parts: Span[]): Span {
+    if (parts.some((p) => p === null)) return null;
+    if (parts.length === 1) return parts[0];
+    if (parts.length === 0) return [0, 0];
+    const start = this.pack.append(this.pack.bytes(parts[0]!))[0];
+    let end = start;
+    for (const p of parts.slice(1)) {
+      this.pack.append(NEWLINE);
+      end = this.pack.append(this.pack.bytes(p!))[1];
+    }
+    return [start, end];
   }
 
-  private add(bytes: Uint8Array): void {
-    this.chunks.push(bytes);
-    this.length += bytes.length;
+  private nameOf(name: PDFName): string {
+    let text = this.names.get(name);
+    if (text === undefined) this.names.set(name, (text = name.decodeText()));
+    return text;
   }
 
   page(contents: PDFObject | undefined, resources: PDFObject | undefined, view: Box): void {
     const c = deref(this.ctx, contents);
-    const parts = c instanceof PDFArray ? c.asArray().map((p) => this.decode(deref(this.ctx, p))) : c === undefined ? [] : [this.decode(c)];
-    this.job.pages.push({ content: this.span(parts), resources: this.resources(resources), view });
+    const parts = c instanceof PDFArray ? c.asArray().map((p) => this.stream(deref(this.ctx, p))) : c === undefined ? [] : [this.stream(c)];
+    this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view });
   }
 
   private resources(value: PDFObject | undefined): number {
@@ -94,15 +101,15 @@ class JobBuilder {
     for (const [name, ref] of sub('Font')?.entries() ?? []) {
       let font = this.fontIndex.get(ref);
       if (font === undefined) this.fontIndex.set(ref, (font = this.job.fonts.push(fontData(this.ctx, ref) ?? null) - 1));
-      entry.fonts.set(name.decodeText(), font);
+      entry.fonts.set(this.nameOf(name), font);
     }
     for (const [name, ref] of sub('ExtGState')?.entries() ?? []) {
       const gs = deref(this.ctx, ref);
-      if (gs instanceof PDFDict && gs.get(N('Font')) !== undefined) entry.gsFont.push(name.decodeText());
+      if (gs instanceof PDFDict && gs.get(N('Font')) !== undefined) entry.gsFont.push(this.nameOf(name));
     }
     for (const [name, ref] of sub('XObject')?.entries() ?? []) {
       const form = this.form(deref(this.ctx, ref));
-      if (form !== undefined) entry.forms.set(name.decodeText(), form);
+      if (form !== undefined) entry.forms.set(this.nameOf(name), form);
     }
     return index;
   }
@@ -122,24 +129,18 @@ class JobBuilder {
       });
       if (m.every(Number.isFinite)) form.matrix = m;
     }
-    form.content = this.span([this.decode(x)]);
+    form.content = this.stream(x);
     form.resources = this.resources(x.dict.get(N('Resources')));
     return index;
   }
 
   finish(): TextJob {
-    const data = new Uint8Array(this.length);
-    let at = 0;
-    for (const c of this.chunks) {
-      data.set(c, at);
-      at += c.length;
-    }
-    return { ...this.job, data };
+    return { ...this.job, data: this.pack.all() };
   }
 }
 
 /** What job.ts reads of this document, or why it is for pdfjs. `kept`: the loader's decoded page content. */
-export function prepareTextJob(doc: PDFDocument, fileSize: number, kept?: KeptContent): { ok: true; job: TextJob } | { ok: false; reason: string } {
+export function prepareTextJob(doc: PDFDocument, fileSize: number, kept?: ContentPack): { ok: true; job: TextJob } | { ok: false; reason: string } {
   const ctx = doc.context;
   if (ctx.trailerInfo.Encrypt !== undefined) return { ok: false, reason: 'versleuteld' };
   const tree = walkPageTree(doc);
@@ -152,7 +153,7 @@ export function prepareTextJob(doc: PDFDocument, fileSize: number, kept?: KeptCo
 }
 
 /** The text of a parsed PDF, page by page, in this thread (tests; the loader reads jobs on the text thread). */
-export function extractTextFast(doc: PDFDocument, fileSize: number, options: FastOptions, kept?: KeptContent): FastText {
+export function extractTextFast(doc: PDFDocument, fileSize: number, options: FastOptions, kept?: ContentPack): FastText {
   const prepared = prepareTextJob(doc, fileSize, kept);
   return prepared.ok ? readTextJob(prepared.job, options) : prepared;
 }

@@ -5,6 +5,7 @@
 // it says so, and the caller reads the document with pdfjs. Bounded: forms nest at most
 // MAX_FORM_DEPTH deep, time is checked as operators are read, text stops at `maxChars`.
 
+import type { Span } from '../content-pack.js';
 import { headingOf, type ExtractedText } from '../text.js';
 import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
 import { ContentLexer, Name, type Operand } from './lexer.js';
@@ -13,7 +14,7 @@ import { multiply, readMatrix, type TextState } from './state.js';
 import { PageText } from './units.js';
 
 /** A stream's decoded bytes in `TextJob.data` (start, end), or null when it could not be decoded. */
-export type Span = readonly [number, number] | null;
+export type { Span } from '../content-pack.js';
 
 /** The names a content stream may use, each to an index in the job's lists. */
 export interface JobResources {
