@@ -5,7 +5,7 @@
 //   node scripts/bench/text-cost.mjs [rounds=5] [other checkout]   (after `npm run build`; writes nothing
 // but the cache). With another checkout (built too), its lint runs in the same rounds, for before/after.
 
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ const rounds = Number(process.argv[2] ?? 5);
 const checkouts = [['', REPO], ...(process.argv[3] ? [['other: ', path.resolve(process.argv[3])]] : [])];
 const root = process.env.BENCH_ROOT ?? '/tmp/bundel-bench/meeting-2000p-3144e8718104';
 const meeting = path.join(root, 'vergaderingen/2025-06-18');
-const cache = path.join(root, '.bundel-cache');
+// A cache folder of this run's own (BUNDEL_CACHE): others may lint the shared bench meeting meanwhile.
+const cache = await mkdtemp(path.join(os.tmpdir(), 'bundel-text-cost-'));
 
 const cases = [
   { name: 'without text (facts cold)', env: { BUNDEL_BENCH_NO_TEXT: '1' }, before: () => rm(cache, { recursive: true, force: true }) },
@@ -28,11 +29,12 @@ const cases = [
 const results = new Map();
 const loads = [];
 for (let r = 0; r < rounds; r++) {
-  for (const c of cases) {
-    for (const [label, dir] of checkouts) {
+  // Each checkout runs the four cases in turn: its facts cache is not another version's.
+  for (const [label, dir] of checkouts) {
+    for (const c of cases) {
       await c.before();
       loads.push(os.loadavg()[0]);
-      const m = await measureNode([path.join(dir, 'bin/bundel.js'), '--root', root, 'lint', '--formaat', 'json', meeting], { cwd: dir, env: { ...process.env, ...c.env } });
+      const m = await measureNode([path.join(dir, 'bin/bundel.js'), '--root', root, 'lint', '--formaat', 'json', meeting], { cwd: dir, env: { ...process.env, BUNDEL_CACHE: cache, ...c.env } });
       if (m.code !== 0 && m.code !== 1) throw new Error(`${c.name}: exit ${m.code}\n${m.stderr}`);
       results.set(label + c.name, [...(results.get(label + c.name) ?? []), m]);
     }
@@ -50,3 +52,4 @@ for (const [name, list] of results) {
   const cells = [`${(wall / 1000).toFixed(2)} s`, `${(cpu / 1000).toFixed(2)} s`, `${(mainCpu / 1000).toFixed(2)} s`, `${Math.round(med(list, 'rssMiB'))} MB`];
   console.log(`${name.padEnd(36)} ${cells.map((c) => c.padStart(7)).join('  ')}   ${[pct(wall, base), pct(cpu, baseCpu), pct(mainCpu, baseMain)].map((c) => c.padStart(7)).join(' ')}   (wall ${list.map((m) => (m.wallMs / 1000).toFixed(2)).join(' ')})`);
 }
+await rm(cache, { recursive: true, force: true });

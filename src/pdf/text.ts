@@ -1,6 +1,6 @@
 // The text of an attachment, page by page, as a viewer's text layer has it (pdfjs-dist), and the
 // largest text on its first page (what a reader takes for the title). Runs on the text thread
-// (text-worker.ts) or, for tests of the TypeScript sources, in this thread; the time budget is
+// (load/text-worker.ts) or, for tests of the TypeScript sources, in this thread; the time budget is
 // checked between pages here and enforced by terminating the thread there.
 
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
