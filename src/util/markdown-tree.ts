@@ -1,6 +1,6 @@
 // An item's Markdown parsed once per run: the loader looks for the images in the tree (load/
 // body-images.ts) and the layout turns the same tree into blocks (render/markdown.ts). The parser
-// (micromark with GFM) takes about 5-10 ms per KiB, so a body read twice is worth keeping.
+// (micromark with GFM) takes 2-9 ms per KB, so a body read twice is worth keeping.
 // Callers check the text with isPathological (markdown-guard.ts) first; nobody changes a tree.
 
 import type { Root } from 'mdast';
