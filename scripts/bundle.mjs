@@ -1,7 +1,8 @@
 // Bundle the CLI into a few ESM files in dist/: loading one file instead of ~600 small modules
 // (pdf-lib's ES tree alone is 190) takes a second off every run. Type checking is tsc's job.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -41,6 +42,21 @@ const stubs = {
     });
   },
 };
+// The HTML index's template, precompiled here instead of compiled by Handlebars on every build
+// (src/bundle/outputs/index-template.ts is the same with the compiler, for the TypeScript sources).
+const indexTemplate = {
+  name: 'index-template',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]bundle[\\/]outputs[\\/]index-template\.ts$/ }, () => {
+      const spec = Handlebars.precompile(readFileSync('templates/index.html.hbs', 'utf8'));
+      return {
+        contents: `import Handlebars from 'handlebars';\nlet compiled;\nexport function indexTemplate() {\n  return (compiled ??= Handlebars.create().template(${spec}));\n}\n`,
+        loader: 'js',
+        resolveDir: 'src/bundle/outputs',
+      };
+    });
+  },
+};
 await build({
   // The render and text workers are entries of their own: each runs on a thread of its own.
   entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/load/text-worker.ts'],
@@ -56,7 +72,7 @@ await build({
   external: ['@myriaddreamin/*'],
   // CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import { createRequire as __bundelCreateRequire } from 'node:module'; const require = __bundelCreateRequire(import.meta.url);" },
-  plugins: [noBrotli, stubs],
+  plugins: [noBrotli, stubs, indexTemplate],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',

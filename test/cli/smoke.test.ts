@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BundleIndex } from '../../src/bundle/index-data.js';
+import { renderIndexHtml } from '../../src/bundle/outputs/html.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { copyFixture, FIXTURES } from '../helpers/repo.js';
 
@@ -59,6 +61,10 @@ describe('a build', () => {
     const files = ['bundel.html', 'bundel.json', 'bundel.pdf'];
     expect(readdirSync(path.dirname(out)).sort()).toEqual(files);
     const previous = files.map((f) => readFileSync(path.join(path.dirname(out), f)));
+    // The bundled CLI's index page comes from the template precompiled in the bundle: the same page
+    // as the Handlebars compiler makes of the template here.
+    const index = JSON.parse(previous[1].toString('utf8')) as BundleIndex;
+    expect(previous[0].toString('utf8')).toBe(renderIndexHtml(index, 'bundel.pdf'));
 
     // Killed while checking and laying out, and while assembling: each time before the build is done.
     for (const stage of ['Ingelezen', 'Opgemaakt']) {

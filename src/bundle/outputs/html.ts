@@ -1,20 +1,15 @@
 // The agenda as a web page beside the bundle (Handlebars, HTML-escaped), linking into the PDF with #page=N.
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import type { BundleIndex } from '../index-data.js';
 import { dutchDate } from '../../util/dutch-date.js';
 import { wellFormed } from '../../util/file-name.js';
-import { TEMPLATES_DIR } from '../../util/paths.js';
+import { indexTemplate } from './index-template.js';
 import type { Output } from './output.js';
 import { besidePdf } from './output.js';
 
-let compiled: HandlebarsTemplateDelegate | undefined;
-
 export function renderIndexHtml(index: BundleIndex, pdfHref: string): string {
-  compiled ??= Handlebars.create().compile(readFileSync(path.join(TEMPLATES_DIR, 'index.html.hbs'), 'utf8'));
-  return compiled({
+  return indexTemplate()({
     ...index.vergadering,
     datum: dutchDate(index.vergadering.datum),
     titel: index.bundel.titel,
