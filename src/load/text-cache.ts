@@ -1,7 +1,7 @@
 // What bundel read from an attachment, kept on disk by the file's sha256, so an unchanged file is
 // read once. Two files per attachment: the findings (page count, heading, empty pages, what the
-// personal-data detectors found), small and read on every lint; and the text itself, read only when
-// the body has patterns of its own. The cache lives in the folder `tekst/` of the repository's cache
+// personal-data detectors found), small and read on every lint; and the text itself, written and read
+// only when the body has patterns of its own. The cache lives in the folder `tekst/` of the repository's cache
 // (`cachemap`, default `.bundel-cache/`, shared with the conversion cache), which ignores itself in git. A damaged entry, or one of another version,
 // is read again from the PDF. Entries nobody used for long, or beyond a size cap, are pruned (text-cache-prune.ts).
 
@@ -116,7 +116,8 @@ async function writeJson(dir: string, file: string, data: object, again = true):
   }
 }
 
-export async function writeCached(dir: string, sha256: string, summary: TextSummary, pages: readonly string[]): Promise<void> {
-  await writeJson(dir, fileFor(dir, sha256, 'tekst'), { versie: VERSION, sha256, pages });
+/** The summary, and the text when given (it is written only when the body's own patterns need it). */
+export async function writeCached(dir: string, sha256: string, summary: TextSummary, pages?: readonly string[]): Promise<void> {
+  if (pages) await writeJson(dir, fileFor(dir, sha256, 'tekst'), { versie: VERSION, sha256, pages });
   await writeJson(dir, fileFor(dir, sha256, 'samenvatting'), { versie: VERSION, sha256, ...summary });
 }

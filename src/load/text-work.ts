@@ -39,7 +39,9 @@ async function summarise(text: ExtractedText, request: Common): Promise<TextResu
     matches: findOnPages(pages),
     truncated: stopped === 'tekst',
   };
-  if (request.cache) await writeCached(request.cache.dir, request.cache.sha256, summary, pages);
+  // The text itself is cached only when it is wanted (the body's own patterns): a lint without them
+  // writes the small summary alone, and a later run with patterns reads the file again.
+  if (request.cache) await writeCached(request.cache.dir, request.cache.sha256, summary, request.keepPages ? pages : undefined);
   return { ok: true, summary, pages: request.keepPages ? pages : undefined };
 }
 

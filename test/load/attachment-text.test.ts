@@ -100,7 +100,8 @@ describe('attachment text', () => {
     expect(first.text!.matches.map((m) => m.masked)).toEqual(['p••••••••@gmail.com']);
     const file = path.join(cacheDir, 'tekst', `${first.sha256}.samenvatting.json`);
     expect(existsSync(file)).toBe(true);
-    expect(existsSync(path.join(cacheDir, 'tekst', `${first.sha256}.tekst.json`))).toBe(true);
+    // Without patterns of the body's own only the summary is cached, not the text itself.
+    expect(existsSync(path.join(cacheDir, 'tekst', `${first.sha256}.tekst.json`))).toBe(false);
     expect(await readFile(path.join(cacheDir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     // What the cache says is what the next run sees: the file is not read again.
     const cached = JSON.parse(await readFile(file, 'utf8'));
@@ -110,6 +111,27 @@ describe('attachment text', () => {
     // A damaged cache file is read again from the PDF.
     await writeFile(file, '{"versie":');
     expect((await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!.text!.matches[0].masked).toBe('p••••••••@gmail.com');
+  });
+
+  it('caches the text itself only once patterns need it, reading the file again then', async () => {
+    const pdf = await textPdf({ pages: [{ lines: ['Subsidie 12.000 euro.'] }, { lines: ['Nog 331.000 euro.'] }] });
+    const { root, dir } = await makeMeeting({ '02-a.md': md(VOORSTEL + bijlagen('a.pdf')), 'a.pdf': pdf });
+    const cacheDir = path.join(root, 'cache');
+    const first = (await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!;
+    const summary = path.join(cacheDir, 'tekst', `${first.sha256}.samenvatting.json`);
+    const textFile = path.join(cacheDir, 'tekst', `${first.sha256}.tekst.json`);
+    expect([existsSync(summary), existsSync(textFile)]).toEqual([true, false]);
+    expect(first.text!.pages).toBeUndefined();
+    // The body adds a pattern: the summary alone does not do, the file is read again and its text cached.
+    await writeFile(path.join(root, 'bundel.yaml'), PATTERNS);
+    const second = (await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!.text!;
+    expect(second.pages?.[1]).toContain('331.000 euro');
+    expect(existsSync(textFile)).toBe(true);
+    // From then on the text comes from the cache.
+    const cached = JSON.parse(await readFile(textFile, 'utf8'));
+    cached.pages[1] = 'uit de cache';
+    await writeFile(textFile, JSON.stringify(cached));
+    expect((await load(root, dir, cacheDir)).items[0].bijlagen[0].facts!.text!.pages?.[1]).toBe('uit de cache');
   });
 
   it('reads no text of confidential items and attachments, nor without being asked', async () => {
