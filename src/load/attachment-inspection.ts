@@ -50,7 +50,7 @@ function noting(source: TextSource, entry: FactsEntry | undefined, onChange: () 
   };
 }
 
-export async function inspectWithCache(absPath: string, relPath: string, cacheDir: string, options: InspectOptions): Promise<Inspection> {
+export async function inspectWithCache(absPath: string, relPath: string, cacheDir: string, options: InspectOptions, onHashed?: (sha256: string) => void): Promise<Inspection> {
   let bytes: Uint8Array;
   try {
     const st = await stat(absPath);
@@ -62,6 +62,7 @@ export async function inspectWithCache(absPath: string, relPath: string, cacheDi
     return plainInspection(await (await reading()).inspectPdf(absPath, relPath, options));
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  onHashed?.(sha256);
   let changed = false;
   const entry = await readCachedFacts(cacheDir, sha256);
   if (entry) {
@@ -112,6 +113,8 @@ export interface AttachmentOptions {
   factsCacheDir?: string;
   /** Keep the decoded page content for the text reader (the text of the file may be wanted). */
   keepContent?: boolean;
+  /** Told the file's sha256 as soon as it is known (with the facts cache), before any parsing. */
+  onHashed?: (sha256: string) => void;
 }
 
 /** Is the lazy PDF reader allowed (`BUNDEL_PDF_READ=pdf-lib` forces pdf-lib's full parse; tests compare both)? */
@@ -121,7 +124,7 @@ export function lazyReadAllowed(env: NodeJS.ProcessEnv): boolean {
 
 export async function inspectAttachment(absPath: string, relPath: string, o: AttachmentOptions): Promise<Inspection> {
   const lazy = lazyReadAllowed(o.env);
-  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, { lazy, keepContent: o.keepContent });
+  if (o.factsCacheDir && !o.format && o.password === undefined && !o.keepDocuments) return inspectWithCache(absPath, relPath, o.factsCacheDir, { lazy, keepContent: o.keepContent }, o.onHashed);
   const { inspectPdf, inspectSource } = await reading();
   if (o.format) return plainInspection(await inspectSource(absPath, relPath, o.format, { env: o.env, converter: o.converter, password: o.password }));
   return plainInspection(await inspectPdf(absPath, relPath, { password: o.password, contentBalance: o.keepDocuments, lazy, keepContent: o.keepContent }));

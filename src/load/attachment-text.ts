@@ -126,6 +126,17 @@ export class AttachmentTexts {
     this.sources.set(absPath, source);
   }
 
+  /**
+   * The loader hashed a file a public attachment uses, before parsing it: when the text cache does not
+   * have it, its text will be read, so the text thread starts now and loads its code while this
+   * thread parses (a warm cache starts no thread).
+   */
+  hashed(sha256: string): void {
+    void this.context.listed?.().then((cached) => {
+      if (!cached.has(sha256)) this.context.reader().warm();
+    });
+  }
+
   /** A public attachment uses this file: read its text (once) into its facts. */
   want(absPath: string, facts: PdfFacts): void {
     const source = this.sources.get(absPath);

@@ -238,7 +238,10 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
           const relPath = toPosix(path.relative(config.root, resolved.absPath));
           const format = formatOf(resolved.absPath);
           const keepContent = texts !== undefined && !options.text?.pdfjsOnly;
-          const inspect = (): Promise<Inspection> => limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format, env: options.env ?? process.env, keepContent }));
+          // A public attachment's file whose text is not cached: the text thread may start early.
+          const onHashed = texts && !item.vertrouwelijk && !bijlage.vertrouwelijk ? (sha256: string) => texts.hashed(sha256) : undefined;
+          const inspect = (): Promise<Inspection> =>
+            limit(() => inspectAttachment(resolved.absPath, relPath, { ...options, format, env: options.env ?? process.env, keepContent, onHashed }));
           const inspected = format ? inspect() : parseInTurn(inspect);
           pending = inspected.then(({ inspected: r, text, save }) => {
             saves.push(save);

@@ -14,6 +14,8 @@ export type { TextRequest, TextResult } from './text-work.js';
 
 export interface TextReader {
   read(request: TextRequest): Promise<TextResult>;
+  /** Start the thread now (a file will be read soon): it loads its code while this thread parses. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ function inThread(): TextReader {
       queue = result.catch(() => {});
       return result;
     },
+    warm: () => {},
     close: async () => {
       await queue;
     },
@@ -129,6 +132,9 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
         post(p);
         if (pending.length === 1) arm();
       });
+    },
+    warm() {
+      if (!worker) start();
     },
     async close() {
       if (pending.length > 0) await new Promise<void>((resolve) => (idle = resolve));
