@@ -110,6 +110,9 @@ describe('IBAN', () => {
     expect(isIban('DE89370400440532013000')).toBe(true);
     expect(findIbans('rekening DE89 3704 0044 0532 0130 00 van').map((m) => m.normalized)).toEqual(['DE89370400440532013000']);
     expect(findIbans('NL91ABNA0417164300X')).toEqual([]);
+    // Not inside a word: after a letter or digit (also one outside the BMP, or a non-Latin digit) it is no IBAN.
+    for (const before of ['x', 'é', '7', '\u{1D400}', '\u0663', 'NL']) expect(findIbans(`${before}NL91ABNA0417164300`), before).toEqual([]);
+    for (const before of ['(', ' ', '-', '\n', '\uD835']) expect(findIbans(`${before}NL91ABNA0417164300`).map((m) => m.offset), before).toEqual([before.length]);
   });
 });
 
