@@ -3,6 +3,7 @@
 // order, with one cross-reference table. Without raw objects it is pdf-lib's own save, as before.
 
 import type { PDFDocument } from '@cantoo/pdf-lib';
+import { ByteChunks } from '../model/output-file.js';
 
 /** One raw-copied object: `head` (up to `stream\n`, or the whole object), stream `data`, `tail`. */
 export interface RawObject {
@@ -32,8 +33,12 @@ type Preparable = { prepareForSave(options: { addDefaultPage: boolean; updateFie
 
 const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 
-/** The bundle's bytes. */
-export async function saveBundle(doc: PDFDocument): Promise<Uint8Array> {
+/**
+ * The bundle's bytes. With raw objects they stay in the pieces they were made in (the raw objects'
+ * stream data are views of the source files): the write step writes them in order, and the 24 MB of
+ * the bench meeting are never joined into one more buffer.
+ */
+export async function saveBundle(doc: PDFDocument): Promise<Uint8Array | ByteChunks> {
   const raw = rawObjects.get(doc);
   if (!raw || raw.length === 0) return doc.save(SAVE_OPTIONS);
   // What save does before writing: embed fonts (the stamp's subset), keep Info and XMP in step.
@@ -94,5 +99,5 @@ export async function saveBundle(doc: PDFDocument): Promise<Uint8Array> {
   const trailer = ctx.obj({ Size: size, Root: ctx.trailerInfo.Root, Info: ctx.trailerInfo.Info, ID: ctx.trailerInfo.ID });
   lines.push('trailer', trailer.toString(), 'startxref', String(xrefAt), '%%EOF');
   push(latin1(lines.join('\n')));
-  return Buffer.concat(chunks);
+  return new ByteChunks(chunks);
 }

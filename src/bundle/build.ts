@@ -12,7 +12,7 @@ import { PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { BundelConfig, Meeting, Vergadering } from '../model/meeting.js';
-import type { OutputFile } from '../model/output-file.js';
+import { wholeData, type OutputFile } from '../model/output-file.js';
 import { Converter, DEFAULT_CACHE_DIR, type ConversionEvent } from '../convert/index.js';
 import { loadMeeting } from '../load/meeting.js';
 import { validate } from '../validate/index.js';
@@ -85,7 +85,8 @@ export type ProgressEvent =
 export interface BuiltBundle {
   /** Absolute path of the bundle PDF (the first of `files`). */
   pdfPath: string;
-  pdf: Uint8Array;
+  /** The bundle's bytes in one buffer, joined when first read (the write step does not need it). */
+  readonly pdf: Uint8Array;
   title: string;
   pageCount: number;
   index: BundleIndex;
@@ -286,11 +287,12 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   if (!openbaar) index.bronnen = await meetingSources(meeting);
   const files = await makeOutputs({ pdfPath, doc: out, index, config });
   progress({ step: 'done', pages: total });
+  let pdf: Uint8Array | undefined;
   return {
     ok: true,
     diagnostics,
     meeting,
     files,
-    bundle: { pdfPath, pdf: files[0].data as Uint8Array, title, pageCount: total, index, versie: supplement?.versie ?? 1, entries, comparison },
+    bundle: { pdfPath, get pdf() { return (pdf ??= wholeData(files[0].data) as Uint8Array); }, title, pageCount: total, index, versie: supplement?.versie ?? 1, entries, comparison },
   };
 }

@@ -45,8 +45,12 @@ export const BODY_FONT_FILE = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
 /** Where the logo and the images of the text are mapped into the compiler's virtual file system (never written to disk). */
 const SHADOW_DIR = '.bundel-shadow';
 
-/** Cache entries unused for this many renders are dropped (the compiler's advice for batch tools). */
-const CACHE_MAX_AGE = 10;
+/**
+ * Cache entries unused since the last printed render are dropped. A memo's count and its layout with
+ * page numbers fall in one such window, and what every render uses (templates, fonts) is used in
+ * each; 10 kept about 30 MiB more at the bench meeting's peak (issue 18) for no measurable CPU.
+ */
+const CACHE_MAX_AGE = 1;
 
 type Template = 'memo' | 'agenda' | 'withheld';
 

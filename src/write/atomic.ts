@@ -4,10 +4,10 @@
 // killed (and so could not clean up) are removed by the next build.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
-import type { OutputFile } from '../model/output-file.js';
+import { ByteChunks, type OutputFile } from '../model/output-file.js';
 import { truncateUtf8 } from '../util/file-name.js';
 import { checkTargets, type ProtectedInputs } from './targets.js';
 
@@ -69,6 +69,28 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
   }
 }
 
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+}
+
+/** The pieces in order, small ones gathered into blocks of 1 MiB (a bundle has ~100 000 pieces). */
+async function writeChunks(handle: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  const block = Buffer.allocUnsafe(1 << 20);
+  let fill = 0;
+  for (const chunk of chunks) {
+    if (fill + chunk.length > block.length) {
+      await writeAll(handle, block.subarray(0, fill));
+      fill = 0;
+    }
+    if (chunk.length >= block.length) await writeAll(handle, chunk);
+    else {
+      block.set(chunk, fill);
+      fill += chunk.length;
+    }
+  }
+  if (fill > 0) await writeAll(handle, block.subarray(0, fill));
+}
+
 /**
  * `subject` names what is written in the error message (default "De bundel"); `protect` names the
  * files the outputs may not replace. Every target is checked before anything is written.
@@ -88,7 +110,8 @@ export async function writeAtomically(files: readonly OutputFile[], options: { s
       temps.push({ temp, final: file.path });
       const handle = await open(temp, 'wx');
       try {
-        await handle.writeFile(file.data);
+        if (file.data instanceof ByteChunks) await writeChunks(handle, file.data.chunks);
+        else await handle.writeFile(file.data);
         await handle.sync();
       } finally {
         await handle.close();

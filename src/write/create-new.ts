@@ -6,6 +6,7 @@ import { link, lstat, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BundelError } from '../model/errors.js';
 import type { OutputFile } from './atomic.js';
+import { wholeData } from '../model/output-file.js';
 import { tempName } from './atomic.js';
 
 export interface CreateResult {
@@ -25,13 +26,13 @@ export async function createNewFiles(files: readonly OutputFile[]): Promise<Crea
     try {
       await mkdir(path.dirname(file.path), { recursive: true });
       temp = tempName(file.path);
-      await writeFile(temp, file.data, { flag: 'wx' });
+      await writeFile(temp, wholeData(file.data), { flag: 'wx' });
       const taken = await link(temp, file.path).then(
         () => false,
         async (err: NodeJS.ErrnoException) => {
           if (err.code === 'EEXIST') return true;
           // A file system without hard links: exclusive create still never replaces a file.
-          await writeFile(file.path, file.data, { flag: 'wx' });
+          await writeFile(file.path, wholeData(file.data), { flag: 'wx' });
           return false;
         },
       );

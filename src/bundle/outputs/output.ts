@@ -3,6 +3,7 @@
 
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { BundelConfig } from '../../model/meeting.js';
+import type { ByteChunks } from '../../model/output-file.js';
 import type { BundleIndex } from '../index-data.js';
 
 export interface OutputInput {
@@ -20,7 +21,7 @@ export interface Output {
   path(pdfPath: string): string;
   /** Only for some bundles (e.g. the public one); default always. */
   when?(input: OutputInput): boolean;
-  make(input: OutputInput): Promise<Uint8Array | string> | Uint8Array | string;
+  make(input: OutputInput): Promise<Uint8Array | string | ByteChunks> | Uint8Array | string | ByteChunks;
 }
 
 /** `…/Bundel AB 2025-03-05.pdf` → `…/Bundel AB 2025-03-05.<extension>`. */
