@@ -212,10 +212,11 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   const factsByPath = new Map<string, Promise<PdfFacts>>();
   // Bounded: every path check and inspection opens files; waiting for a shared file's facts holds none.
   const limit = createLimiter(MAX_OPEN_FILES);
-  // PDFs are parsed one at a time, in the order asked: parsing is this thread's work either way, and
-  // so the first items' facts are there early (the build lays out their memos meanwhile). Conversions
-  // (LibreOffice, another process) run side by side.
-  const parseInTurn = createLimiter(1);
+  // For a build that lays out while reading (`onItems`), PDFs are parsed one at a time, in the order
+  // asked: parsing is this thread's work either way, and so the first items' facts are there early.
+  // Otherwise (lint) side by side, so reading and hashing files (and the facts cache) overlap.
+  // Conversions (LibreOffice, another process) always run side by side.
+  const parseInTurn = options.onItems ? createLimiter(1) : <T>(fn: () => Promise<T>): Promise<T> => fn();
   // Text: read once per file, only for files that go into the public bundle.
   const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password, pdfjsOnly: options.text.pdfjsOnly });
   const saves: (() => Promise<void>)[] = [];
