@@ -8,11 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { runMain } from '../helpers/cli.js';
 import { gradientPng, photoJpeg, SCHEMA_SVG } from '../helpers/images.js';
 import { writeRepo, item } from '../helpers/repo.js';
 import { checkStructure, findElements } from '../helpers/structure-check.js';
+import { startWatch, until } from '../helpers/watch.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FRONT = `vergadering: 2025-03-05
@@ -120,20 +120,8 @@ describe('images in a memo', () => {
   it('is rebuilt by build --bewaken when an image changes', async () => {
     const root = repo();
     const pdf = path.join(root, 'uit', 'bundel.pdf');
-    let stdout = '';
-    const controller = new AbortController();
-    const done = main(['--root', root, 'build', '2025-03-05', '--bewaken', '--uitvoer', pdf], {
-      stdout: (t) => void (stdout += t),
-      stderr: () => {},
-      isTTY: false,
-      color: false,
-      env: process.env,
-      signal: controller.signal,
-    });
-    const made = (): number => stdout.split('\n').filter((l) => l.includes('Bundel gemaakt')).length;
-    const until = async (what: string, condition: () => boolean): Promise<void> => {
-      for (const deadline = Date.now() + 90_000; !condition(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    };
+    const watch = startWatch(['--root', root, 'build', '2025-03-05', '--bewaken', '--uitvoer', pdf]);
+    const made = watch.made;
     const widths = async (): Promise<number[]> => pageImages((await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })).getPage(1)).map((i) => i.width).sort((a, b) => a - b);
     try {
       await until('the first build', () => made() === 1);
@@ -142,9 +130,8 @@ describe('images in a memo', () => {
       await until('the rebuild', () => made() === 2);
       expect(await widths()).toEqual([320, 1800]);
     } finally {
-      controller.abort();
+      expect(await watch.stop()).toBe(0);
     }
-    expect(await done).toBe(0);
   });
 
   it('prints the images of a public memo in the public bundle, and nothing of a confidential one', async () => {

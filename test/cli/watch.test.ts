@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { readPages } from '../helpers/pdf-text.js';
+import { startWatch, until } from '../helpers/watch.js';
 import { item, writeRepo } from '../helpers/repo.js';
 import { pdfBytes } from '../validate/helpers.js';
 
@@ -25,14 +26,6 @@ bijlagen:
     'De begroting (bijlage 1).\n',
   );
 
-async function until(what: string, condition: () => boolean, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('build --bewaken', () => {
   it('rebuilds after a change, keeps the last good bundle on an error, and stops on abort', async () => {
     const root = writeRepo({
@@ -43,18 +36,8 @@ describe('build --bewaken', () => {
     });
     const itemFile = path.join(root, 'vergaderingen/2025-04-16/02-begroting.md');
     const pdf = path.join(root, 'uit', 'bundel.pdf');
-    let stdout = '';
-    let stderr = '';
-    const controller = new AbortController();
-    const done = main(['--root', root, 'build', '2025-04-16', '--bewaken', '--uitvoer', pdf], {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      isTTY: false,
-      color: false,
-      env: process.env,
-      signal: controller.signal,
-    });
-    const made = (): number => stdout.split('\n').filter((l) => l.includes('Bundel gemaakt')).length;
+    const watch = startWatch(['--root', root, 'build', '2025-04-16', '--bewaken', '--uitvoer', pdf]);
+    const made = watch.made;
     try {
       await until('the first build', () => made() === 1);
       expect((await readPages(readFileSync(pdf))).map((p) => p.text).join('\n')).toContain('Begroting 2026');
@@ -68,17 +51,16 @@ describe('build --bewaken', () => {
 
       // A broken item: one line, the bundle of the last good build stays as it was.
       writeFileSync(itemFile, '---\nagendapunt: [\n---\n');
-      await until('the failed build', () => stdout.includes('Niet gemaakt'));
+      await until('the failed build', () => watch.stdout().includes('Niet gemaakt'));
       expect(readFileSync(pdf).equals(rebuilt)).toBe(true);
       expect(made()).toBe(2);
       // Writing the bundle itself never starts another build.
       await new Promise((r) => setTimeout(r, 1000));
-      expect(stdout.split('\n').filter((l) => l.trim()).length).toBe(3);
+      expect(watch.stdout().split('\n').filter((l) => l.trim()).length).toBe(3);
     } finally {
-      controller.abort();
+      expect(await watch.stop()).toBe(0);
     }
-    expect(await done).toBe(0);
-    expect(stderr).toContain('Gestopt met bewaken.');
+    expect(watch.stderr()).toContain('Gestopt met bewaken.');
   });
 
   it('with the output folder inside the meeting folder (`uitvoer:`): its own files start no build, a change starts one', async () => {
@@ -89,17 +71,8 @@ describe('build --bewaken', () => {
       'vergaderingen/2025-04-16/bijlagen/begroting.pdf': await pdfBytes(1),
     });
     const outDir = path.join(root, 'vergaderingen/2025-04-16/uitvoer');
-    let stdout = '';
-    const controller = new AbortController();
-    const done = main(['--root', root, 'build', '2025-04-16', '--bewaken'], {
-      stdout: (t) => void (stdout += t),
-      stderr: () => {},
-      isTTY: false,
-      color: false,
-      env: process.env,
-      signal: controller.signal,
-    });
-    const made = (): number => stdout.split('\n').filter((l) => l.includes('Bundel gemaakt')).length;
+    const watch = startWatch(['--root', root, 'build', '2025-04-16', '--bewaken']);
+    const made = watch.made;
     try {
       await until('the first build', () => made() === 1);
       const pdf = readdirSync(outDir).find((f) => f.endsWith('.pdf'));
@@ -113,9 +86,8 @@ describe('build --bewaken', () => {
       expect(made()).toBe(2);
       expect((await readPages(readFileSync(path.join(outDir, pdf!)))).map((p) => p.text).join('\n')).toContain('Kadernota 2027');
     } finally {
-      controller.abort();
+      expect(await watch.stop()).toBe(0);
     }
-    expect(await done).toBe(0);
   });
 
   it('accepts the English --watch and stops at once when already aborted', async () => {
