@@ -27,9 +27,10 @@ import {
   type PDFDocument,
   type PDFObject,
 } from '@cantoo/pdf-lib';
+import { lazyObjectsOf, type LazyObjects } from '../pdf/lazy-objects.js';
 import { N } from '../pdf/objects.js';
 import { pageIndexDest, RESOURCE_DICTS } from './raw-decide.js';
-import { addRawObjects, type RawObject } from './raw-write.js';
+import { addRawObjects, objectFromScan, type RawObject } from './raw-write.js';
 
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'].map((n) => PDFName.of(n));
 const PARENT = PDFName.of('Parent');
@@ -67,6 +68,10 @@ class Closure {
   constructor(
     private readonly src: PDFContext,
     private readonly pages: ReadonlyMap<PDFRef, PDFRef>,
+    /** A lazily read source: objects copied as bytes are walked through their scans' references. */
+    private readonly lazy: LazyObjects | undefined,
+    /** Written from pdf-lib's objects in any case (the page annotations). */
+    private readonly parsed: ReadonlySet<PDFRef>,
   ) {}
 
   walk(start: readonly PDFObject[]): void {
@@ -77,6 +82,13 @@ class Closure {
       if (obj instanceof PDFRef) {
         if (this.seen.has(obj) || this.pages.has(obj)) continue;
         this.seen.add(obj);
+        const scan = this.parsed.has(obj) ? undefined : this.lazy?.bytesOf(obj);
+        if (scan) {
+          this.order.push(obj);
+          const refs = scan.refs;
+          for (let i = refs.length - 2; i >= 0; i -= 2) stack.push({ obj: PDFRef.of(refs[i]!, refs[i + 1]!), depth: 0 });
+          continue;
+        }
         const target = this.src.lookup(obj);
         if (!copyable(target)) continue;
         this.order.push(obj);
@@ -193,7 +205,9 @@ export function copyPagesRaw(out: PDFDocument, source: PDFDocument): PDFPage[] |
     return { entries, res: res instanceof PDFDict ? res : undefined, annots: list instanceof PDFArray ? list.asArray().filter((a): a is PDFRef => a instanceof PDFRef) : [] };
   });
   const pageRefs = new Map<PDFRef, PDFRef>();
-  const closure = new Closure(src, new Map(sourcePages.map((p) => [p.ref, p.ref])));
+  const lazy = lazyObjectsOf(src);
+  const annotRefs = new Set(shells.flatMap((s) => s.annots));
+  const closure = new Closure(src, new Map(sourcePages.map((p) => [p.ref, p.ref])), lazy, annotRefs);
   try {
     const start: PDFObject[] = [];
     for (const s of shells) {
@@ -217,11 +231,16 @@ export function copyPagesRaw(out: PDFDocument, source: PDFDocument): PDFPage[] |
   const map = new Map(pageRefs);
   for (const r of closure.order) map.set(r, ctx.nextRef());
   const renumber = new Renumber(src, ctx, map);
-  const annotRefs = new Set(shells.flatMap((s) => s.annots));
   const raw: RawObject[] = [];
+  const target = (ref: PDFRef): PDFRef | undefined => map.get(ref);
   for (const r of closure.order) {
-    const obj = src.lookup(r)!;
     const to = map.get(r)!;
+    const scan = annotRefs.has(r) ? undefined : lazy?.bytesOf(r);
+    if (scan) {
+      raw.push(objectFromScan(to.objectNumber, scan, lazy!.bytes, target));
+      continue;
+    }
+    const obj = src.lookup(r)!;
     // Annotations are objects of the output document: PDF/A sets their flags (pdfa.ts).
     if (annotRefs.has(r) && obj instanceof PDFDict) {
       const annot = renumber.convert(obj) as PDFDict;

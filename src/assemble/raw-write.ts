@@ -2,8 +2,9 @@
 // tree, stamps) and the raw-copied attachment objects (raw-copy.ts) in one file, in object number
 // order, with one cross-reference table. Without raw objects it is pdf-lib's own save, as before.
 
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import { PDFRef, type PDFDocument } from '@cantoo/pdf-lib';
 import { ByteChunks } from '../model/output-file.js';
+import type { RawScan } from '../pdf/raw-object.js';
 
 /** One raw-copied object: `head` (up to `stream\n`, or the whole object), stream `data`, `tail`. */
 export interface RawObject {
@@ -11,6 +12,23 @@ export interface RawObject {
   head: string;
   data?: Uint8Array;
   tail?: string;
+  /** Written from the source file's bytes (objectFromScan), not from a pdf-lib object. */
+  scanned?: true;
+}
+
+/**
+ * An object scanned from its source file (raw-object.ts: written as pdf-lib writes it), its
+ * references renumbered by `to` (null for what is not copied); stream data a view of the file.
+ */
+export function objectFromScan(num: number, scan: RawScan, file: Uint8Array, to: (ref: PDFRef) => PDFRef | undefined): RawObject {
+  const { parts, refs } = scan;
+  let head = `${num} 0 obj\n${parts[0]}`;
+  for (let i = 0; i < refs.length; i += 2) {
+    const target = to(PDFRef.of(refs[i]!, refs[i + 1]!));
+    head += (target ? `${target.objectNumber} ${target.generationNumber} R` : 'null') + parts[i / 2 + 1];
+  }
+  if (!scan.data) return { num, head: `${head}\nendobj\n\n`, scanned: true };
+  return { num, head: `${head}\nstream\n`, data: file.subarray(scan.data[0], scan.data[1]), tail: '\nendstream\nendobj\n\n', scanned: true };
 }
 
 const rawObjects = new WeakMap<PDFDocument, RawObject[]>();
@@ -21,9 +39,9 @@ export function addRawObjects(doc: PDFDocument, objects: readonly RawObject[]): 
   rawObjects.set(doc, list);
 }
 
-/** How many objects of `doc` were copied raw. */
-export function rawObjectCount(doc: PDFDocument): number {
-  return rawObjects.get(doc)?.length ?? 0;
+/** How many objects of `doc` were copied raw (`scanned`: of those, how many from the files' bytes). */
+export function rawObjectCount(doc: PDFDocument, scanned = false): number {
+  return (rawObjects.get(doc) ?? []).filter((o) => !scanned || o.scanned).length;
 }
 
 // objectsPerTick: pdf-lib otherwise yields with setTimeout every 50 objects (about 0.4 s per 2000 pages).

@@ -96,8 +96,10 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     if (lazy) {
       const result = await analyseLoaded({ doc: lazy.doc, encryption: 'none', budget: lazy.budget }, options, lazy.objects);
       // A build copies everything the pages reach: load it all now, while a surprise can still fall
-      // back. Lint needs only what the checks read; a later look-up it misses reads as missing.
-      const sound = result.ok && !lazy.objects.surprised && lazy.objects.openAllStreams(bytes) && (!options.contentBalance || loadReachable(lazy));
+      // back; what the checks did not parse is only scanned as bytes (the raw copy writes it from
+      // the file), except in a tagged file, which pdf-lib copies. Lint needs only what the checks
+      // read; a later look-up it misses reads as missing.
+      const sound = result.ok && !lazy.objects.surprised && lazy.objects.openAllStreams(bytes) && (!options.contentBalance || loadReachable(lazy, !result.tagged));
       lazy.objects.deadline = Infinity;
       if (sound) return result;
     }
@@ -129,6 +131,9 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   });
   if (content.error) return fail(content.error);
   repairs.push(...(content.blanked ?? []));
+  // Repairs change objects in place (page tree, damaged content streams): the raw copy must then
+  // write loaded objects from pdf-lib's objects, not from the file. So for anything reported.
+  if (lazy && (repairs.length > 0 || warnings.length > 0 || content.warnings.length > 0)) lazy.changed = true;
   const invalid = (lazy ? lazy.loaded() : doc.context.enumerateIndirectObjects()).filter(([, o]) => o instanceof PDFInvalidObject).length;
   if (invalid > 0) warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
   warnings.push(...content.warnings);
@@ -140,6 +145,7 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   // Filled-in values become page content (from the fields' own appearances), so they survive
   // copyPages, which leaves the form behind. A form pdf-lib cannot flatten keeps its widgets.
   if (form && form.walkable && (form.fields > 0 || form.signatures.length > 0)) {
+    if (lazy) lazy.changed = true;
     const noise: string[] = [];
     quietlySync(noise, () => {
       try {

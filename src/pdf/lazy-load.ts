@@ -33,7 +33,7 @@ export function loadLazy(bytes: Uint8Array, timeBudgetMs: number): LazyLoad | un
   }
   if (!xref || xref.trailer.Encrypt !== undefined || !(xref.trailer.Root instanceof PDFRef)) return undefined;
   const budget = new DecodeBudget(bytes.length);
-  const objects = new LazyObjects(xref, parser, budget);
+  const objects = new LazyObjects(xref, parser, budget, bytes);
   objects.deadline = performance.now() + timeBudgetMs;
   // What PDFDocument.load leaves in the context after its parse, with this table of objects.
   (context as unknown as { indirectObjects: Map<PDFRef, PDFObject> }).indirectObjects = objects;
@@ -52,9 +52,11 @@ export function loadLazy(bytes: Uint8Array, timeBudgetMs: number): LazyLoad | un
 
 /**
  * Load everything the document's catalog and info dictionary reach, so that nothing a later step
- * (the copy, the text) looks up can surprise after the checks; true when all of it loaded.
+ * (the copy, the text) looks up can surprise after the checks; true when all of it loaded. With
+ * `scan`, an object not loaded yet is scanned as bytes instead where the scanner copies it as bytes
+ * (LazyObjects.scan: no pdf-lib objects made; the raw copy writes it from the file), else loaded.
  */
-export function loadReachable(load: LazyLoad): boolean {
+export function loadReachable(load: LazyLoad, scan = false): boolean {
   const { objects } = load;
   const ctx = load.doc.context;
   const seen = new Set<PDFRef>();
@@ -64,6 +66,12 @@ export function loadReachable(load: LazyLoad): boolean {
     if (o instanceof PDFRef) {
       if (seen.has(o)) continue;
       seen.add(o);
+      const scanned = scan && objects.peek(o) === undefined ? objects.scan(o) : undefined;
+      if (scanned) {
+        const refs = scanned.refs;
+        for (let i = 0; i < refs.length; i += 2) stack.push(PDFRef.of(refs[i]!, refs[i + 1]!));
+        continue;
+      }
       const target = objects.get(o);
       if (target === undefined) continue;
       o = target;

@@ -7,9 +7,10 @@
 // name the object, a parse error or the time budget running out marks the table `surprised`, and the
 // caller (analyse.ts) then reads the file whole with pdf-lib as before.
 
-import { PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded, type DecodeBudget } from './decode.js';
 import { LazyParser } from './lazy-parser.js';
+import { scanIndirect, type RawScan } from './raw-object.js';
 
 /** Where an object is: at a byte offset in the file, or as member of an object stream. */
 export type XrefEntry = { offset: number; gen: number } | { stream: number; index: number };
@@ -35,6 +36,8 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
   deadline = Infinity;
   /** Called with every object as it is loaded. */
   onLoad?: (ref: PDFRef, object: PDFObject) => void;
+  /** Objects scanned as bytes (raw-object.ts); null where the scanner left the object to pdf-lib. */
+  private readonly scans = new Map<PDFRef, RawScan | null>();
   private readonly deleted = new Set<PDFRef>();
   private readonly streams = new Map<number, ObjectStream | undefined>();
   private complete = false;
@@ -43,8 +46,47 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
     private readonly xref: XrefData,
     private readonly parser: LazyParser,
     private readonly budget: DecodeBudget,
+    /** The file's bytes (what the cross-reference offsets count in). */
+    readonly bytes: Uint8Array = new Uint8Array(0),
   ) {
     super();
+  }
+
+  /** The object if it was loaded (parsed by pdf-lib), without loading it. */
+  peek(ref: PDFRef): PDFObject | undefined {
+    return super.get(ref);
+  }
+
+  /**
+   * Scan `ref` as bytes (no pdf-lib objects made), when it sits at an offset the cross-reference data
+   * gives and the scanner writes it itself; undefined when not (load it instead), and for an object
+   * already loaded unless `loadedToo`.
+   */
+  scan(ref: PDFRef, loadedToo = false): RawScan | undefined {
+    const have = this.scans.get(ref);
+    if (have !== undefined) return have ?? undefined;
+    if ((!loadedToo && super.get(ref) !== undefined) || this.deleted.has(ref) || performance.now() > this.deadline) return undefined;
+    const entry = this.xref.entries.get(ref.objectNumber);
+    const scan = entry && 'offset' in entry && entry.gen === ref.generationNumber ? scanIndirect(this.bytes, entry.offset, ref.objectNumber, entry.gen) : undefined;
+    this.scans.set(ref, scan ?? null);
+    return scan;
+  }
+
+  /**
+   * Set when the checks changed objects they loaded in place (a repaired page tree or content
+   * stream, a flattened form, anything they warn about): from then on a loaded object is written
+   * from its pdf-lib object, never from the file.
+   */
+  changed = false;
+
+  /**
+   * The scan of `ref` for the raw copy, when what it writes is what pdf-lib's object would give:
+   * never loaded, or loaded and nothing changed. Page annotations (links.ts rewrites them in place)
+   * are the caller's to leave out.
+   */
+  bytesOf(ref: PDFRef): RawScan | undefined {
+    if (this.deleted.has(ref) || (this.changed && super.get(ref) !== undefined)) return undefined;
+    return this.scan(ref, true);
   }
 
   /** The largest object number the cross-reference data names. */
@@ -198,4 +240,10 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
     const offsets = new Map(parser.pairsAt(0, count).map(([obj, off]) => [obj, first.asNumber() + off]));
     return { parser, offsets };
   }
+}
+
+/** The lazy table of a lazily read document's context (lazy-load.ts), if it is one. */
+export function lazyObjectsOf(context: PDFContext): LazyObjects | undefined {
+  const table = (context as unknown as { indirectObjects: unknown }).indirectObjects;
+  return table instanceof LazyObjects ? table : undefined;
 }
