@@ -30,13 +30,6 @@ export interface Glyph {
   unit: number;
 }
 
-export interface TextFont {
-  /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
-  bytes: 1 | 2;
-  /** The glyph of a code; undefined when its text is not known (the caller falls back). */
-  glyph(code: number): Glyph | undefined;
-}
-
 /**
  * A font as read from the file: a simple font's glyph names and widths per code (with its
  * /ToUnicode stream, decoded, or `none`), or an Identity-H composite font's /W widths and /ToUnicode.
@@ -62,23 +55,48 @@ function kindOf(text: string): GlyphKind {
   return m[1] ? GlyphKind.Whitespace : m[2] ? GlyphKind.Diacritic : GlyphKind.Invisible;
 }
 
+/**
+ * What the reader knows of one font: per code its glyph, looked up on first use. One class for both
+ * kinds of font, so the glyph loop calls one method, not one of two closures.
+ */
+export class TextFont {
+  /** Per code: 0 not looked up yet, −1 no text, else 1 + its index in `list`. */
+  private readonly index: Int32Array;
+  private readonly list: Glyph[] = [];
+
+  constructor(
+    /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
+    readonly bytes: 1 | 2,
+    /** Codes from 0 to `size − 1` may have text. */
+    size: number,
+    private readonly lookup: (code: number) => Glyph | undefined,
+  ) {
+    this.index = new Int32Array(size);
+  }
+
+  /** The glyph of a code; undefined when its text is not known (the caller falls back). */
+  glyph(code: number): Glyph | undefined {
+    const at = this.index[code];
+    return at > 0 ? this.list[at - 1] : this.first(code);
+  }
+
+  private first(code: number): Glyph | undefined {
+    if (!(code < this.index.length) || this.index[code] < 0) return undefined;
+    const g = this.lookup(code);
+    this.index[code] = g ? this.list.push(g) : -1;
+    return g;
+  }
+}
+
 function simpleFont(data: Extract<FontData, { kind: 'simple' }>): TextFont | undefined {
   const toUnicode = data.toUnicode === 'none' ? 'none' : parseToUnicode(data.toUnicode);
   if (toUnicode === undefined) return undefined;
   const { names, widths } = data;
-  const glyphs: (Glyph | undefined | null)[] = new Array(256).fill(null);
-  return {
-    bytes: 1,
-    glyph(code) {
-      let g = glyphs[code];
-      if (g === null) {
-        const name = names[code];
-        const text = (toUnicode !== 'none' ? toUnicode.get(code) : undefined) ?? (name !== undefined ? glyphUnicode(name) : undefined);
-        g = glyphs[code] = glyphOf(code, text, widths[code]);
-      }
-      return g;
-    },
-  };
+  return new TextFont(1, 256, (code) => {
+    const name = names[code];
+    const text = (toUnicode !== 'none' ? toUnicode.get(code) : undefined) ?? (name !== undefined ? glyphUnicode(name) : undefined);
+    return glyphOf(code, text, widths[code]);
+  });
 }
 
 function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont | undefined {
@@ -88,22 +106,7 @@ function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont
   // Codes beyond the largest in the map have no text.
   let largest = -1;
   for (const code of toUnicode.keys()) if (code > largest) largest = code;
-  // Filled as codes are met: per code 0 (not looked up yet), −1 (no text) or 1 + its index in `list`.
-  const index = new Int32Array(Math.min(largest + 1, 65_536));
-  const list: Glyph[] = [];
-  return {
-    bytes: 2,
-    glyph(code) {
-      if (code >= index.length) return undefined;
-      const at = index[code];
-      if (at > 0) return list[at - 1];
-      if (at < 0) return undefined;
-      const g = glyphOf(code, toUnicode.get(code), widths.get(code) ?? dflt);
-      if (g) index[code] = list.push(g);
-      else index[code] = -1;
-      return g;
-    },
-  };
+  return new TextFont(2, Math.min(largest + 1, 65_536), (code) => glyphOf(code, toUnicode.get(code), widths.get(code) ?? dflt));
 }
 
 /** The font to read text with, or undefined when its /ToUnicode cannot be read as a whole. */

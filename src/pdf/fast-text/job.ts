@@ -90,6 +90,9 @@ class JobReader {
   private readonly fonts = new Map<number, TextFont | undefined>();
   private readonly started = Date.now();
   private ops = 0;
+  private readonly runs: TextRun[] = [];
+  private readonly lexers: ContentLexer[] = [];
+  private readonly operandLists: Operand[][] = [];
 
   constructor(
     private readonly job: TextJob,
@@ -115,9 +118,11 @@ class JobReader {
 
   /** Read one content stream (a page's, or a form's) into `page`, as one pdfjs text run. */
   run(content: Uint8Array, resources: JobResources | undefined, state: TextState, page: PageText, view: readonly number[], forms: number[]): void {
-    const run = new TextRun(page, view);
-    const lexer = new ContentLexer(content);
-    const operands: Operand[] = [];
+    // One lexer, text run and operand list per form depth, reused from page to page.
+    const depth = forms.length;
+    const run = (this.runs[depth] ??= new TextRun()).reset(page, view);
+    const lexer = (this.lexers[depth] ??= new ContentLexer(content)).reset(content);
+    const operands = (this.operandLists[depth] ??= []);
     const stack: TextState[] = [];
     let s = state;
     let font: TextFont | undefined;

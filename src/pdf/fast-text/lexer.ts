@@ -6,7 +6,17 @@ export type Operand = number | Uint8Array | Name | Operand[] | null;
 
 /** A name operand (`/F1`), decoded from its `#xx` escapes. */
 export class Name {
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    /** As written (latin1), escapes and all. */
+    readonly raw: string = name,
+  ) {}
+}
+
+/** Are the bytes of `d` from `start` the latin1 string `s`? */
+function sameBytes(s: string, d: Uint8Array, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== d[start + i]) return false;
+  return true;
 }
 
 const WHITE = new Uint8Array(256);
@@ -26,24 +36,34 @@ const MAX_NESTING = 16;
 
 const HEX = new Int8Array(256).fill(-1);
 for (let c = 0; c < 256; c++) HEX[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
-/** Two characters at once: the byte two hex digits make, −1 when either is not one. */
-const HEX2 = new Int16Array(65_536).fill(-1);
-for (let a = 0; a < 256; a++) for (let b = 0; b < 256; b++) if (HEX[a] >= 0 && HEX[b] >= 0) HEX2[(a << 8) | b] = (HEX[a] << 4) | HEX[b];
+
+/** Names met lately, by a hash of their bytes: a stream names the same few fonts thousands of times. */
+const NAME_SLOTS = 64;
 
 export class ContentLexer {
   private pos = 0;
   /** Where hex strings are decoded to: their bytes are read before the next operator is asked for. */
   private arena = new Uint8Array(1024);
   private used = 0;
+  private readonly names: (Name | undefined)[] = new Array<Name | undefined>(NAME_SLOTS).fill(undefined);
   /** `maxOperands`: operands kept per operator (a CMap section has up to 300). */
   constructor(
-    private readonly data: Uint8Array,
+    private data: Uint8Array,
     private readonly maxOperands = 64,
   ) {}
 
+  /** Read `data` from its start (a lexer, its arena and its names are reused from stream to stream). */
+  reset(data: Uint8Array): this {
+    this.data = data;
+    this.pos = 0;
+    this.used = 0;
+    return this;
+  }
+
   /** The next operator, with its operands in `operands` (cleared first); undefined at the end. */
   next(operands: Operand[]): string | undefined {
-    operands.length = 0;
+    // Popped rather than `length = 0` (a call into the runtime, for every operator).
+    while (operands.length > 0) operands.pop();
     this.used = 0;
     for (;;) {
       const value = this.value(0);
@@ -57,15 +77,19 @@ export class ContentLexer {
     }
   }
 
+  /** Past white space and comments (the position kept in a local: this runs for every token). */
   private skipSpace(): void {
     const d = this.data;
-    while (this.pos < d.length) {
-      const c = d[this.pos];
-      if (WHITE[c]) this.pos++;
+    const end = d.length;
+    let pos = this.pos;
+    while (pos < end) {
+      const c = d[pos];
+      if (WHITE[c]) pos++;
       else if (c === 37) {
-        while (this.pos < d.length && d[this.pos] !== 10 && d[this.pos] !== 13) this.pos++;
+        while (pos < end && d[pos] !== 10 && d[pos] !== 13) pos++;
       } else break;
     }
+    this.pos = pos;
   }
 
   private value(depth: number): Operand | string | typeof END | typeof CLOSE {
@@ -106,9 +130,11 @@ export class ContentLexer {
       return null;
     }
     const start = this.pos;
-    while (this.pos < d.length && !WHITE[d[this.pos]] && !DELIM[d[this.pos]]) this.pos++;
+    let pos = start;
+    while (pos < d.length && !WHITE[d[pos]] && !DELIM[d[pos]]) pos++;
+    this.pos = pos;
     // The operators come back as the same strings every time, without making new ones.
-    const length = this.pos - start;
+    const length = pos - start;
     if (length <= 3) {
       const known = OPERATORS.get(length | (d[start] << 2) | ((length > 1 ? d[start + 1] : 0) << 10) | ((length > 2 ? d[start + 2] : 0) << 18));
       if (known !== undefined) return known;
@@ -125,35 +151,46 @@ export class ContentLexer {
 
   private number(): number {
     const d = this.data;
+    let pos = this.pos;
     let sign = 1;
-    let c = d[this.pos];
+    let c = d[pos];
     while (c === 45 || c === 43) {
       if (c === 45) sign = -sign;
-      c = d[++this.pos];
+      c = d[++pos];
     }
     let n = 0;
     while (c >= 48 && c <= 57) {
       n = n * 10 + (c - 48);
-      c = d[++this.pos];
+      c = d[++pos];
     }
     if (c === 46) {
       let scale = 0.1;
-      c = d[++this.pos];
+      c = d[++pos];
       while (c >= 48 && c <= 57) {
         n += (c - 48) * scale;
         scale /= 10;
-        c = d[++this.pos];
+        c = d[++pos];
       }
     }
+    this.pos = pos;
     return sign * n;
   }
 
   private name(): Name {
     const d = this.data;
     const start = ++this.pos;
-    while (this.pos < d.length && !WHITE[d[this.pos]] && !DELIM[d[this.pos]]) this.pos++;
-    const raw = latin1(d, start, this.pos);
-    return new Name(raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : raw);
+    let pos = start;
+    let hash = 0;
+    while (pos < d.length && !WHITE[d[pos]] && !DELIM[d[pos]]) hash = (hash * 31 + d[pos++]) | 0;
+    this.pos = pos;
+    // The same name as last time in its slot: the same object, without making its string again.
+    const slot = hash & (NAME_SLOTS - 1);
+    const known = this.names[slot];
+    if (known && known.raw.length === pos - start && sameBytes(known.raw, d, start)) return known;
+    const raw = latin1(d, start, pos);
+    const name = new Name(raw.includes('#') ? raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : raw, raw);
+    this.names[slot] = name;
+    return name;
   }
 
   private literal(): Uint8Array {
@@ -201,7 +238,13 @@ export class ContentLexer {
     let from = this.used;
     let n = from;
     // Pairs of digits up to the `>` (nearly every string), two at a time, while the arena has room.
-    for (let v: number; i + 1 < d.length && n < arena.length && (v = HEX2[(d[i] << 8) | d[i + 1]]) >= 0; i += 2) arena[n++] = v;
+    const stop = Math.min(d.length - 1, i + 2 * (arena.length - n));
+    while (i < stop) {
+      const v = (HEX[d[i]] << 4) | HEX[d[i + 1]];
+      if (v < 0) break;
+      arena[n++] = v;
+      i += 2;
+    }
     if (d[i] !== 62 || i >= d.length) {
       // White space, an odd digit, the end of the data or of the arena: the rest digit by digit.
       let end = i;
