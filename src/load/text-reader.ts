@@ -69,7 +69,7 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
   let idle: (() => void) | undefined;
 
   // A job's data is handed over, not copied: the thread is its only reader.
-  const post = (p: Pending): void => worker!.postMessage({ id: p.id, request: p.request }, p.request.kind === 'fast' ? [p.request.job.data.buffer as ArrayBuffer] : []);
+  const post = (p: Pending): void => worker!.postMessage({ id: p.id, request: p.request }, p.request.kind === 'fast' ? p.request.job.buffers : []);
 
   /** The clock runs for the oldest file only: the ones behind it wait their turn. */
   const arm = (): void => {

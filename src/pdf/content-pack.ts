@@ -1,52 +1,50 @@
-// Decoded content streams kept for the text reader, one after another in one growing buffer, each
-// known by its stream: the loader's scan decodes every page's content anyway, and the text thread is
-// handed the whole buffer at once (transferred, not copied, and not one object per stream to collect).
+// Decoded content streams kept for the text reader, each known by its stream: the loader's scan
+// decodes every page's content anyway. Nothing is copied: a stream's bytes are kept as decoded, and
+// the buffers that decoding made (a buffer of their own, not a view of the file) are handed to the
+// text thread as they are (transferred with the job, job.ts); anything else is copied once, there.
 
 import type { PDFObject } from '@cantoo/pdf-lib';
 
-/** Where a stream's bytes are in the pack (start, end); null: it could not be decoded. */
-export type Span = readonly [number, number] | null;
+/** A stream's decoded bytes; null: it could not be decoded. */
+export type Kept = Uint8Array | null;
 
 export class ContentPack {
-  private buffer = new Uint8Array(256 * 1024);
-  private length = 0;
-  private readonly spans = new Map<PDFObject, Span>();
+  private readonly kept = new Map<PDFObject, Kept>();
+  /** Buffers made by decoding, which nothing but the kept bytes uses. */
+  private readonly own = new Set<ArrayBufferLike>();
 
   has(stream: PDFObject): boolean {
-    return this.spans.has(stream);
+    return this.kept.has(stream);
   }
 
-  /** Where the stream's decoded bytes are; undefined when they were not kept. */
-  span(stream: PDFObject): Span | undefined {
-    return this.spans.get(stream);
+  /** The stream's decoded bytes; undefined when they were not kept. */
+  get(stream: PDFObject): Kept | undefined {
+    return this.kept.get(stream);
   }
 
-  /** Keep a stream's decoded bytes (null: it could not be decoded). */
-  add(stream: PDFObject, bytes: Uint8Array | null): void {
-    this.spans.set(stream, bytes ? this.append(bytes) : null);
+  /**
+   * Keep a stream's decoded bytes (null: it could not be decoded). `encoded`: the stream's own bytes;
+   * decoded bytes in another buffer were made by the decoder and are this pack's to hand over.
+   */
+  add(stream: PDFObject, bytes: Kept, encoded?: Uint8Array): void {
+    this.kept.set(stream, bytes);
+    // Never a buffer of Node's small-Buffer pool, which holds other Buffers too (decoders do not
+    // return those, but handing one over would empty every Buffer in it).
+    if (bytes && encoded && bytes.buffer !== encoded.buffer && bytes.buffer.byteLength > Buffer.poolSize) this.adopt(bytes);
   }
 
-  /** Bytes at the end of the pack. */
-  append(bytes: Uint8Array): readonly [number, number] {
-    const start = this.length;
-    if (start + bytes.length > this.buffer.length) {
-      // Four times as large: fewer copies (memory not written to costs nothing).
-      const bigger = new Uint8Array(Math.max(this.buffer.length * 4, start + bytes.length));
-      bigger.set(this.buffer.subarray(0, start));
-      this.buffer = bigger;
-    }
-    this.buffer.set(bytes, start);
-    this.length += bytes.length;
-    return [start, this.length];
+  /** Bytes in a buffer of their own, made for this pack (a copy, or streams joined). */
+  adopt(bytes: Uint8Array): void {
+    if (!(bytes.buffer instanceof SharedArrayBuffer)) this.own.add(bytes.buffer);
   }
 
-  /** The bytes of a span. */
-  bytes(span: readonly [number, number]): Uint8Array {
-    return this.buffer.subarray(span[0], span[1]);
+  /** Is `bytes` in a buffer of this pack's own (one that can be handed over)? */
+  owns(bytes: Uint8Array): boolean {
+    return this.own.has(bytes.buffer);
   }
 
-  /** Everything kept (a view of the buffer, which may be longer). */
-  all(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+  /** The pack's own buffers, to hand over (transfer) with the job. */
+  buffers(): ArrayBuffer[] {
+    return [...this.own] as ArrayBuffer[];
   }
 }

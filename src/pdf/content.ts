@@ -109,6 +109,9 @@ export interface ScanOptions {
   keepContent?: ContentPack;
 }
 
+/** A stream's own (encoded) bytes: its decoded bytes in another buffer were made by the decoder. */
+const encodedOf = (s: PDFStream): Uint8Array | undefined => (s instanceof PDFRawStream ? s.contents : undefined);
+
 /** Scan the pages. */
 export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBudget, options: ScanOptions = {}): ContentScan {
   const { wantText = new Set<number>(), wantBalance = false, blankMissing = false, keepContent } = options;
@@ -234,12 +237,13 @@ export function scanPages(ctx: PDFContext, pages: PageEntry[], budget: DecodeBud
               const again = decode(s, number);
               if (again) parts.push(again);
             }
-            if (keepContent && !keepContent.has(s)) keepContent.add(s, decode(s, number) ?? null);
+            if (keepContent && !keepContent.has(s)) keepContent.add(s, decode(s, number) ?? null, encodedOf(s));
             continue;
           }
           seen.add(s);
+          const encoded = encodedOf(s);
           const bytes = decode(s, number);
-          keepContent?.add(s, repaired.get(s) ?? bytes ?? null);
+          keepContent?.add(s, repaired.get(s) ?? bytes ?? null, encoded);
           if (balances) {
             const b = balanceOf(bytes);
             streamBalances.set(s, b);

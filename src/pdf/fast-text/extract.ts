@@ -4,13 +4,13 @@
 // its resources name, as plain data. An encrypted file or a page tree it cannot walk is for pdfjs.
 
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { ContentPack } from '../content-pack.js';
+import { ContentPack, type Kept } from '../content-pack.js';
 import { decodeBounded, DecodeBudget } from '../decode.js';
 import { intersection, normalised, readBox, type Box } from '../geometry.js';
 import { deref, N } from '../objects.js';
 import { walkPageTree } from '../page-tree.js';
 import { fontData } from './fonts.js';
-import { readTextJob, type FastOptions, type FastText, type JobForm, type JobResources, type Span, type TextJob } from './job.js';
+import { readTextJob, type FastOptions, type FastText, type JobForm, type JobResources, type TextJob } from './job.js';
 
 export type { FastOptions, FastText } from './job.js';
 
@@ -24,8 +24,6 @@ function viewOf(ctx: PDFContext, media: PDFObject | undefined, crop: PDFObject |
 }
 const mapBox = (b: Box | undefined): Box | undefined => (b ? normalised(b) : undefined);
 
-const NEWLINE = new Uint8Array([10]);
-
 class JobBuilder {
   private readonly budget: DecodeBudget;
   private readonly pack: ContentPack;
@@ -34,7 +32,9 @@ class JobBuilder {
   private readonly formIndex = new Map<PDFObject, number>();
   /** Resource names as pdf-lib keys them: the same few names on every page. */
   private readonly names = new Map<PDFName, string>();
-  readonly job: Omit<TextJob, 'data'> = { pages: [], resources: [], fonts: [], forms: [] };
+  /** Copies of bytes in buffers the pack cannot hand over (a view of the file), made once each. */
+  private readonly copies = new Map<Uint8Array, Uint8Array>();
+  readonly job: Omit<TextJob, 'buffers'> = { pages: [], resources: [], fonts: [], forms: [] };
 
   constructor(
     private readonly ctx: PDFContext,
@@ -45,11 +45,23 @@ class JobBuilder {
     this.pack = kept ?? new ContentPack();
   }
 
-  /** Where a stream's decoded bytes are in the pack (decoded here when the scan did not keep them); null: not a stream, or undecodable. */
-  private stream(stream: PDFObject | undefined): Span {
+  /** A stream's decoded bytes (decoded here when the scan did not keep them); null: not a stream, or undecodable. */
+  private stream(stream: PDFObject | undefined): Kept {
     if (!(stream instanceof PDFStream)) return null;
-    if (!this.pack.has(stream)) this.pack.add(stream, this.decode(stream) ?? null);
-    return this.pack.span(stream)!;
+    if (!this.pack.has(stream)) this.pack.add(stream, this.decode(stream) ?? null, stream instanceof PDFRawStream ? stream.contents : undefined);
+    return this.handed(this.pack.get(stream)!);
+  }
+
+  /** Bytes as the job holds them: in a buffer the pack can hand over, else copied once into one. */
+  private handed(bytes: Kept): Kept {
+    if (!bytes || this.pack.owns(bytes)) return bytes;
+    let copy = this.copies.get(bytes);
+    if (!copy) {
+      copy = Uint8Array.prototype.slice.call(bytes);
+      this.pack.adopt(copy);
+      this.copies.set(bytes, copy);
+    }
+    return copy;
   }
 
   private decode(stream: PDFStream): Uint8Array | undefined {
@@ -60,18 +72,19 @@ class JobBuilder {
     return decoded.bytes;
   }
 
-  /** Streams joined by a line end, as one span. */
-  private joined(parts: Span[]): Span {
+  /** Streams joined by a line end, as one. */
+  private joined(parts: Kept[]): Kept {
     if (parts.some((p) => p === null)) return null;
     if (parts.length === 1) return parts[0];
-    if (parts.length === 0) return [0, 0];
-    const start = this.pack.append(this.pack.bytes(parts[0]!))[0];
-    let end = start;
-    for (const p of parts.slice(1)) {
-      this.pack.append(NEWLINE);
-      end = this.pack.append(this.pack.bytes(p!))[1];
+    const all = new Uint8Array(parts.reduce((n, p) => n + p!.length + 1, 0) - (parts.length > 0 ? 1 : 0));
+    let at = 0;
+    for (const [i, p] of parts.entries()) {
+      if (i > 0) all[at++] = 10;
+      all.set(p!, at);
+      at += p!.length;
     }
-    return [start, end];
+    this.pack.adopt(all);
+    return all;
   }
 
   private nameOf(name: PDFName): string {
@@ -135,7 +148,8 @@ class JobBuilder {
   }
 
   finish(): TextJob {
-    return { ...this.job, data: this.pack.all() };
+    for (const font of this.job.fonts) if (font && font.toUnicode !== 'none') font.toUnicode = this.handed(font.toUnicode)!;
+    return { ...this.job, buffers: this.pack.buffers() };
   }
 }
 

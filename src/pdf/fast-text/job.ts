@@ -5,7 +5,7 @@
 // it says so, and the caller reads the document with pdfjs. Bounded: forms nest at most
 // MAX_FORM_DEPTH deep, time is checked as operators are read, text stops at `maxChars`.
 
-import type { Span } from '../content-pack.js';
+import type { Kept } from '../content-pack.js';
 import { headingOf, type ExtractedText } from '../text.js';
 import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
 import { ContentLexer, Name, type Operand } from './lexer.js';
@@ -13,8 +13,6 @@ import { TextRun } from './run.js';
 import { multiply, readMatrix, type TextState } from './state.js';
 import { PageText } from './units.js';
 
-/** A stream's decoded bytes in `TextJob.data` (start, end), or null when it could not be decoded. */
-export type { Span } from '../content-pack.js';
 
 /** The names a content stream may use, each to an index in the job's lists. */
 export interface JobResources {
@@ -27,14 +25,16 @@ export interface JobResources {
 }
 
 export interface JobForm {
-  content: Span;
+  /** Decoded content; null: it could not be decoded. */
+  content: Kept;
   matrix?: number[];
   /** Index in `resources`; −1: the resources of the stream that draws it. */
   resources: number;
 }
 
 export interface JobPage {
-  content: Span;
+  /** Decoded content (its streams joined); null: it could not be decoded. */
+  content: Kept;
   /** Index in `resources`; −1: none. */
   resources: number;
   /** CropBox ∩ MediaBox, normalised. */
@@ -42,8 +42,8 @@ export interface JobPage {
 }
 
 export interface TextJob {
-  /** Every decoded stream, one after another. */
-  data: Uint8Array;
+  /** The buffers the pages', forms' and fonts' bytes are in, to hand over with the job (transferred, not copied). */
+  buffers: ArrayBuffer[];
   pages: JobPage[];
   resources: JobResources[];
   /** null: a font only pdfjs reads. */
@@ -99,9 +99,9 @@ class JobReader {
     private readonly budgetMs: number | undefined,
   ) {}
 
-  bytes(span: Span): Uint8Array {
-    if (!span) throw new Fallback('stream niet te lezen');
-    return this.job.data.subarray(span[0], span[1]);
+  bytes(content: Kept): Uint8Array {
+    if (!content) throw new Fallback('stream niet te lezen');
+    return content;
   }
 
   private font(resources: JobResources | undefined, name: string): TextFont {
