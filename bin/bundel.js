@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A dumb wrapper: run the CLI and set the exit code.
-import { main } from '../dist/cli/main.js';
+// A dumb wrapper: start the CLI (src/cli/start.ts: with V8's code cache) and set the exit code.
+import { start } from '../dist/cli/start.js';
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await start(process.argv.slice(2));

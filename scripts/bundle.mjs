@@ -1,7 +1,8 @@
 // Bundle the CLI into a few ESM files in dist/: loading one file instead of ~600 small modules
 // (pdf-lib's ES tree alone is 190) takes a second off every run. Type checking is tsc's job.
-import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { build, transform } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 
 rmSync('dist', { recursive: true, force: true });
@@ -57,6 +58,7 @@ const indexTemplate = {
     });
   },
 };
+const BANNER = "import { createRequire as __bundelCreateRequire } from 'node:module'; const require = __bundelCreateRequire(import.meta.url);";
 await build({
   // The render and text workers are entries of their own: each runs on a thread of its own.
   entryPoints: ['src/cli/main.ts', 'src/render/render-worker.ts', 'src/load/text-worker.ts'],
@@ -71,7 +73,7 @@ await build({
   // The Typst compiler is a native addon: loaded from node_modules as it is.
   external: ['@myriaddreamin/*'],
   // CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __bundelCreateRequire } from 'node:module'; const require = __bundelCreateRequire(import.meta.url);" },
+  banner: { js: BANNER },
   plugins: [noBrotli, stubs, indexTemplate],
   minifyWhitespace: true,
   minifySyntax: true,
@@ -79,5 +81,52 @@ await build({
   // Maps back to src/ for the profiler (scripts/bench/profile.mjs); Node reads them only with
   // --enable-source-maps, so they cost a run nothing.
   sourcemap: true,
+  logLevel: 'warning',
+});
+
+// The CommonJS twin of every ES module in dist/cli/ (main.js and the chunks; `x.cjs` beside `x.js`):
+// the same code, with `require` for `import` and for `import()`, and `import.meta.url` handed in by
+// the loader as the ES module's own URL. src/cli/start.ts runs the twins through `vm.Script`, which
+// can keep V8's compiled code between runs (Node 20 cannot for ES modules). The banner's `require`
+// becomes the loader's, which resolves the same way. Each twin has a source map to its ES module
+// (the profiler follows both maps back to src/).
+const twins = ['main.js', ...readdirSync('dist/cli/chunks').filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+const hash = createHash('sha256');
+for (const name of twins.sort()) {
+  const file = `dist/cli/${name}`;
+  const code = readFileSync(file, 'utf8');
+  if (!code.startsWith(BANNER)) throw new Error(`${file}: the banner is not where the twin expects it`);
+  const twin = await transform(code.slice(BANNER.length).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__bundelMetaUrl' },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'external',
+    sourcefile: name.split('/').pop(),
+    logLevel: 'warning',
+  });
+  if (/\bimport\.meta\b/.test(twin.code)) throw new Error(`${file}: import.meta left in its twin`);
+  const base = name.replace(/\.js$/, '.cjs');
+  writeFileSync(`dist/cli/${base}`, `${twin.code}//# sourceMappingURL=${base.split('/').pop()}.map\n`);
+  writeFileSync(`dist/cli/${base}.map`, twin.map);
+  hash.update(`${name}\0${twin.code}\0`);
+}
+// The twins' hash names their cache folder: another bundle never reads this one's compiled code.
+writeFileSync('dist/cli/code-cache.json', `${JSON.stringify({ id: hash.digest('hex').slice(0, 16) })}\n`);
+// The loader itself, one file that imports nothing of the CLI (bin/bundel.js imports it).
+await build({
+  entryPoints: ['src/cli/start.ts'],
+  outfile: 'dist/cli/start.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['./main.js'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
   logLevel: 'warning',
 });

@@ -45,6 +45,10 @@ export function originOf(callFrame) {
     const entry = sourceMapOf(file)?.findEntry(callFrame.lineNumber, callFrame.columnNumber);
     if (entry?.originalSource) {
       const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+      // A CommonJS twin (`.cjs`, run with the code cache) maps to its ES module, which maps to src/.
+      if (file.endsWith('.cjs') && source.endsWith('.js')) {
+        return originOf({ url: source, lineNumber: entry.originalLine, columnNumber: entry.originalColumn });
+      }
       return { file: source, line: entry.originalLine };
     }
   }

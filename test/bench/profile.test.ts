@@ -1,5 +1,6 @@
 // The profiler attributes time in the bundled CLI (dist/) to the source files through the source
-// maps that scripts/bundle.mjs writes (the global setup bundles dist/ before the tests).
+// maps that scripts/bundle.mjs writes (the global setup bundles dist/ before the tests), also for the
+// CommonJS twins that bin/bundel.js runs (twin -> ES module -> src/).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,14 @@ describe('profile attribution', () => {
     const source = readFileSync(origin.file, 'utf8').split('\n')[origin.line];
     expect(source).toContain('function main(');
     expect(areaOf(origin.file)).toBe('src/cli');
+  });
+
+  it('maps code in a CommonJS twin (dist/cli/*.cjs, run with the code cache) through its ES module to src/', () => {
+    const twin = path.join(REPO, 'dist/cli/main.cjs');
+    const frame = frameAt(twin, 'async function main(');
+    const origin = originOf({ ...frame, url: twin }) as { file: string; line: number };
+    expect(path.relative(REPO, origin.file)).toBe(path.join('src', 'cli', 'main.ts'));
+    expect(readFileSync(origin.file, 'utf8').split('\n')[origin.line]).toContain('function main(');
   });
 
   it('names packages and node internals as areas', () => {
