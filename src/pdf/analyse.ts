@@ -131,9 +131,6 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   });
   if (content.error) return fail(content.error);
   repairs.push(...(content.blanked ?? []));
-  // Repairs change objects in place (page tree, damaged content streams): the raw copy must then
-  // write loaded objects from pdf-lib's objects, not from the file. So for anything reported.
-  if (lazy && (repairs.length > 0 || warnings.length > 0 || content.warnings.length > 0)) lazy.changed = true;
   const invalid = (lazy ? lazy.loaded() : doc.context.enumerateIndirectObjects()).filter(([, o]) => o instanceof PDFInvalidObject).length;
   if (invalid > 0) warnings.push(pdfProblem.damaged(`${invalid === 1 ? 'één object was' : `${invalid} objecten waren`} onleesbaar en ${invalid === 1 ? 'is' : 'zijn'} overgeslagen`));
   warnings.push(...content.warnings);
@@ -145,7 +142,6 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
   // Filled-in values become page content (from the fields' own appearances), so they survive
   // copyPages, which leaves the form behind. A form pdf-lib cannot flatten keeps its widgets.
   if (form && form.walkable && (form.fields > 0 || form.signatures.length > 0)) {
-    if (lazy) lazy.changed = true;
     const noise: string[] = [];
     quietlySync(noise, () => {
       try {

@@ -58,14 +58,13 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
   }
 
   /**
-   * Scan `ref` as bytes (no pdf-lib objects made), when it sits at an offset the cross-reference data
-   * gives and the scanner writes it itself; undefined when not (load it instead), and for an object
-   * already loaded unless `loadedToo`.
+   * Scan `ref` as bytes (no pdf-lib objects made) when it is not loaded, sits at an offset the
+   * cross-reference data gives, and the scanner writes it itself; else undefined (load it instead).
    */
-  scan(ref: PDFRef, loadedToo = false): RawScan | undefined {
+  scan(ref: PDFRef): RawScan | undefined {
     const have = this.scans.get(ref);
     if (have !== undefined) return have ?? undefined;
-    if ((!loadedToo && super.get(ref) !== undefined) || this.deleted.has(ref) || performance.now() > this.deadline) return undefined;
+    if (super.get(ref) !== undefined || this.deleted.has(ref) || performance.now() > this.deadline) return undefined;
     const entry = this.xref.entries.get(ref.objectNumber);
     const scan = entry && 'offset' in entry && entry.gen === ref.generationNumber ? scanIndirect(this.bytes, entry.offset, ref.objectNumber, entry.gen) : undefined;
     this.scans.set(ref, scan ?? null);
@@ -73,20 +72,12 @@ export class LazyObjects extends Map<PDFRef, PDFObject> {
   }
 
   /**
-   * Set when the checks changed objects they loaded in place (a repaired page tree or content
-   * stream, a flattened form, anything they warn about): from then on a loaded object is written
-   * from its pdf-lib object, never from the file.
-   */
-  changed = false;
-
-  /**
-   * The scan of `ref` for the raw copy, when what it writes is what pdf-lib's object would give:
-   * never loaded, or loaded and nothing changed. Page annotations (links.ts rewrites them in place)
-   * are the caller's to leave out.
+   * The scan of `ref` for the raw copy: an object reached only by the build's walk (loadReachable),
+   * never parsed into pdf-lib objects and so never changed by the checks or their repairs. Whatever
+   * was parsed is written from its pdf-lib object, which is quicker than scanning it again.
    */
   bytesOf(ref: PDFRef): RawScan | undefined {
-    if (this.deleted.has(ref) || (this.changed && super.get(ref) !== undefined)) return undefined;
-    return this.scan(ref, true);
+    return super.get(ref) === undefined && !this.deleted.has(ref) ? (this.scans.get(ref) ?? undefined) : undefined;
   }
 
   /** The largest object number the cross-reference data names. */

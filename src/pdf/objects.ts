@@ -3,6 +3,18 @@
 
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 
+// PDFName.of decodes `#` escapes with a regular expression on every call, and pdf-lib calls it for
+// every dictionary it parses (/Type) and many a page method, bundel for every key it reads: about a
+// million calls in a 2000-page build. The same text always gives the same pooled name, so it is
+// remembered by the text asked for (as many entries as pdf-lib's own pool, at most).
+const nameOf = PDFName.of;
+const names = new Map<string, PDFName>();
+PDFName.of = (name: string): PDFName => {
+  let known = names.get(name);
+  if (known === undefined) names.set(name, (known = nameOf(name)));
+  return known;
+};
+
 export const N = (name: string): PDFName => PDFName.of(name);
 
 export const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);
