@@ -28,6 +28,9 @@ export function textBudgetMs(size: number): number {
 }
 const THREAD_START_MS = 20_000;
 
+/** How long the thread may go on writing the cache after the last answer. */
+const FLUSH_MS = 10_000;
+
 /** Heap of the text thread. */
 const HEAP_MB = 1024;
 
@@ -143,6 +146,20 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
       const w = worker;
       worker = undefined;
       if (w) {
+        // The thread writes the cache after answering: those writes end before it does (or it stops anyway after a while).
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            clearTimeout(stop);
+            resolve();
+          };
+          const stop = setTimeout(done, FLUSH_MS);
+          // Added beside the listeners of start(), which ignore a thread that is no longer `worker`
+          // (removing every listener would stop the thread's messages from arriving at all).
+          w.on('message', (m: { flushed?: boolean }) => m.flushed && done());
+          w.on('error', done);
+          w.on('exit', done);
+          w.postMessage({ flush: true });
+        });
         w.removeAllListeners();
         await w.terminate();
       }

@@ -29,7 +29,11 @@ export type TextResult =
 
 const firstLine = (err: unknown): string => ((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '').trim();
 
-async function summarise(text: ExtractedText, request: Common): Promise<TextResult> {
+/**
+ * `writes`: where the cache writes go when the caller does not wait for them (the text thread answers
+ * first and writes while the next file is read; text-worker.ts waits for them before it ends).
+ */
+async function summarise(text: ExtractedText, request: Common, writes?: Promise<void>[]): Promise<TextResult> {
   const { pages, heading, stopped } = text;
   if (stopped === 'tijd') return { ok: false, reason: 'tijd' };
   const summary: TextSummary = {
@@ -41,14 +45,18 @@ async function summarise(text: ExtractedText, request: Common): Promise<TextResu
   };
   // The text itself is cached only when it is wanted (the body's own patterns): a lint without them
   // writes the small summary alone, and a later run with patterns reads the file again.
-  if (request.cache) await writeCached(request.cache.dir, request.cache.sha256, summary, request.keepPages ? pages : undefined);
+  if (request.cache) {
+    const written = writeCached(request.cache.dir, request.cache.sha256, summary, request.keepPages ? pages : undefined);
+    if (writes) writes.push(written.catch(() => {}));
+    else await written;
+  }
   return { ok: true, summary, pages: request.keepPages ? pages : undefined };
 }
 
-export async function handleTextRequest(request: TextRequest): Promise<TextResult> {
+export async function handleTextRequest(request: TextRequest, writes?: Promise<void>[]): Promise<TextResult> {
   if (request.kind === 'fast') {
     const fast = readTextJob(request.job, { budgetMs: request.budgetMs, maxChars: request.maxChars });
-    return fast.ok ? summarise(fast.text, request) : { ok: false, reason: 'pdfjs', detail: fast.reason };
+    return fast.ok ? summarise(fast.text, request, writes) : { ok: false, reason: 'pdfjs', detail: fast.reason };
   }
   let text: ExtractedText;
   try {
@@ -56,5 +64,5 @@ export async function handleTextRequest(request: TextRequest): Promise<TextResul
   } catch (err) {
     return { ok: false, reason: 'onleesbaar', detail: firstLine(err) };
   }
-  return summarise(text, request);
+  return summarise(text, request, writes);
 }

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BundleIndex } from '../../src/bundle/index-data.js';
 import { renderIndexHtml } from '../../src/bundle/outputs/html.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { BIN, runCli, runMain } from '../helpers/cli.js';
 import { copyFixture, FIXTURES } from '../helpers/repo.js';
+import { tempDir } from '../helpers/temp.js';
 
 const REFERENCE = path.join(FIXTURES, 'reference');
 
@@ -25,6 +26,23 @@ describe('bin/bundel.js', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('(0 fouten,');
     expect(r.code).toBe(0);
+  });
+
+  it('reads the attachment text on its own thread as this process does, and caches it before it ends', async () => {
+    // The real thread: the job's content handed over (transferred), the cache written after each
+    // answer and waited for at the end. Tests of the TypeScript sources read text in their own thread.
+    const cache = tempDir();
+    const args = ['--root', REFERENCE, 'lint', '--formaat', 'json'];
+    const threaded = runCli(args, { env: { BUNDEL_CACHE: cache } });
+    expect(threaded.stderr).toBe('');
+    const inProcess = await runMain(args, { BUNDEL_CACHE: tempDir(), BUNDEL_THREADS: '0' });
+    expect(threaded.stdout).toBe(inProcess.stdout);
+    const summaries = readdirSync(path.join(cache, 'tekst')).filter((f) => f.endsWith('.samenvatting.json'));
+    expect(summaries.length).toBeGreaterThanOrEqual(8);
+    for (const f of summaries) expect(JSON.parse(readFileSync(path.join(cache, 'tekst', f), 'utf8'))).toHaveProperty('pageCount');
+    expect(readdirSync(path.join(cache, 'tekst')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // From the cache: the same findings.
+    expect(runCli(args, { env: { BUNDEL_CACHE: cache } }).stdout).toBe(threaded.stdout);
   });
 
   it('answers bad input with exit 1 and a Dutch message', () => {

@@ -32,6 +32,9 @@ class JobBuilder {
   private readonly formIndex = new Map<PDFObject, number>();
   /** Resource names as pdf-lib keys them: the same few names on every page. */
   private readonly names = new Map<PDFName, string>();
+  /** Resources and page boxes already in the job, by what they hold: equal ones are one object. */
+  private readonly sameResources = new Map<string, JobResources>();
+  private readonly views = new Map<string, Box>();
   /** Copies of bytes in buffers the pack cannot hand over (a view of the file), made once each. */
   private readonly copies = new Map<Uint8Array, Uint8Array>();
   readonly job: Omit<TextJob, 'buffers'> = { pages: [], resources: [], fonts: [], forms: [] };
@@ -96,7 +99,10 @@ class JobBuilder {
   page(contents: PDFObject | undefined, resources: PDFObject | undefined, view: Box): void {
     const c = deref(this.ctx, contents);
     const parts = c instanceof PDFArray ? c.asArray().map((p) => this.stream(deref(this.ctx, p))) : c === undefined ? [] : [this.stream(c)];
-    this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view });
+    const key = view.join(' ');
+    let shared = this.views.get(key);
+    if (!shared) this.views.set(key, (shared = view));
+    this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view: shared });
   }
 
   private resources(value: PDFObject | undefined): number {
@@ -124,6 +130,12 @@ class JobBuilder {
       const form = this.form(deref(this.ctx, ref));
       if (form !== undefined) entry.forms.set(this.nameOf(name), form);
     }
+    // Pages with resources of their own that name the same things (nearly every page of a file) share
+    // one entry: the job goes to the text thread with each distinct one once.
+    const key = JSON.stringify([[...entry.fonts], entry.gsFont, [...entry.forms]]);
+    const same = this.sameResources.get(key);
+    if (same) this.job.resources[index] = same;
+    else this.sameResources.set(key, entry);
     return index;
   }
 
