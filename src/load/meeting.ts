@@ -44,6 +44,8 @@ export interface LoadOptions {
    * `pdfjsOnly`: with pdfjs alone, never the fast reader (tests compare the two).
    */
   text?: { cacheDir?: string; pdfjsOnly?: boolean };
+  /** Return before every text is read (`textsRead` says when): what needs no text can go on meanwhile. */
+  deferText?: boolean;
   /** Take the facts of unchanged attachment PDFs from this cache folder, and keep new ones there (lint). */
   factsCacheDir?: string;
   /**
@@ -59,6 +61,8 @@ export interface LoadedMeeting {
   documents: Map<string, PDFDocument>;
   /** Per attachment (only with keepDocuments), per page index: how its `q`/`Q` pair up. */
   balances: Map<string, (SaveBalance | undefined)[]>;
+  /** With `deferText`: resolves once the attachments' text is in their facts (`facts.text`). */
+  textsRead?: Promise<void>;
 }
 
 
@@ -266,9 +270,23 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     }
   }
   options.onItems?.(vergadering, items, (bijlage) => (jobOf.get(bijlage) ?? Promise.resolve()).then(() => bijlage.facts, () => undefined));
-  await Promise.all(jobs).finally(() => texts?.finish());
-  await Promise.all(saves.map((save) => save()));
-  const verzonden = await readSentVersions(config, dir, loadDiagnostics);
-  const attachmentFolder = await listAttachmentFolder(config, dir);
-  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden, attachmentFolder }, documents, balances };
+  await Promise.all(jobs).catch(async (err: unknown) => {
+    await texts?.finish();
+    throw err;
+  });
+  // The last texts are read while the rest is loaded (and, with `deferText`, after this returns).
+  const textsRead = texts?.finish();
+  textsRead?.catch(() => {});
+  let verzonden: Meeting['verzonden'];
+  let attachmentFolder: Meeting['attachmentFolder'];
+  try {
+    await Promise.all(saves.map((save) => save()));
+    verzonden = await readSentVersions(config, dir, loadDiagnostics);
+    attachmentFolder = await listAttachmentFolder(config, dir);
+    if (!options.deferText) await textsRead;
+  } catch (err) {
+    await textsRead?.catch(() => {});
+    throw err;
+  }
+  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden, attachmentFolder }, documents, balances, textsRead };
 }

@@ -109,20 +109,40 @@ export interface ValidateOptions {
   members?: boolean;
 }
 
-export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagnostic[] {
+/** The rules to run on this meeting, and how one runs (its findings, in the order reported). */
+function ruleRunner(meeting: Meeting, options: ValidateOptions): { active: readonly Rule[]; run: (rule: Rule) => Diagnostic[] } {
   // Items whose front matter could not be parsed have a loader diagnostic already; rules skip them.
   const view: Meeting = {
     ...meeting,
     items: meeting.items.filter((item) => item.parsed),
     config: options.config === false ? { ...meeting.config, file: undefined, raw: undefined } : meeting.config,
   };
-  const diagnostics: Diagnostic[] = [...meeting.loadDiagnostics];
   const weigh = deadlineAdjuster(meeting, options.today);
   const allParsed = view.items.length === meeting.items.length;
-  for (const rule of options.rules ?? rules) {
-    if (options.members && rule.scope === 'openbaar') continue;
-    if (rule.allItems && !allParsed) continue;
-    rule.check({ meeting: view, pdfa: options.pdfa, report: (r) => diagnostics.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
-  }
-  return sortDiagnostics(diagnostics);
+  const active = (options.rules ?? rules).filter((rule) => !(options.members && rule.scope === 'openbaar') && !(rule.allItems && !allParsed));
+  const run = (rule: Rule): Diagnostic[] => {
+    const found: Diagnostic[] = [];
+    rule.check({ meeting: view, pdfa: options.pdfa, report: (r) => found.push(r.missing ? weigh(toDiagnostic(rule, r)) : toDiagnostic(rule, r)) });
+    return found;
+  };
+  return { active, run };
+}
+
+export function validate(meeting: Meeting, options: ValidateOptions = {}): Diagnostic[] {
+  const { active, run } = ruleRunner(meeting, options);
+  return sortDiagnostics([...meeting.loadDiagnostics, ...active.flatMap(run)]);
+}
+
+/**
+ * `validate` while the attachments' text is still being read (`textsRead`, loadMeeting's `deferText`):
+ * the rules about the public bundle — the only ones that read the text — run once it is read, the
+ * others meanwhile. The same findings, in the same order.
+ */
+export async function validateWhileReading(meeting: Meeting, options: ValidateOptions, textsRead: Promise<void> | undefined): Promise<Diagnostic[]> {
+  const { active, run } = ruleRunner(meeting, options);
+  const found = new Map<Rule, Diagnostic[]>();
+  for (const rule of active) if (rule.scope !== 'openbaar') found.set(rule, run(rule));
+  await textsRead;
+  for (const rule of active) if (rule.scope === 'openbaar') found.set(rule, run(rule));
+  return sortDiagnostics([...meeting.loadDiagnostics, ...active.flatMap((rule) => found.get(rule)!)]);
 }

@@ -33,7 +33,11 @@ export interface Rule {
   id: string;
   description: string;
   severity: Severity;
-  /** `openbaar`: about what goes into the public bundle only; lint and `build --public` run it, the members' build does not. */
+  /**
+   * `openbaar`: about what goes into the public bundle only; lint and `build --public` run it, the
+   * members' build does not. Only these rules may read the attachments' text (`facts.text`): a lint
+   * runs them once the text is read, the others while it is (validateWhileReading).
+   */
   scope?: 'openbaar';
   /**
    * Looks at all items together (gaps in the numbering, what was sent, files nobody uses): skipped

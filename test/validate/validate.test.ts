@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Agendapunt, Meeting } from '../../src/model/meeting.js';
 import type { PdfFacts } from '../../src/model/pdf-facts.js';
-import { validate } from '../../src/validate/index.js';
+import path from 'node:path';
+import { loadMeeting, openRepository } from '../../src/load/meeting.js';
+import { rules, validate, validateWhileReading } from '../../src/validate/index.js';
+import type { Rule } from '../../src/validate/rule.js';
 import { stringify } from 'yaml';
 import { DATE, loadFiles, md, pdf, taggedPdf, VOORSTEL } from './helpers.js';
 
@@ -138,5 +141,32 @@ describe('validate on arbitrary files', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('validateWhileReading (a lint runs the rules that need no text while the text is read)', () => {
+  const lintFixture = path.resolve(import.meta.dirname, '../../fixtures/lint/andere-titel');
+
+  it('gives what validate gives once the text is read, and runs the text rules only then', async () => {
+    const { config } = await openRepository(lintFixture);
+    const dir = path.join(lintFixture, 'vergaderingen/2025-03-05');
+    const expected = validate((await loadMeeting(config, dir, { text: {} })).meeting);
+    expect(expected.map((d) => d.rule)).toContain('bijlage-titel');
+
+    const { meeting, textsRead } = await loadMeeting(config, dir, { text: {}, deferText: true });
+    expect(await validateWhileReading(meeting, {}, textsRead)).toEqual(expected);
+
+    // Held back: the rules about the public bundle (the only ones that read text) wait for it.
+    const ran: string[] = [];
+    const spy = [...rules].map((rule) => ({ ...rule, check: (c: Parameters<Rule['check']>[0]) => (ran.push(rule.id), rule.check(c)) }));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const found = validateWhileReading(meeting, { rules: spy }, held);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.filter((id) => rules.find((r) => r.id === id)!.scope === 'openbaar')).toEqual([]);
+    release();
+    expect(await found).toEqual(expected);
+    expect(ran.length).toBe(rules.length);
   });
 });

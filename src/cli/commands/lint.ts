@@ -9,7 +9,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { listMeetings, loadMeeting, meetingOfCwd, resolveMeetingTarget } from '../../load/meeting.js';
 import type { BundelConfig } from '../../model/meeting.js';
 import { cacheDirFor } from '../../load/text-cache.js';
-import { validate } from '../../validate/index.js';
+import { validateWhileReading } from '../../validate/index.js';
 import type { CliCommand } from '../command.js';
 import { count } from '../words.js';
 import { FORMATS, type FormatName } from '../format/index.js';
@@ -37,10 +37,14 @@ export const lintCommand: CliCommand = {
           const cacheDir = cacheDirFor(config, io.env);
           // BUNDEL_BENCH_NO_TEXT: for the bench only (docs/performance.md), a lint that reads no attachment text.
           const text = io.env.BUNDEL_BENCH_NO_TEXT === '1' ? undefined : { cacheDir };
-          const { meeting } = await loadMeeting(config, dir, { env: io.env, text, factsCacheDir: cacheDir });
-          if (globals().debug) readerLines(meeting).forEach((l) => io.stderr(l));
+          // The rules that need no text run while the last texts are read.
+          const { meeting, textsRead } = await loadMeeting(config, dir, { env: io.env, text, deferText: true, factsCacheDir: cacheDir });
+          if (globals().debug) {
+            await textsRead;
+            readerLines(meeting).forEach((l) => io.stderr(l));
+          }
           // bundel.yaml findings once, not once per meeting.
-          const found = validate(meeting, { config: i === 0, today, pdfa: opts.pdfa });
+          const found = await validateWhileReading(meeting, { config: i === 0, today, pdfa: opts.pdfa }, textsRead);
           all.push(...(files ? onlyFiles(found, files, meeting.vergadering.file) : found));
         }
         printDiagnostics(all, opts.formaat, 'stdout');
