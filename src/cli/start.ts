@@ -83,7 +83,8 @@ export function readCacheFile(file: string): Buffer | undefined {
 export function writeCacheFile(file: string, data: Buffer): void {
   const sum = Buffer.alloc(4);
   sum.writeUInt32LE(crc32(data));
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Only this user may write compiled code that a later run executes.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, Buffer.concat([MAGIC, sum, data]));
