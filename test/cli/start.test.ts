@@ -3,12 +3,11 @@
 // output with no cache, a fresh one, a damaged one and one of another bundle; and it stays out of
 // the way (its own folder, written whole, other bundles' caches removed once unused for a month).
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFolder, cacheName, codeCacheRoot, MANIFEST, readCacheFile, writeCacheFile } from '../../src/cli/start.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, type CliResult, spawnAsync } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/repo.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -56,24 +55,8 @@ describe('a cache file', () => {
   });
 });
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `bundel ...args` as a user starts it, with the code cache in `cache` ('0': none); awaited, not blocking vitest's worker. */
-function run(args: string[], cache: string): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BUNDEL_CODE_CACHE: cache } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => void (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => void (stderr += t));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `bundel ...args` as a user starts it, with the code cache in `cache` ('0': none). */
+const run = (args: string[], cache: string): Promise<CliResult> => spawnAsync(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, BUNDEL_CODE_CACHE: cache } });
 
 describe('bin/bundel.js with the code cache', () => {
   it('builds the same bundle without a cache, filling it, from it, and from a damaged or foreign one', async () => {
@@ -121,7 +104,7 @@ describe('bin/bundel.js with the code cache', () => {
     expect(readCacheFile(main)).toBeDefined();
     for (const f of written) writeCacheFile(path.join(commandFolder, f), mainData);
     expect(await build('vreemd', cache)).toEqual(none);
-  }, 240_000);
+  }, 480_000);
 
   it('answers --version and bad input the same with and without a cache', async () => {
     const cache = tempDir();

@@ -3,12 +3,12 @@
 // and the commands of the GitHub workflow and the pre-commit hook that `init` wrote. One real,
 // slow smoke test (it installs the runtime dependencies from the registry); its folder is a tempDir.
 
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { type CliResult, spawnAsync } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -21,24 +21,9 @@ const ENV: NodeJS.ProcessEnv = {
   FORCE_COLOR: undefined,
 };
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Ran = CliResult;
 
-/** A child process, awaited without blocking: a worker stuck in spawnSync for a minute misses vitest's calls. */
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...ENV, ...env }, timeout: 300_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => void (stdout += t));
-    child.stderr.setEncoding('utf8').on('data', (t: string) => void (stderr += t));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> => spawnAsync(command, args, { cwd, env: { ...ENV, ...env }, timeout: 300_000 });
 
 async function ok(running: Promise<Ran>, what: string): Promise<Ran> {
   const r = await running;
