@@ -115,16 +115,17 @@ class Scanner {
     this.out += s.includes('e') ? PDFNumber.of(n).toString() : s;
   }
 
-  /** A name; refused when pdf-lib would write it otherwise (escapes, bytes outside `!`–`~`). */
-  name(): [number, number] {
+  /** A name (its text returned); refused when pdf-lib would write it otherwise (escapes, bytes outside `!`–`~`). */
+  name(): string {
     const b = this.b;
     const start = ++this.at;
     for (; this.at < b.length && !WHITESPACE[b[this.at]!] && !DELIMITER[b[this.at]!]; this.at++) {
       const c = b[this.at]!;
       if (c === HASH || c < 0x21 || c > 0x7e) refuse();
     }
-    this.out += '/' + this.text(start, this.at);
-    return [start, this.at];
+    const text = this.text(start, this.at);
+    this.out += '/' + text;
+    return text;
   }
 
   value(depth: number, top: boolean): void {
@@ -171,23 +172,22 @@ class Scanner {
     const b = this.b;
     this.at += 2;
     this.out += '<<';
-    // Keys as [start, end) pairs: a duplicate (pdf-lib keeps the last value) is refused.
-    const keys: number[] = [];
+    // A duplicate key is refused (pdf-lib keeps the last value).
+    const keys = new Set<string>();
     for (this.skip(); b[this.at] !== GT; this.skip()) {
       if (b[this.at] !== SLASH) refuse();
       const entryAt = this.out.length;
-      const [key, end] = this.name();
-      for (let i = 0; i < keys.length; i += 2) if (sameBytes(b, keys[i]!, keys[i + 1]!, key, end)) refuse();
-      keys.push(key, end);
+      const key = this.name();
+      if (keys.has(key)) refuse();
+      keys.add(key);
       this.out += ' ';
       const valueAt = this.at;
       const part = this.parts.length;
       this.value(depth + 1, false);
       this.out += '\n';
       if (!top) continue;
-      const name = this.text(key, end);
-      if (name === 'Length') this.length = { value: part === this.parts.length ? wholeNumber(b, valueAt, this.at) : -1, part, from: entryAt, to: this.out.length };
-      else if (name === 'Type') this.type = this.typeName(valueAt);
+      if (key === 'Length') this.length = { value: part === this.parts.length ? wholeNumber(b, valueAt, this.at) : -1, part, from: entryAt, to: this.out.length };
+      else if (key === 'Type') this.type = this.typeName(valueAt);
     }
     if (b[this.at + 1] !== GT) refuse();
     this.at += 2;
@@ -235,12 +235,6 @@ class Scanner {
     this.at = after;
     this.writeNumber(first.from, first.whole);
   }
-}
-
-function sameBytes(b: Uint8Array, s1: number, e1: number, s2: number, e2: number): boolean {
-  if (e1 - s1 !== e2 - s2) return false;
-  for (let i = 0; i < e1 - s1; i++) if (b[s1 + i] !== b[s2 + i]) return false;
-  return true;
 }
 
 /** The whole number written in `[from, to)` (after whitespace and comments), or -1. */
