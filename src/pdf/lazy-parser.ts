@@ -4,15 +4,9 @@
 // objects dispatched on their first byte). Used by lazy-xref.ts and lazy-objects.ts.
 
 import { PDFContext, PDFName, PDFObjectParser, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { code, DELIMITER, NUMERIC, WHITESPACE } from './raw-object.js';
 
 const OBJ = [...'obj'].map((c) => c.charCodeAt(0));
-const code = (c: string): number => c.charCodeAt(0);
-const WHITESPACE = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) WHITESPACE[c] = 1;
-const DELIMITER = new Uint8Array(256);
-for (const c of '()<>[]{}/%') DELIMITER[code(c)] = 1;
-const NUMERIC = new Uint8Array(256);
-for (const c of '0123456789.+-') NUMERIC[code(c)] = 1;
 const [LT, LPAREN, SLASH, LBRACKET, HASH] = ['<', '(', '/', '[', '#'].map(code) as [number, number, number, number, number];
 
 interface ViewStream {

@@ -19,12 +19,13 @@ export interface RawScan {
   data?: [number, number];
 }
 
-const code = (c: string): number => c.charCodeAt(0);
-const WHITESPACE = new Uint8Array(256);
+// PDF's character classes (also the lazy parser's).
+export const code = (c: string): number => c.charCodeAt(0);
+export const WHITESPACE = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) WHITESPACE[c] = 1;
-const DELIMITER = new Uint8Array(256);
+export const DELIMITER = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIMITER[code(c)] = 1;
-const NUMERIC = new Uint8Array(256);
+export const NUMERIC = new Uint8Array(256);
 for (const c of '0123456789.+-') NUMERIC[code(c)] = 1;
 const DIGIT = (b: number): boolean => b >= 48 && b <= 57;
 const [LT, GT, LPAREN, RPAREN, SLASH, LBRACKET, RBRACKET, PERCENT, BACKSLASH, PERIOD, HASH, R, LF, CR] = [...'<>()/[]%\\.#R\n\r'].map(code) as number[];
