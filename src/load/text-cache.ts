@@ -92,20 +92,24 @@ export async function readCachedPages(dir: string, sha256: string): Promise<stri
   return Array.isArray(d?.pages) && d.pages.every((p) => typeof p === 'string') ? (d.pages as string[]) : undefined;
 }
 
-/** Folders this process has made (or found) already: a lint writes many entries. */
-const made = new Set<string>();
+/**
+ * Folders this process has made (or found) already, or is making: a lint writes many entries, and the
+ * text thread writes them side by side (all wait for the one making the folder).
+ */
+const made = new Map<string, Promise<void>>();
 
 /** Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an error. */
 async function writeJson(dir: string, file: string, data: object, again = true): Promise<void> {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const folder = path.dirname(file);
-  const known = made.has(folder);
+  let ready = made.get(folder);
+  const known = ready !== undefined;
   try {
-    if (!known) {
-      await ensureCacheDir(dir);
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
+    if (!ready) {
+      ready = ensureCacheDir(dir).then(() => mkdir(folder, { recursive: true })).then(() => {});
+      made.set(folder, ready);
     }
+    await ready;
     await writeFile(temp, JSON.stringify(data));
     await rename(temp, file);
   } catch {
