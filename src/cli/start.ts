@@ -127,7 +127,13 @@ export function twinLoader(cacheFolder: string | undefined): { load: (esmFile: s
     if (cacheFolder !== undefined) loaded.push({ script, cacheFile, stale: cachedData === undefined || script.cachedDataRejected === true });
     const nodeRequire = createRequire(esmFile);
     const dir = path.dirname(esmFile);
-    const require = (spec: string): unknown => (spec.startsWith('./') || spec.startsWith('../') ? load(path.resolve(dir, spec)) : nodeRequire(spec));
+    // With what Node's `require` carries besides (handlebars registers `.handlebars` in `extensions`).
+    const require = Object.assign((spec: string): unknown => (spec.startsWith('./') || spec.startsWith('../') ? load(path.resolve(dir, spec)) : nodeRequire(spec)), {
+      resolve: nodeRequire.resolve,
+      cache: nodeRequire.cache,
+      extensions: nodeRequire.extensions,
+      main: nodeRequire.main,
+    });
     (script.runInThisContext() as (e: unknown, r: unknown, m: unknown, u: string) => void)(module.exports, require, module, pathToFileURL(esmFile).href);
     return module.exports;
   };
