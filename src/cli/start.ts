@@ -7,7 +7,7 @@
 // V8's code cache: the first run of a command writes the compiled code of every module it loaded to
 // the user's cache folder, later runs of that command start from it. The code run is the same either
 // way; a cache that does not fit (another bundle, Node or V8; damaged) is not used and is written
-// again; other bundles' caches unused for a month are removed. Worker threads keep the ES modules. Without twins (the TypeScript sources, or a dist/ made
+// again; other bundles' caches beyond the three written last, or unused for a month, are removed. Worker threads keep the ES modules. Without twins (the TypeScript sources, or a dist/ made
 // by an older bundle script) the CLI is imported as ES modules, as before.
 
 import { randomBytes } from 'node:crypto';
@@ -150,19 +150,25 @@ export function twinLoader(cacheFolder: string | undefined): { load: (esmFile: s
   return { load, flush };
 }
 
-/** A bundle's cache unused for this long is removed when another bundle writes its own. */
+/** Other bundles' caches kept on one Node: two or three installs (each repository has its own). */
+const KEEP_OTHERS = 3;
+/** Another bundle's cache unused for this long goes in any case. */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
 /**
- * Removes other bundles' caches on this Node that nothing wrote to for a month (an older install's).
- * Not at once: two installs of different versions (two repositories) each keep theirs.
+ * Removes other bundles' caches on this Node when this one writes its own: all but the three
+ * written last, and any unused for a month. Not all at once: two installs of different versions
+ * (two repositories) each keep theirs; a developer's many builds do not pile up.
  */
 function removeStaleBundles(bundleFolderNow: string): void {
   const nodeFolder = path.dirname(bundleFolderNow);
   const now = Date.now();
-  for (const name of readdirSync(nodeFolder)) {
-    const folder = path.join(nodeFolder, name);
-    if (name !== path.basename(bundleFolderNow) && statSync(folder).mtimeMs < now - STALE_MS) rmSync(folder, { recursive: true, force: true });
+  const others = readdirSync(nodeFolder)
+    .filter((name) => name !== path.basename(bundleFolderNow))
+    .map((name) => ({ folder: path.join(nodeFolder, name), mtimeMs: statSync(path.join(nodeFolder, name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const [i, { folder, mtimeMs }] of others.entries()) {
+    if (i >= KEEP_OTHERS || mtimeMs < now - STALE_MS) rmSync(folder, { recursive: true, force: true });
   }
 }
 
