@@ -9,12 +9,16 @@ import { ContentLexer, type Operand } from './lexer.js';
 const MAX_ENTRIES = 200_000;
 const MAX_RANGE = 65_536;
 
-function utf16(bytes: readonly number[]): string {
-  const b = bytes.length % 2 === 1 ? [0, ...bytes] : bytes;
-  const units: number[] = [];
-  for (let i = 0; i + 1 < b.length; i += 2) units.push((b[i] << 8) | b[i + 1]);
+/** UTF-16BE bytes as text (an odd length as if it had a leading zero byte), without arrays in between. */
+function utf16(b: ArrayLike<number>): string {
+  const n = b.length;
   // Lone surrogates are kept as pdfjs keeps them: String.fromCharCode does not check.
-  return String.fromCharCode(...units);
+  if (n === 2) return String.fromCharCode((b[0] << 8) | b[1]);
+  let text = '';
+  let i = 0;
+  if (n % 2 === 1) text += String.fromCharCode(b[i++]);
+  for (; i + 1 < n; i += 2) text += String.fromCharCode((b[i] << 8) | b[i + 1]);
+  return text;
 }
 
 const codeOf = (bytes: Uint8Array): number => {
@@ -34,7 +38,7 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> | undefine
       for (let i = 0; i + 1 < operands.length; i += 2) {
         const src = operands[i];
         const dst = operands[i + 1];
-        if (src instanceof Uint8Array && src.length > 0 && src.length <= 4 && dst instanceof Uint8Array) map.set(codeOf(src), utf16([...dst]));
+        if (src instanceof Uint8Array && src.length > 0 && src.length <= 4 && dst instanceof Uint8Array) map.set(codeOf(src), utf16(dst));
       }
     } else if (op === 'endbfrange') {
       for (let i = 0; i + 2 < operands.length; i += 3) {
@@ -60,7 +64,7 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> | undefine
         } else if (Array.isArray(dst)) {
           for (let k = 0; k < dst.length && from + k <= to; k++) {
             const v = dst[k];
-            if (v instanceof Uint8Array) map.set(from + k, utf16([...v]));
+            if (v instanceof Uint8Array) map.set(from + k, utf16(v));
           }
         }
       }
