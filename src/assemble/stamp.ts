@@ -3,8 +3,9 @@
 // Stamping every page of a thousand-page bundle must be cheap: glyphs and widths are looked up per
 // character once (no text shaping per page), and all pages share one font and one ExtGState.
 
-import { PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFFont, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 import { pageRotation, userUnit, visibleBox } from '../pdf/geometry.js';
+import type { StampFont } from './stamp-font.js';
 
 export const STAMP_SIZE = 8.5;
 /** Distance of the baseline from the displayed bottom edge, in points. */
@@ -28,7 +29,7 @@ export class Stamper {
 
   constructor(
     doc: PDFDocument,
-    private readonly font: PDFFont,
+    private readonly font: StampFont,
   ) {
     // A light backing keeps the number readable on dark slides and scans; mostly see-through, so
     // nothing under it is lost.
@@ -42,8 +43,7 @@ export class Stamper {
     for (const ch of text) {
       let g = this.glyphs.get(ch);
       if (!g) {
-        // encodeText also registers the glyph for the font subset.
-        g = { hex: this.font.encodeText(ch).asString(), width: this.font.widthOfTextAtSize(ch, 1) };
+        g = this.font.glyph(ch);
         this.glyphs.set(ch, g);
       }
       hex += g.hex;

@@ -5,9 +5,7 @@
 
 import { pdfReaders } from '../model/pdf-facts.js';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import fontkit from '@cantoo/fontkit';
 import { PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { hasErrors } from '../model/diagnostic.js';
@@ -28,8 +26,8 @@ import { writeOutline, type OutlineNode } from '../assemble/outline.js';
 import { appendPages } from '../assemble/pages.js';
 import { printAnnotations } from '../assemble/pdfa.js';
 import { Stamper } from '../assemble/stamp.js';
+import { stampFont } from '../assemble/stamp-font.js';
 import { BundleStructure, type DocumentStructure } from '../assemble/structure.js';
-import { FONTS_DIR } from '../util/paths.js';
 import { bundleOutline } from './bookmarks.js';
 import { itemEntries, type ItemEntry } from './entries.js';
 import { makeIndex, type BundleIndex } from './index-data.js';
@@ -102,8 +100,6 @@ export type BuildResult =
   /** No file: errors, or (`ongewijzigd`, with `nagezonden`) nothing new or changed since that sent version. */
   | { ok: false; diagnostics: Diagnostic[]; ongewijzigd?: SentVersion }
   | { ok: true; diagnostics: Diagnostic[]; bundle: BuiltBundle; meeting: Meeting; /** Every file to write: the PDF first. */ files: OutputFile[] };
-
-const STAMP_FONT = path.join(FONTS_DIR, 'SourceSans3-Regular.ttf');
 
 function buildDate(vergadering: Vergadering, epoch?: number): Date {
   if (epoch !== undefined && Number.isFinite(epoch)) return new Date(epoch * 1000);
@@ -195,8 +191,6 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   layout.catch(() => {});
 
   const out = await PDFDocument.create({ updateMetadata: false });
-  out.registerFontkit(fontkit);
-  const font = await out.embedFont(await readFile(STAMP_FONT), { subset: true });
   const attachmentParts = plan.parts.filter((p): p is Extract<Part, { kind: 'bijlage' }> => p.kind === 'bijlage');
   const structure = new BundleStructure(out);
   const { copies, diagnostics: removed } = await copyAttachments(
@@ -245,11 +239,12 @@ async function buildWith(renderer: AsyncRenderer, config: BundelConfig, dir: str
   if (total !== expected) throw new Error(`paginatelling klopt niet: ${total} in de bundel, ${expected} gepland`);
   progress({ step: 'assemble', pages: total });
 
-  const stamper = new Stamper(out, font);
   const prefix = versionPrefix(supplement?.versie ?? 1);
   // The members' bundle says "Vertrouwelijk" beside the number on every page of a confidential document.
   const secret = openbaar ? new Set<number>() : confidentialPages(plan, pages);
-  out.getPages().forEach((page, i) => stamper.stamp(page, names.stamp(`${prefix}${i + 1}`, `${prefix}${total}`, { nagezonden: supplement?.versie, vertrouwelijk: secret.has(i + 1) })));
+  const stamps = out.getPages().map((_, i) => names.stamp(`${prefix}${i + 1}`, `${prefix}${total}`, { nagezonden: supplement?.versie, vertrouwelijk: secret.has(i + 1) }));
+  const stamper = new Stamper(out, await stampFont(out, stamps));
+  out.getPages().forEach((page, i) => stamper.stamp(page, stamps[i]!));
   resolvePageLinks(out, renderedPages);
   const entries = itemEntries(meeting, plan, pages);
   writeOutline(out, bundleOutline(entries, plan, pages, ownOutlines, supplement ? 'Nagezonden stukken' : 'Agenda'));
