@@ -2,13 +2,15 @@
 // objects from a precomputed subset and table (templates/fonts/stamp/, made by
 // scripts/make-stamp-font.mjs), in the structure pdf-lib's subset embedder writes (Type0,
 // Identity-H, CIDFontType2 with FontFile2, /W and ToUnicode), so a build needs no fontkit: loading
-// it, laying out the first text and subsetting at save cost ~30 ms of a cold build. A stamp with a
-// character outside the table (the stamp template is the user's) takes pdf-lib and fontkit, as before.
+// it, laying out the first text and subsetting at save cost ~30 ms of a cold build. The font program
+// keeps the outlines of the glyphs drawn only (glyph-trim.ts). A stamp with a character outside the
+// table (the stamp template is the user's) takes pdf-lib and fontkit, as before.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFName, PDFString, type PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
 import { FONTS_DIR } from '../util/paths.js';
+import { keepGlyphs } from './glyph-trim.js';
 
 export interface StampFont {
   ref: PDFRef;
@@ -93,7 +95,7 @@ function precomputed(doc: PDFDocument, table: Table, program: Uint8Array, used: 
       CapHeight: table.capHeight,
       XHeight: table.xHeight,
       StemV: 0,
-      FontFile2: ctx.register(ctx.flateStream(program)),
+      FontFile2: ctx.register(ctx.flateStream(keepGlyphs(program, ids))),
     }),
   );
   const cidFont = ctx.register(

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { makeStampFont } from '../../scripts/make-stamp-font.mjs';
 import { Stamper } from '../../src/assemble/stamp.js';
 import { stampFont } from '../../src/assemble/stamp-font.js';
+import { keepGlyphs } from '../../src/assemble/glyph-trim.js';
+import fontkit, { type Font } from '@cantoo/fontkit';
 import { readPages } from '../helpers/pdf-text.js';
 
 const STAMP_DIR = path.resolve(import.meta.dirname, '../../templates/fonts/stamp');
@@ -68,5 +70,23 @@ describe('stamp font', () => {
     expect(baseFont).not.toContain('BUNDEL+');
     expect(baseFont).toContain('SourceSans3-Regular');
     expect((await readPages(pdf))[0]!.text.trim()).toBe(texts[0]);
+  });
+
+  it('embeds the outlines of the glyphs drawn only (composite glyphs with their components), ids unchanged', () => {
+    const program = readFileSync(path.join(STAMP_DIR, 'stamp-subset.ttf'));
+    const ids = new Map(table.glyphs.map(([code, glyphIds]) => [String.fromCodePoint(code), glyphIds[0]!]));
+    const drawn = [...'ïéÅi"·ß€'].map((ch) => ids.get(ch)!);
+    const trimmed = keepGlyphs(program, drawn);
+    expect(trimmed.length).toBeLessThan(program.length / 4);
+    const before = fontkit.create(Buffer.from(program)) as Font;
+    const after = fontkit.create(Buffer.from(trimmed)) as Font;
+    expect(after.numGlyphs).toBe(before.numGlyphs);
+    for (const id of drawn) {
+      expect(after.getGlyph(id)!.path.toSVG(), `glyph ${id}`).toBe(before.getGlyph(id)!.path.toSVG());
+      expect(after.getGlyph(id)!.path.toSVG().length).toBeGreaterThan(10);
+      expect(after.getGlyph(id)!.advanceWidth).toBe(before.getGlyph(id)!.advanceWidth);
+    }
+    expect(after.getGlyph(ids.get('Z')!)!.path.toSVG()).toBe('');
+    expect(before.getGlyph(ids.get('Z')!)!.path.toSVG()).not.toBe('');
   });
 });
