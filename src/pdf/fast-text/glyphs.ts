@@ -55,14 +55,17 @@ function kindOf(text: string): GlyphKind {
   return m[1] ? GlyphKind.Whitespace : m[2] ? GlyphKind.Diacritic : GlyphKind.Invisible;
 }
 
+const UNUSED: Glyph = { code: -1, text: '', width: 0.5, kind: GlyphKind.Invisible, normalize: false, unit: -1 };
+
 /**
  * What the reader knows of one font: per code its glyph, looked up on first use. One class for both
  * kinds of font, so the glyph loop calls one method, not one of two closures.
  */
 export class TextFont {
-  /** Per code: 0 not looked up yet, −1 no text, else 1 + its index in `list`. */
+  /** Per code: 0 not looked up yet, −1 no text, else its index in `list`. */
   private readonly index: Int32Array;
-  private readonly list: Glyph[] = [];
+  /** Starts with a stand-in at 0, so it holds objects from the start (V8 never changes its kind of elements). */
+  private readonly list: Glyph[] = [UNUSED];
 
   constructor(
     /** Bytes per character code: 1 for simple fonts, 2 for Identity-H composite fonts. */
@@ -77,13 +80,13 @@ export class TextFont {
   /** The glyph of a code; undefined when its text is not known (the caller falls back). */
   glyph(code: number): Glyph | undefined {
     const at = this.index[code];
-    return at > 0 ? this.list[at - 1] : this.first(code);
+    return at > 0 ? this.list[at] : this.first(code);
   }
 
   private first(code: number): Glyph | undefined {
     if (!(code < this.index.length) || this.index[code] < 0) return undefined;
     const g = this.lookup(code);
-    this.index[code] = g ? this.list.push(g) : -1;
+    this.index[code] = g ? this.list.push(g) - 1 : -1;
     return g;
   }
 }

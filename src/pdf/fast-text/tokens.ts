@@ -47,3 +47,29 @@ export function latin1(d: Uint8Array, start: number, end: number): string {
   }
   return Buffer.from(d.buffer, d.byteOffset + start, end - start).toString('latin1');
 }
+
+export const NO_BYTES = new Uint8Array(0);
+
+/** The strings among `items[from..to)` as one (the pieces of a TJ between two adjustments); undefined when there are none. */
+export function joined(items: readonly unknown[], from: number, to: number): Uint8Array | undefined {
+  let first: Uint8Array | undefined;
+  let size = 0;
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const item = items[k];
+    if (!(item instanceof Uint8Array)) continue;
+    first ??= item;
+    size += item.length;
+    count++;
+  }
+  if (count <= 1) return first;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (let k = from; k < to; k++) {
+    const item = items[k];
+    if (!(item instanceof Uint8Array)) continue;
+    out.set(item, at);
+    at += item.length;
+  }
+  return out;
+}
