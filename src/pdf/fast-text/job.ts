@@ -281,7 +281,7 @@ export function readTextJob(job: TextJob, options: FastOptions): FastText {
   let chars = 0;
   try {
     for (const [i, entry] of job.pages.entries()) {
-      page.sized = i === 0 ? [] : undefined;
+      page.collectSized(i === 0);
       const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
       reader.run(reader.bytes(entry.content), entry.resources >= 0 ? job.resources[entry.resources] : undefined, state, page, entry.view, []);
       const text = page.take();

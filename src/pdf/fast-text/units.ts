@@ -9,6 +9,7 @@ const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\uf
 const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
 
 const LITTLE_ENDIAN = endianness() === 'LE';
+const SIZED: { str: string; size: number }[] = [];
 
 export class PageText {
   private units = new Uint16Array(4096);
@@ -17,6 +18,12 @@ export class PageText {
   private mark = 0;
   /** Non-blank items with their size (the height of their text matrix), when wanted (page 1, for the heading). */
   sized?: { str: string; size: number }[];
+
+  /** Collect `sized` on this page or not. One array for every first page, emptied each time: a new `[]` per document changed its elements' kind in V8's optimised code (a deoptimisation in every thread). */
+  collectSized(on: boolean): void {
+    SIZED.length = 0;
+    this.sized = on ? SIZED : undefined;
+  }
 
   /** Code units in the item being built. */
   get itemLength(): number {
