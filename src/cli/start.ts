@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { saysOff } from '../util/off-switch.js';
 
 /** What scripts/bundle.mjs writes beside the twins: a hash of all of them, which names their cache. */
 export const MANIFEST = 'code-cache.json';
@@ -36,7 +37,7 @@ type Env = Record<string, string | undefined>;
  */
 export function codeCacheRoot(env: Env, platform: NodeJS.Platform = process.platform, home: string = safeHomedir()): string | undefined {
   const chosen = env.BUNDEL_CODE_CACHE?.trim();
-  if (chosen && ['uit', 'off', '0', 'false', 'nee'].includes(chosen.toLowerCase())) return undefined;
+  if (chosen && saysOff(chosen)) return undefined;
   if (chosen) return path.resolve(chosen);
   if (platform === 'win32') {
     const local = env.LOCALAPPDATA || (home && path.join(home, 'AppData', 'Local'));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../convert/cache.js';
 import type { BundelConfig } from '../model/meeting.js';
 import type { PageMatch } from '../model/pdf-facts.js';
+import { saysOff } from '../util/off-switch.js';
 import { DETECTORS_VERSION } from '../util/personal-data.js';
 import { markUsed } from './text-cache-prune.js';
 
@@ -34,7 +35,7 @@ export interface TextSummary {
 export function cacheDirFor(config: Pick<BundelConfig, 'root' | 'cachemap'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const setting = env.BUNDEL_CACHE?.trim();
   if (setting === undefined || setting === '') return path.resolve(config.root, config.cachemap ?? DEFAULT_CACHE_DIR);
-  if (['uit', 'off', '0', 'false', 'nee'].includes(setting.toLowerCase())) return undefined;
+  if (saysOff(setting)) return undefined;
   return path.resolve(setting);
 }
 
