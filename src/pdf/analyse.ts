@@ -123,6 +123,7 @@ async function analyseLoaded(loaded: Loaded, options: AnalyseOptions, lazy: Lazy
 
   const form = formFacts(doc);
   const kept = options.keepContent ? new ContentPack() : undefined;
+  if (kept) kept.pages = pages;
   const content = scanPages(doc.context, pages, loaded.budget, {
     wantText: new Set(form?.hasXfa ? [1] : []),
     wantBalance: options.contentBalance,

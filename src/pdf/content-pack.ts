@@ -2,8 +2,10 @@
 // decodes every page's content anyway. Nothing is copied: a stream's bytes are kept as decoded, and
 // the buffers that decoding made (a buffer of their own, not a view of the file) are handed to the
 // text thread as they are (transferred with the job, job.ts); anything else is copied once, there.
+// With them, the page list of the loader's walk of the page tree.
 
 import type { PDFObject } from '@cantoo/pdf-lib';
+import type { PageEntry } from './page-tree.js';
 
 /** A stream's decoded bytes; null: it could not be decoded. */
 export type Kept = Uint8Array | null;
@@ -12,6 +14,8 @@ export class ContentPack {
   private readonly kept = new Map<PDFObject, Kept>();
   /** Buffers made by decoding, which nothing but the kept bytes uses. */
   private readonly own = new Set<ArrayBufferLike>();
+  /** The pages as the loader's check of the page tree found them (page-tree.ts), so the text reader need not walk it again. */
+  pages?: readonly PageEntry[];
 
   has(stream: PDFObject): boolean {
     return this.kept.has(stream);

@@ -15,6 +15,16 @@ PDFName.of = (name: string): PDFName => {
   return known;
 };
 
+// decodeText turns the name into bytes one character at a time and back into a string (a few µs
+// per call; the text reader asks it for every resource name of every page). A name without a `#`
+// escape holds only the printable ASCII characters PDFName keeps as they are: its text is its
+// encoded form without the slash. Escaped names (rare) are still decoded by pdf-lib.
+const decodeText = PDFName.prototype.decodeText;
+PDFName.prototype.decodeText = function (this: PDFName): string {
+  const encoded = this.asString();
+  return encoded.includes('#') ? decodeText.call(this) : encoded.slice(1);
+};
+
 export const N = (name: string): PDFName => PDFName.of(name);
 
 export const deref = (ctx: PDFContext, v: PDFObject | undefined): PDFObject | undefined => (v instanceof PDFRef ? ctx.lookup(v) : v);

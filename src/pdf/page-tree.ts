@@ -32,14 +32,24 @@ export const MAX_PAGE_UNITS = 14_400;
 export const MIN_PAGE_POINTS = 36;
 
 const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
-type Inherited = Partial<Record<(typeof INHERITABLE)[number], PDFObject>>;
+type Inheritable = (typeof INHERITABLE)[number];
+export type Inherited = Partial<Record<Inheritable, PDFObject>>;
 
 export interface PageEntry {
   /** 1-based page number. */
   number: number;
   ref: PDFRef;
   leaf: PDFPageLeaf;
+  /** What the nodes above the page give it (set by the walk). */
+  above?: Inherited;
 }
+
+/**
+ * A page's inheritable attribute as a walk of the tree finds it now: the leaf's own, else what the
+ * nodes above it give. Read from the leaf each time, so what was done to the leaf after the walk
+ * (boxes repaired, pdf-lib normalising a page) counts, as it does for a fresh walk.
+ */
+export const pageAttribute = (page: { leaf: PDFDict; above?: Inherited }, key: Inheritable): PDFObject | undefined => page.leaf.get(N(key)) ?? page.above?.[key];
 
 /** `repairs`: what was repaired that the user should check (a page copied). */
 export type PageTreeResult = { ok: true; pages: PageEntry[]; warnings: PdfProblem[]; repairs: string[] } | { ok: false; problem: PdfProblem };
@@ -167,7 +177,7 @@ export function walkPageTree(doc: PDFDocument): { ok: true; pages: (PageEntry & 
       stack.push({ frame: { node: tree, ref: kidRef, depth: depth + 1, inherited: own(tree, inherited) }, index: 0 });
     } else {
       const leaf = asLeaf(ctx, kidRef, kid);
-      pages.push({ number: pages.length + 1, ref: kidRef, leaf, inherited: own(leaf, inherited) });
+      pages.push({ number: pages.length + 1, ref: kidRef, leaf, inherited: own(leaf, inherited), above: inherited });
     }
   }
   return { ok: true, pages, root, rootRef, maxDepth, repairs };
@@ -277,5 +287,5 @@ export function validatePageTree(doc: PDFDocument): PageTreeResult {
   root.set(N('Count'), PDFNumber.of(pages.length));
   const boxes = checkBoxes(doc.context, pages);
   if (boxes.error) return { ok: false, problem: boxes.error };
-  return { ok: true, pages: pages.map(({ number, ref, leaf }) => ({ number, ref, leaf })), warnings: boxes.warnings, repairs };
+  return { ok: true, pages: pages.map(({ number, ref, leaf, above }) => ({ number, ref, leaf, above })), warnings: boxes.warnings, repairs };
 }

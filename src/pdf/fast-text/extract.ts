@@ -8,11 +8,16 @@ import { ContentPack, type Kept } from '../content-pack.js';
 import { decodeBounded, DecodeBudget } from '../decode.js';
 import { intersection, normalised, readBox, type Box } from '../geometry.js';
 import { deref, N } from '../objects.js';
-import { walkPageTree } from '../page-tree.js';
+import { pageAttribute, walkPageTree } from '../page-tree.js';
 import { fontData } from './fonts.js';
 import { readTextJob, type FastOptions, type FastText, type JobForm, type JobResources, type TextJob } from './job.js';
 
 export type { FastOptions, FastText } from './job.js';
+
+const FONT = N('Font');
+const EXT_G_STATE = N('ExtGState');
+const X_OBJECT = N('XObject');
+const CONTENTS = N('Contents');
 
 /** pdfjs's `view`: CropBox ∩ MediaBox when that is not empty, else the MediaBox (US Letter when missing). */
 function viewOf(ctx: PDFContext, media: PDFObject | undefined, crop: PDFObject | undefined): Box {
@@ -30,8 +35,6 @@ class JobBuilder {
   private readonly resourceIndex = new Map<PDFObject, number>();
   private readonly fontIndex = new Map<PDFObject, number>();
   private readonly formIndex = new Map<PDFObject, number>();
-  /** Resource names as pdf-lib keys them: the same few names on every page. */
-  private readonly names = new Map<PDFName, string>();
   /** Resources and page boxes already in the job, by what they hold: equal ones are one object. */
   private readonly sameResources = new Map<string, JobResources>();
   private readonly views = new Map<string, Box>();
@@ -90,12 +93,6 @@ class JobBuilder {
     return all;
   }
 
-  private nameOf(name: PDFName): string {
-    let text = this.names.get(name);
-    if (text === undefined) this.names.set(name, (text = name.decodeText()));
-    return text;
-  }
-
   page(contents: PDFObject | undefined, resources: PDFObject | undefined, view: Box): void {
     const c = deref(this.ctx, contents);
     const parts = c instanceof PDFArray ? c.asArray().map((p) => this.stream(deref(this.ctx, p))) : c === undefined ? [] : [this.stream(c)];
@@ -103,6 +100,11 @@ class JobBuilder {
     let shared = this.views.get(key);
     if (!shared) this.views.set(key, (shared = view));
     this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view: shared });
+  }
+
+  private sub(res: PDFDict, key: PDFName): [PDFName, PDFObject][] {
+    const d = deref(this.ctx, res.get(key));
+    return d instanceof PDFDict ? d.entries() : [];
   }
 
   private resources(value: PDFObject | undefined): number {
@@ -113,26 +115,36 @@ class JobBuilder {
     const entry: JobResources = { fonts: new Map(), gsFont: [], forms: new Map() };
     const index = this.job.resources.push(entry) - 1;
     this.resourceIndex.set(res, index);
-    const sub = (name: string): PDFDict | undefined => {
-      const d = deref(this.ctx, res.get(N(name)));
-      return d instanceof PDFDict ? d : undefined;
-    };
-    for (const [name, ref] of sub('Font')?.entries() ?? []) {
+    // What the entry holds, written so that different entries never give the same key: each name
+    // with its length before it, each index with a comma after it, `|` between the three lists.
+    let key = '';
+    for (const [name, ref] of this.sub(res, FONT)) {
       let font = this.fontIndex.get(ref);
       if (font === undefined) this.fontIndex.set(ref, (font = this.job.fonts.push(fontData(this.ctx, ref) ?? null) - 1));
-      entry.fonts.set(this.nameOf(name), font);
+      const text = name.decodeText();
+      entry.fonts.set(text, font);
+      key += `${text.length}:${text}${font},`;
     }
-    for (const [name, ref] of sub('ExtGState')?.entries() ?? []) {
+    key += '|';
+    for (const [name, ref] of this.sub(res, EXT_G_STATE)) {
       const gs = deref(this.ctx, ref);
-      if (gs instanceof PDFDict && gs.get(N('Font')) !== undefined) entry.gsFont.push(this.nameOf(name));
+      if (gs instanceof PDFDict && gs.get(FONT) !== undefined) {
+        const text = name.decodeText();
+        entry.gsFont.push(text);
+        key += `${text.length}:${text}`;
+      }
     }
-    for (const [name, ref] of sub('XObject')?.entries() ?? []) {
+    key += '|';
+    for (const [name, ref] of this.sub(res, X_OBJECT)) {
       const form = this.form(deref(this.ctx, ref));
-      if (form !== undefined) entry.forms.set(this.nameOf(name), form);
+      if (form !== undefined) {
+        const text = name.decodeText();
+        entry.forms.set(text, form);
+        key += `${text.length}:${text}${form},`;
+      }
     }
     // Pages with resources of their own that name the same things (nearly every page of a file) share
     // one entry: the job goes to the text thread with each distinct one once.
-    const key = JSON.stringify([[...entry.fonts], entry.gsFont, [...entry.forms]]);
     const same = this.sameResources.get(key);
     if (same) this.job.resources[index] = same;
     else this.sameResources.set(key, entry);
@@ -169,11 +181,17 @@ class JobBuilder {
 export function prepareTextJob(doc: PDFDocument, fileSize: number, kept?: ContentPack): { ok: true; job: TextJob } | { ok: false; reason: string } {
   const ctx = doc.context;
   if (ctx.trailerInfo.Encrypt !== undefined) return { ok: false, reason: 'versleuteld' };
-  const tree = walkPageTree(doc);
-  if (!tree.ok) return { ok: false, reason: 'paginaboom' };
+  // The loader's walk of the page tree when it kept one (the same pages, and the same attributes,
+  // as walking it again), else a walk here.
+  let pages = kept?.pages;
+  if (!pages) {
+    const tree = walkPageTree(doc);
+    if (!tree.ok) return { ok: false, reason: 'paginaboom' };
+    pages = tree.pages;
+  }
   const builder = new JobBuilder(ctx, fileSize, kept);
-  for (const page of tree.pages) {
-    builder.page(page.leaf.get(N('Contents')), page.inherited.Resources, viewOf(ctx, page.inherited.MediaBox, page.inherited.CropBox));
+  for (const page of pages) {
+    builder.page(page.leaf.get(CONTENTS), pageAttribute(page, 'Resources'), viewOf(ctx, pageAttribute(page, 'MediaBox'), pageAttribute(page, 'CropBox')));
   }
   return { ok: true, job: builder.finish() };
 }
