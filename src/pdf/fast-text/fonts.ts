@@ -4,8 +4,7 @@
 // a symbolic font, a Type 3 font, a vertical or non-Identity CMap, missing widths) is `undefined`:
 // the document is then read by pdfjs.
 
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
-import { Font as StandardFont, FontNames } from '@cantoo/pdf-lib/standard-fonts';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream, StandardFontEmbedder, StandardFonts, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { decodeBounded } from '../decode.js';
 import { deref, N } from '../objects.js';
 import { baseEncoding, type BaseEncoding } from './encodings.js';
@@ -68,22 +67,27 @@ function simpleEncoding(ctx: PDFContext, font: PDFDict, subtype: string, descrip
   return names;
 }
 
-/** The standard fonts pdfjs has metrics for (a font without /FontDescriptor and /Widths), by the names it accepts. */
-const STANDARD_METRICS: Record<string, FontNames> = {
-  Helvetica: FontNames.Helvetica,
-  'Helvetica-Bold': FontNames.HelveticaBold,
-  'Helvetica-Oblique': FontNames.HelveticaOblique,
-  'Helvetica-BoldOblique': FontNames.HelveticaBoldOblique,
-  'Times-Roman': FontNames.TimesRoman,
-  'Times-Bold': FontNames.TimesRomanBold,
-  'Times-Italic': FontNames.TimesRomanItalic,
-  'Times-BoldItalic': FontNames.TimesRomanBoldItalic,
-  Courier: FontNames.Courier,
-  'Courier-Bold': FontNames.CourierBold,
-  'Courier-Oblique': FontNames.CourierOblique,
-  'Courier-BoldOblique': FontNames.CourierBoldOblique,
+/**
+ * The standard fonts pdfjs has metrics for (a font without /FontDescriptor and /Widths), by the names it
+ * accepts. Their metrics come from pdf-lib's own copy of the standard fonts (through its embedder),
+ * which the loader has loaded anyway: the package's second copy (`@cantoo/pdf-lib/standard-fonts`)
+ * would unpack its encodings on every text run, for the odd file that needs a width from it.
+ */
+const STANDARD_METRICS: Record<string, StandardFonts> = {
+  Helvetica: StandardFonts.Helvetica,
+  'Helvetica-Bold': StandardFonts.HelveticaBold,
+  'Helvetica-Oblique': StandardFonts.HelveticaOblique,
+  'Helvetica-BoldOblique': StandardFonts.HelveticaBoldOblique,
+  'Times-Roman': StandardFonts.TimesRoman,
+  'Times-Bold': StandardFonts.TimesRomanBold,
+  'Times-Italic': StandardFonts.TimesRomanItalic,
+  'Times-BoldItalic': StandardFonts.TimesRomanBoldItalic,
+  Courier: StandardFonts.Courier,
+  'Courier-Bold': StandardFonts.CourierBold,
+  'Courier-Oblique': StandardFonts.CourierOblique,
+  'Courier-BoldOblique': StandardFonts.CourierBoldOblique,
 };
-const metricsCache = new Map<FontNames, StandardFont>();
+const metricsCache = new Map<StandardFonts, StandardFontEmbedder['font']>();
 
 /** Advance widths per code: /Widths from /FirstChar, or a standard font's metrics by glyph name. */
 function simpleWidths(ctx: PDFContext, font: PDFDict, desc: PDFDict | undefined, names: readonly (string | undefined)[]): Float64Array | undefined {
@@ -100,7 +104,8 @@ function simpleWidths(ctx: PDFContext, font: PDFDict, desc: PDFDict | undefined,
   const standard = desc === undefined ? STANDARD_METRICS[nameOf(ctx, font.get(N('BaseFont'))) ?? ''] : undefined;
   if (standard === undefined) return undefined;
   let metrics = metricsCache.get(standard);
-  if (!metrics) metricsCache.set(standard, (metrics = StandardFont.load(standard)));
+  // StandardFonts and the embedder's FontNames are the same names.
+  if (!metrics) metricsCache.set(standard, (metrics = StandardFontEmbedder.for(standard as unknown as Parameters<typeof StandardFontEmbedder.for>[0]).font));
   const fixed = standard.startsWith('Courier') ? 600 : 0;
   const widths = new Float64Array(256).fill(fixed);
   names.forEach((name, code) => {
