@@ -87,8 +87,16 @@ function cloneState(s: TextState): TextState {
   };
 }
 
+/** `T*`: to the start of the next line. */
+function newLine(s: TextState): void {
+  s.tlm[4] += -s.leading * s.tlm[2];
+  s.tlm[5] += -s.leading * s.tlm[3];
+  s.tm.set(s.tlm);
+}
+
 class JobReader {
-  private readonly fonts = new Map<number, TextFont | undefined>();
+  /** The job's fonts as the reader uses them; undefined: one whose text only pdfjs reads. */
+  private readonly textFonts: (TextFont | undefined)[];
   private readonly started = Date.now();
   private ops = 0;
   private readonly runs: TextRun[] = [];
@@ -98,22 +106,38 @@ class JobReader {
   constructor(
     private readonly job: TextJob,
     private readonly budgetMs: number | undefined,
-  ) {}
+  ) {
+    // Pushed one by one onto `[]`: every job's list then has the same kind of elements (V8 keys its
+    // optimised code on that; `map` gave lists of another kind).
+    const fonts: (TextFont | undefined)[] = [];
+    for (const data of job.fonts) fonts.push(data ? textFontOf(data) : undefined);
+    this.textFonts = fonts;
+  }
 
   bytes(content: Kept): Uint8Array {
     if (!content) throw new Fallback('stream niet te lezen');
     return content;
   }
 
+  /**
+   * The font a name of these resources stands for. Each font of the job is made into a TextFont once,
+   * when the reader is made (see the constructor), so this is a look-up: a font first used in the middle of
+   * a file does not run code the optimised reader has not seen (V8 threw that code away, every file).
+   */
   private font(resources: JobResources | undefined, name: string): TextFont {
     const index = resources?.fonts.get(key(name));
     if (index === undefined) throw new Fallback(`lettertype ${name} ontbreekt`);
-    if (!this.fonts.has(index)) {
-      const data = this.job.fonts[index];
-      this.fonts.set(index, data ? textFontOf(data) : undefined);
-    }
-    const font = this.fonts.get(index);
+    const font = this.textFonts[index];
     if (!font) throw new Fallback(`lettertype ${name} niet te lezen`);
+    return font;
+  }
+
+  /** The font of the state `s` (its name looked up once per stream in `byName`). */
+  private fontOf(s: TextState, resources: JobResources | undefined, byName: Map<string, TextFont>): TextFont {
+    const name = s.fontName;
+    if (!name) throw new Fallback('tekst zonder lettertype');
+    let font = byName.get(name);
+    if (!font) byName.set(name, (font = this.font(resources, name)));
     return font;
   }
 
@@ -127,35 +151,23 @@ class JobReader {
     const stack: TextState[] = [];
     let s = state;
     let font: TextFont | undefined;
-    // Fonts of this stream's resources by name: a page switching fonts thousands of times looks each up once.
+    // Fonts of this stream's resources by name: a page switching fonts thousands of times looks each up
+    // once. `font` is the current one (undefined after Tf or Q changed it). No closures here: ones made per
+    // stream were new functions to V8 each time, and its optimised code for this loop was thrown away.
     const byName = new Map<string, TextFont>();
-    const fontOf = (): TextFont => {
-      const name = s.fontName;
-      if (!name) throw new Fallback('tekst zonder lettertype');
-      if (font) return font;
-      font = byName.get(name);
-      if (!font) byName.set(name, (font = this.font(resources, name)));
-      return font;
-    };
-    const show = (bytes: Operand | undefined): void => {
-      if (bytes instanceof Uint8Array) run.show(s, fontOf(), bytes, 0);
-    };
-    const newLine = (): void => {
-      s.tlm[4] += -s.leading * s.tlm[2];
-      s.tlm[5] += -s.leading * s.tlm[3];
-      s.tm.set(s.tlm);
-    };
     for (let op = lexer.next(operands); op !== undefined; op = lexer.next(operands)) {
       if (++this.ops % CLOCK_EVERY === 1 && this.budgetMs !== undefined && Date.now() - this.started > this.budgetMs) throw new OutOfTime();
       switch (op) {
-        case 'Tj':
-          show(operands[0]);
+        case 'Tj': {
+          const bytes = operands[0];
+          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
           break;
+        }
         case 'TJ': {
           const items = operands[0];
           if (!Array.isArray(items)) break;
           // The strings between two adjustments are shown as one (no closure or array per TJ).
-          const f = fontOf();
+          const f = (font ??= this.fontOf(s, resources, byName));
           let from = 0;
           for (let k = 0; k < items.length; k++) {
             const item = items[k];
@@ -167,16 +179,20 @@ class JobReader {
           if (rest) run.show(s, f, rest, 0);
           break;
         }
-        case "'":
-          newLine();
-          show(operands[0]);
+        case "'": {
+          newLine(s);
+          const bytes = operands[0];
+          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
           break;
-        case '"':
+        }
+        case '"': {
           s.wordSpacing = num(operands[0]);
           s.charSpacing = num(operands[1]);
-          newLine();
-          show(operands[2]);
+          newLine(s);
+          const bytes = operands[2];
+          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
           break;
+        }
         case 'Td':
         case 'TD': {
           const tx = num(operands[0]);
@@ -188,7 +204,7 @@ class JobReader {
           break;
         }
         case 'T*':
-          newLine();
+          newLine(s);
           break;
         case 'Tm':
           // In place: a saved state (q) has copies of its own.
