@@ -7,7 +7,8 @@
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startBackgroundWorker } from '../util/background-thread.js';
 import { handleTextRequest, type TextRequest, type TextResult } from './text-work.js';
 
 export type { TextRequest, TextResult } from './text-work.js';
@@ -111,7 +112,8 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
 
   const start = (): void => {
     started = false;
-    const w = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    // Background work: its code is optimised on its own thread, which gives way to this one (background-thread.ts).
+    const w = startBackgroundWorker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     worker = w;
     w.on('message', (m: { id: number; result: TextResult }) => {
       if (worker !== w || pending[0]?.id !== m.id) return;

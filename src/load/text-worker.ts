@@ -3,7 +3,11 @@
 // (text-reader.ts).
 
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../util/background-thread.js';
 import { handleTextRequest, type TextRequest } from './text-work.js';
+
+// Reading text is background work: the main thread's loading and checking come first (background-thread.ts).
+lowerThreadPriority();
 
 // Whatever pdfjs prints belongs to no one's terminal.
 console.log = () => {};
