@@ -58,8 +58,13 @@ export function isBsn(digits: string): boolean {
 // Nine digits, or written 1234.56.782 / 1234 56 782; not part of a longer number, amount or code.
 const BSN_CANDIDATE = /(?<![\p{L}\p{N}]|\p{N}[.,\-/])(?:\d{9}|\d{4}[. ]\d{2}[. ]\d{3})(?![\p{L}\p{N}]|[.,\-/]\p{N})/gu;
 
+// What every candidate contains, as a pattern without look-arounds or Unicode classes: a text without
+// it (nearly every page) is passed over at a fraction of the candidate pattern's cost.
+const BSN_QUICK = /\d{4}[. ]?\d{2}[. ]?\d{3}/;
+
 export function findBsns(text: string): PrivacyMatch[] {
   const out: PrivacyMatch[] = [];
+  if (!BSN_QUICK.test(text)) return out;
   for (const m of text.matchAll(BSN_CANDIDATE)) {
     const digits = m[0].replace(/\D/g, '');
     if (!isBsn(digits)) continue;
@@ -140,8 +145,12 @@ export function normalizePhone(value: string): string | undefined {
   return parsed?.isValid() ? parsed.number : undefined;
 }
 
+/** What every candidate contains (see BSN_QUICK). */
+const MOBILE_QUICK = /6\)?(?:[ .\-]?\d){8}/;
+
 export function findMobiles(text: string): PrivacyMatch[] {
   const out: PrivacyMatch[] = [];
+  if (!MOBILE_QUICK.test(text)) return out;
   for (const m of text.matchAll(MOBILE_CANDIDATE)) {
     const e164 = normalizePhone(m[0]);
     if (!e164 || !e164.startsWith('+316')) continue;

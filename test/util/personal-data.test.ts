@@ -15,6 +15,7 @@ import {
   isIban,
   maskEmail,
   maskValue,
+  normalizePhone,
 } from '../../src/util/personal-data.js';
 
 const digit = fc.integer({ min: 0, max: 9 });
@@ -202,5 +203,34 @@ describe('patterns and everything together', () => {
       'telefoon:06••••••78',
       'email:p••••••••@gmail.com',
     ]);
+  });
+});
+
+describe('the quick gate before the candidate patterns', () => {
+  // The detectors first look for what every candidate contains (a pattern without look-arounds); the
+  // findings must be those of the candidate patterns alone, for any text made of the characters that matter.
+  const BSN_CANDIDATE = /(?<![\p{L}\p{N}]|\p{N}[.,\-/])(?:\d{9}|\d{4}[. ]\d{2}[. ]\d{3})(?![\p{L}\p{N}]|[.,\-/]\p{N})/gu;
+  const MOBILE_CANDIDATE = /(?<![\p{N}+])(?:(?:\+|00)31[ .\-]?(?:\(0\)[ .\-]?)?|\(?0)6\)?(?:[ .\-]?\d){8}(?![\p{N}])/gu;
+  const ungated = {
+    bsn: (text: string) => [...text.matchAll(BSN_CANDIDATE)].filter((m) => isBsn(m[0].replace(/\D/g, ''))).map((m) => [m.index, m[0]]),
+    mobile: (text: string) => [...text.matchAll(MOBILE_CANDIDATE)].filter((m) => normalizePhone(m[0])?.startsWith('+316')).map((m) => [m.index, m[0]]),
+  };
+  const chars = fc.constantFrom(...'0123456789012345678906 .-/()+,a\nN3١'.split(''));
+  const numberish = fc.oneof(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), fc
+      .tuple(prose, bsnArb, fc.constantFrom('', ' ', '.', '6', '06 '), fc.constantFrom('', ' ', '.'), fc.constantFrom('', ' ', '.'))
+      .map(([p, b, s, s1, s2]) => `${p}${s}${b.slice(0, 4)}${s1}${b.slice(4, 6)}${s2}${b.slice(6)}`));
+
+  it('hides no BSN candidate', () => {
+    fc.assert(fc.property(numberish, (text) => {
+        expect(findBsns(text).map((m) => [m.offset, m.text])).toEqual(ungated.bsn(text));
+      }), { numRuns: 3000 });
+  });
+
+  it('hides no mobile-number candidate', () => {
+    const mobiles = fc.tuple(prose, fc.constantFrom('06', '+31 6', '0031-6', '(06)', '+31 (0)6', '6'), fc.array(digit, { minLength: 8, maxLength: 8 }), fc.constantFrom('', ' ', '-'));
+    const text = fc.oneof(numberish, mobiles.map(([p, pre, d, sep]) => `${p} ${pre}${sep}${d.join('')}`));
+    fc.assert(fc.property(text, (t) => {
+        expect(findMobiles(t).map((m) => [m.offset, m.text])).toEqual(ungated.mobile(t));
+      }), { numRuns: 3000 });
   });
 });
