@@ -11,7 +11,7 @@ import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js'
 import { ContentLexer, Name, type Operand } from './lexer.js';
 import { joined, NO_BYTES } from './tokens.js';
 import { TextRun } from './run.js';
-import { multiply, readMatrix, type TextState } from './state.js';
+import { cloneState, multiply, newLine, readMatrix, type TextState } from './state.js';
 import { primingJob } from './prime.js';
 import { PageText } from './units.js';
 
@@ -71,28 +71,6 @@ const IDENTITY = new Float64Array([1, 0, 0, 1, 0, 0]);
 const num = (v: Operand | undefined): number => (typeof v === 'number' ? v : 0);
 /** A name as pdf-lib keys it (its `#xx` escapes with upper-case digits decoded). */
 const key = (name: string): string => (name.includes('#') ? name.replace(/#([\dABCDEF]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name);
-
-function cloneState(s: TextState): TextState {
-  return {
-    ctm: s.ctm.slice(),
-    tm: s.tm.slice(),
-    tlm: s.tlm.slice(),
-    fontName: s.fontName,
-    fontSize: s.fontSize,
-    charSpacing: s.charSpacing,
-    wordSpacing: s.wordSpacing,
-    hScale: s.hScale,
-    leading: s.leading,
-    rise: s.rise,
-  };
-}
-
-/** `T*`: to the start of the next line. */
-function newLine(s: TextState): void {
-  s.tlm[4] += -s.leading * s.tlm[2];
-  s.tlm[5] += -s.leading * s.tlm[3];
-  s.tm.set(s.tlm);
-}
 
 class JobReader {
   /** The job's fonts as the reader uses them; undefined: one whose text only pdfjs reads. */

@@ -34,3 +34,26 @@ export interface TextState {
   leading: number;
   rise: number;
 }
+
+/** A copy for `q` (the matrices copied, not shared). */
+export function cloneState(s: TextState): TextState {
+  return {
+    ctm: s.ctm.slice(),
+    tm: s.tm.slice(),
+    tlm: s.tlm.slice(),
+    fontName: s.fontName,
+    fontSize: s.fontSize,
+    charSpacing: s.charSpacing,
+    wordSpacing: s.wordSpacing,
+    hScale: s.hScale,
+    leading: s.leading,
+    rise: s.rise,
+  };
+}
+
+/** `T*`: to the start of the next line. */
+export function newLine(s: TextState): void {
+  s.tlm[4] += -s.leading * s.tlm[2];
+  s.tlm[5] += -s.leading * s.tlm[3];
+  s.tm.set(s.tlm);
+}
