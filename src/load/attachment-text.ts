@@ -48,8 +48,8 @@ export interface TextContext {
   reader: () => TextReader;
   /** Read every file with pdfjs (tests compare both readers). */
   pdfjsOnly?: boolean;
-  /** The files the cache holds, looked up once. */
-  listed?: () => Promise<Set<string>>;
+  /** The files the cache holds, looked up once (`folder`: whether its text folder was there). */
+  listed?: () => Promise<{ files: Set<string>; folder: boolean }>;
 }
 
 /**
@@ -79,7 +79,7 @@ async function extract(sha: string | undefined, source: TextSource, context: Tex
 
 export async function readAttachmentText(facts: PdfFacts, source: TextSource, context: TextContext): Promise<AttachmentText> {
   const sha = facts.sha256;
-  let summary = context.cacheDir && sha ? await readCachedSummary(context.cacheDir, sha, await context.listed?.()) : undefined;
+  let summary = context.cacheDir && sha ? await readCachedSummary(context.cacheDir, sha, (await context.listed?.())?.files) : undefined;
   let pages = summary && context.keepPages && context.cacheDir && sha ? await readCachedPages(context.cacheDir, sha) : undefined;
   let problem: TextProblem | undefined;
   let detail: string | undefined;
@@ -111,7 +111,7 @@ export class AttachmentTexts {
   constructor(config: BundelConfig, options: Pick<TextContext, 'cacheDir' | 'password' | 'pdfjsOnly'>) {
     // The body's own patterns (bundel.yaml) are looked for in the text itself: keep it then.
     const keepPages = (config.privacy?.patronen.length ?? 0) > 0;
-    let listed: Promise<Set<string>> | undefined;
+    let listed: ReturnType<typeof cachedFiles> | undefined;
     const cacheDir = options.cacheDir;
     this.context = {
       ...options,
@@ -133,7 +133,7 @@ export class AttachmentTexts {
    */
   hashed(sha256: string): void {
     void this.context.listed?.().then((cached) => {
-      if (!cached.has(sha256)) this.context.reader().warm();
+      if (!cached.files.has(sha256)) this.context.reader().warm();
     });
   }
 
@@ -150,14 +150,23 @@ export class AttachmentTexts {
     );
   }
 
-  /** Wait for every text and stop the text thread. */
+  /** Wait for every text (in its facts); the text thread may still be writing the cache. */
+  async read(): Promise<void> {
+    await Promise.all(this.reading.values());
+  }
+
+  /** Wait for every text, stop the text thread (its cache writes done) and prune the cache. */
   async finish(): Promise<void> {
     try {
-      await Promise.all(this.reading.values());
+      await this.read();
     } finally {
       this.sources.clear();
       await this.reader?.close();
     }
-    if (this.context.cacheDir && this.reading.size > 0) await pruneTextCache(textFolder(this.context.cacheDir));
+    if (this.context.cacheDir && this.reading.size > 0) {
+      // A text folder this run made holds nothing old (cachedFiles looked before anything was written).
+      const fresh = (await this.context.listed?.())?.folder === false;
+      await pruneTextCache(textFolder(this.context.cacheDir), Date.now(), { fresh });
+    }
   }
 }

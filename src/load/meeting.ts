@@ -61,8 +61,10 @@ export interface LoadedMeeting {
   documents: Map<string, PDFDocument>;
   /** Per attachment (only with keepDocuments), per page index: how its `q`/`Q` pair up. */
   balances: Map<string, (SaveBalance | undefined)[]>;
-  /** With `deferText`: resolves once the attachments' text is in their facts (`facts.text`). */
+  /** With `deferText`: resolves once the attachments' text is in their facts (`facts.text`); a failure once the thread has ended. */
   textsRead?: Promise<void>;
+  /** With `deferText`: resolves once, after that, the text thread has ended and the text cache is pruned; await it before ending. */
+  textsDone?: Promise<void>;
 }
 
 
@@ -275,7 +277,12 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     throw err;
   });
   // The last texts are read while the rest is loaded (and, with `deferText`, after this returns).
-  const textsRead = texts?.finish();
+  const textsDone = texts?.finish();
+  textsDone?.catch(() => {});
+  const textsRead = textsDone && texts?.read().catch(async (err: unknown) => {
+    await textsDone.catch(() => {});
+    throw err;
+  });
   textsRead?.catch(() => {});
   let verzonden: Meeting['verzonden'];
   let attachmentFolder: Meeting['attachmentFolder'];
@@ -283,10 +290,10 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     await Promise.all(saves.map((save) => save()));
     verzonden = await readSentVersions(config, dir, loadDiagnostics);
     attachmentFolder = await listAttachmentFolder(config, dir);
-    if (!options.deferText) await textsRead;
+    if (!options.deferText) await textsDone;
   } catch (err) {
-    await textsRead?.catch(() => {});
+    await textsDone?.catch(() => {});
     throw err;
   }
-  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden, attachmentFolder }, documents, balances, textsRead };
+  return { meeting: { config, vergadering, deadlines: meetingDeadlines(config, vergadering), items, loadDiagnostics, verzonden, attachmentFolder }, documents, balances, textsRead, textsDone };
 }

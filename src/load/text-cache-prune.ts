@@ -35,16 +35,19 @@ interface Entry {
 
 /**
  * Prune the text folder `dir` (`<cachemap>/tekst`) if it was not pruned in the last day. Returns
- * what was removed (file names, sorted), for tests; never throws.
+ * what was removed (file names, sorted), for tests; never throws. `fresh`: the folder was made by
+ * this run (it was not there when the run began), so nothing in it is old: it counts as pruned now
+ * without a look at its files (a first lint writes a whole meeting's entries).
  */
-export async function pruneTextCache(dir: string, now = Date.now(), options: { force?: boolean; maxBytes?: number } = {}): Promise<string[]> {
+export async function pruneTextCache(dir: string, now = Date.now(), options: { force?: boolean; maxBytes?: number; fresh?: boolean } = {}): Promise<string[]> {
   try {
     const marker = path.join(dir, MARKER);
-    const last = await stat(marker).then((s) => s.mtimeMs, () => undefined);
+    const last = options.fresh ? undefined : await stat(marker).then((s) => s.mtimeMs, () => undefined);
     if (!options.force && last !== undefined && now - last < DAY_MS && last <= now) return [];
     await writeFile(marker, '');
     const t = new Date(now);
     await utimes(marker, t, t);
+    if (options.fresh && !options.force) return [];
     return await prune(dir, now, options.maxBytes ?? MAX_CACHE_BYTES);
   } catch {
     return [];

@@ -74,10 +74,18 @@ const isMatch = (m: unknown): m is PageMatch => {
   );
 };
 
-/** The sha256 of every file with a summary in the cache (one look at the folder instead of a failed open per new file). */
-export async function cachedFiles(dir: string): Promise<Set<string>> {
-  const names = await readdir(path.join(dir, TEXT_FOLDER)).catch(() => [] as string[]);
-  return new Set(names.filter((n) => n.endsWith('.samenvatting.json')).map((n) => n.slice(0, -'.samenvatting.json'.length)));
+/**
+ * The sha256 of every file with a summary in the cache (one look at the folder instead of a failed open
+ * per new file); `folder`: whether the text folder was there at all.
+ */
+export async function cachedFiles(dir: string): Promise<{ files: Set<string>; folder: boolean }> {
+  let names: string[];
+  try {
+    names = await readdir(path.join(dir, TEXT_FOLDER));
+  } catch {
+    return { files: new Set(), folder: false };
+  }
+  return { files: new Set(names.filter((n) => n.endsWith('.samenvatting.json')).map((n) => n.slice(0, -'.samenvatting.json'.length))), folder: true };
 }
 
 /** `listed`: what cachedFiles() found, when asked before. */

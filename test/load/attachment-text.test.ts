@@ -206,6 +206,30 @@ describe('text cache pruning', () => {
     expect(await pruneTextCache(path.join(dir, 'bestaat-niet'), NOW, { force: true })).toEqual([]);
   });
 
+  it('a folder made by this run counts as pruned without a look at its files', async () => {
+    const dir = tempDir();
+    await entry(dir, 1, 200);
+    // Told it is fresh, it only writes the marker; a day later it prunes as ever.
+    expect(await pruneTextCache(dir, NOW, { fresh: true })).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['.opgeruimd', `${sha(1)}.samenvatting.json`, `${sha(1)}.tekst.json`].sort());
+    expect(await pruneTextCache(dir, NOW + 1000)).toEqual([]);
+    expect(await pruneTextCache(dir, NOW + DAY + 1000)).toEqual([`${sha(1)}.samenvatting.json`, `${sha(1)}.tekst.json`]);
+  });
+
+  it('with deferText the texts are there before the text thread has ended; textsDone waits for that and the marker', async () => {
+    const pdf = await textPdf({ title: 'Notitie', pages: [{ lines: ['Mail p.devries@gmail.com.'] }] });
+    const { root, dir } = await makeMeeting({ '02-a.md': md(VOORSTEL + bijlagen('a.pdf')), 'a.pdf': pdf });
+    const cacheDir = path.join(root, '.bundel-cache');
+    const { config } = await openRepository(root);
+    const { meeting, textsRead, textsDone } = await loadMeeting(config, dir, { text: { cacheDir }, deferText: true });
+    await textsRead;
+    const facts = meeting.items[0].bijlagen[0].facts!;
+    expect(facts.text!.matches.map((m) => m.masked)).toEqual(['p••••••••@gmail.com']);
+    await textsDone;
+    // The first lint made the text folder: its entry written, the folder marked as pruned.
+    expect(readdirSync(path.join(cacheDir, 'tekst')).sort()).toEqual(['.opgeruimd', `${facts.sha256}.samenvatting.json`]);
+  });
+
   it('a lint refreshes what it reads from the cache and prunes the rest; a corrupt entry is read again and replaced', async () => {
     const pdf = await textPdf({ title: 'Notitie', pages: [{ lines: ['Mail p.devries@gmail.com.'] }] });
     const { root, dir } = await makeMeeting({ '02-a.md': md(VOORSTEL + bijlagen('a.pdf')), 'a.pdf': pdf });

@@ -38,13 +38,14 @@ export const lintCommand: CliCommand = {
           // BUNDEL_BENCH_NO_TEXT: for the bench only (docs/performance.md), a lint that reads no attachment text.
           const text = io.env.BUNDEL_BENCH_NO_TEXT === '1' ? undefined : { cacheDir };
           // The rules that need no text run while the last texts are read.
-          const { meeting, textsRead } = await loadMeeting(config, dir, { env: io.env, text, deferText: true, factsCacheDir: cacheDir });
+          const { meeting, textsRead, textsDone } = await loadMeeting(config, dir, { env: io.env, text, deferText: true, factsCacheDir: cacheDir });
           if (globals().debug) {
             await textsRead;
             readerLines(meeting).forEach((l) => io.stderr(l));
           }
           // bundel.yaml findings once, not once per meeting.
-          const found = await validateWhileReading(meeting, { config: i === 0, today, pdfa: opts.pdfa }, textsRead);
+          // The checks run while the text thread ends and the text cache is pruned.
+          const found = await validateWhileReading(meeting, { config: i === 0, today, pdfa: opts.pdfa }, textsRead).finally(() => textsDone);
           all.push(...(files ? onlyFiles(found, files, meeting.vergadering.file) : found));
         }
         printDiagnostics(all, opts.formaat, 'stdout');
