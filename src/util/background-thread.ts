@@ -56,6 +56,9 @@ function setV8Flag(flag: string): boolean {
   }
 }
 
+/** The latest the setting is switched on again, whatever happens to the worker. */
+const RESTORE_AFTER_MS = 5_000;
+
 /** A worker whose isolate optimises its code on its own thread (see above). */
 export function startBackgroundWorker(file: string | URL, options: WorkerOptions): Worker {
   const switched = setV8Flag('--no-concurrent-recompilation');
@@ -64,10 +67,19 @@ export function startBackgroundWorker(file: string | URL, options: WorkerOptions
     // The isolate exists once the worker runs (or failed to start): from then on, new isolates and the
     // main thread's compiles are as before.
     if (switched) {
-      const restore = (): void => void setV8Flag('--concurrent-recompilation');
+      let restored = false;
+      const restore = (): void => {
+        if (restored) return;
+        restored = true;
+        clearTimeout(fallback);
+        setV8Flag('--concurrent-recompilation');
+      };
       worker.once('online', restore);
       worker.once('error', restore);
       worker.once('exit', restore);
+      // Also when the caller removed those listeners before the worker ran (it was closed at once).
+      const fallback = setTimeout(restore, RESTORE_AFTER_MS);
+      fallback.unref();
     }
     return worker;
   } catch (err) {
