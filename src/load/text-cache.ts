@@ -5,7 +5,8 @@
 // (`cachemap`, default `.bundel-cache/`, shared with the conversion cache), which ignores itself in git. A damaged entry, or one of another version,
 // is read again from the PDF. Entries nobody used for long, or beyond a size cap, are pruned (text-cache-prune.ts).
 
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../convert/cache.js';
 import type { BundelConfig } from '../model/meeting.js';
@@ -39,10 +40,12 @@ export function cacheDirFor(config: Pick<BundelConfig, 'root' | 'cachemap'>, env
   return path.resolve(setting);
 }
 
+const GITIGNORE = '# Cache van bundel: mag weg, wordt opnieuw gemaakt.\n*\n';
+
 /** Make the cache folder, ignored by git whatever the repository's own .gitignore says. */
 export async function ensureCacheDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, '.gitignore'), '# Cache van bundel: mag weg, wordt opnieuw gemaakt.\n*\n', { flag: 'wx' }).catch(() => {});
+  await writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => {});
 }
 
 const fileFor = (dir: string, sha256: string, part: 'samenvatting' | 'tekst'): string => path.join(dir, TEXT_FOLDER, `${sha256}.${part}.json`);
@@ -101,36 +104,42 @@ export async function readCachedPages(dir: string, sha256: string): Promise<stri
   return Array.isArray(d?.pages) && d.pages.every((p) => typeof p === 'string') ? (d.pages as string[]) : undefined;
 }
 
-/**
- * Folders this process has made (or found) already, or is making: a lint writes many entries, and the
- * text thread writes them side by side (all wait for the one making the folder).
- */
-const made = new Map<string, Promise<void>>();
+/** Folders this thread has made (or found) already: a lint writes many entries. */
+const made = new Set<string>();
 
-/** Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an error. */
-async function writeJson(dir: string, file: string, data: object, again = true): Promise<void> {
+/**
+ * Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an
+ * error. At once (synchronous): the text thread writes an entry right after it has answered, between
+ * two files, so nothing is left to wait for when it is asked to end (an asynchronous write only got on
+ * between the files it read, and the lint waited for the last ones at its end).
+ */
+function writeJson(dir: string, file: string, data: object, again = true): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const folder = path.dirname(file);
-  let ready = made.get(folder);
-  const known = ready !== undefined;
+  const known = made.has(folder);
   try {
-    if (!ready) {
-      ready = ensureCacheDir(dir).then(() => mkdir(folder, { recursive: true })).then(() => {});
-      made.set(folder, ready);
+    if (!known) {
+      mkdirSync(dir, { recursive: true });
+      try {
+        writeFileSync(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' });
+      } catch {
+        // There already (or not writable: the cache works without it).
+      }
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
     }
-    await ready;
-    await writeFile(temp, JSON.stringify(data));
-    await rename(temp, file);
+    writeFileSync(temp, JSON.stringify(data));
+    renameSync(temp, file);
   } catch {
-    await rm(temp, { force: true }).catch(() => {});
+    rmSync(temp, { force: true });
     // The folder may have gone meanwhile (a user emptying the cache): made again, once.
     made.delete(folder);
-    if (known && again) await writeJson(dir, file, data, false);
+    if (known && again) writeJson(dir, file, data, false);
   }
 }
 
 /** The summary, and the text when given (it is written only when the body's own patterns need it). */
-export async function writeCached(dir: string, sha256: string, summary: TextSummary, pages?: readonly string[]): Promise<void> {
-  if (pages) await writeJson(dir, fileFor(dir, sha256, 'tekst'), { versie: VERSION, sha256, pages });
-  await writeJson(dir, fileFor(dir, sha256, 'samenvatting'), { versie: VERSION, sha256, ...summary });
+export function writeCached(dir: string, sha256: string, summary: TextSummary, pages?: readonly string[]): void {
+  if (pages) writeJson(dir, fileFor(dir, sha256, 'tekst'), { versie: VERSION, sha256, pages });
+  writeJson(dir, fileFor(dir, sha256, 'samenvatting'), { versie: VERSION, sha256, ...summary });
 }

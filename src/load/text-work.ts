@@ -30,10 +30,10 @@ export type TextResult =
 const firstLine = (err: unknown): string => ((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '').trim();
 
 /**
- * `writes`: where the cache writes go when the caller does not wait for them (the text thread answers
- * first and writes while the next file is read; text-worker.ts waits for them before it ends).
+ * `later`: where the cache write goes when the caller does it after answering (the text thread,
+ * text-worker.ts); without it the entry is written here.
  */
-async function summarise(text: ExtractedText, request: Common, writes?: Promise<void>[]): Promise<TextResult> {
+function summarise(text: ExtractedText, request: Common, later?: (() => void)[]): TextResult {
   const { pages, heading, stopped } = text;
   if (stopped === 'tijd') return { ok: false, reason: 'tijd' };
   const summary: TextSummary = {
@@ -45,18 +45,19 @@ async function summarise(text: ExtractedText, request: Common, writes?: Promise<
   };
   // The text itself is cached only when it is wanted (the body's own patterns): a lint without them
   // writes the small summary alone, and a later run with patterns reads the file again.
-  if (request.cache) {
-    const written = writeCached(request.cache.dir, request.cache.sha256, summary, request.keepPages ? pages : undefined);
-    if (writes) writes.push(written.catch(() => {}));
-    else await written;
+  const cache = request.cache;
+  if (cache) {
+    const write = (): void => writeCached(cache.dir, cache.sha256, summary, request.keepPages ? pages : undefined);
+    if (later) later.push(write);
+    else write();
   }
   return { ok: true, summary, pages: request.keepPages ? pages : undefined };
 }
 
-export async function handleTextRequest(request: TextRequest, writes?: Promise<void>[]): Promise<TextResult> {
+export async function handleTextRequest(request: TextRequest, later?: (() => void)[]): Promise<TextResult> {
   if (request.kind === 'fast') {
     const fast = readTextJob(request.job, { budgetMs: request.budgetMs, maxChars: request.maxChars });
-    return fast.ok ? summarise(fast.text, request, writes) : { ok: false, reason: 'pdfjs', detail: fast.reason };
+    return fast.ok ? summarise(fast.text, request, later) : { ok: false, reason: 'pdfjs', detail: fast.reason };
   }
   let text: ExtractedText;
   try {
@@ -64,5 +65,5 @@ export async function handleTextRequest(request: TextRequest, writes?: Promise<v
   } catch (err) {
     return { ok: false, reason: 'onleesbaar', detail: firstLine(err) };
   }
-  return summarise(text, request, writes);
+  return summarise(text, request, later);
 }

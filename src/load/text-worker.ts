@@ -15,19 +15,18 @@ console.warn = () => {};
 console.error = () => {};
 
 // Handled one after another, so each file's time is its own. A file's answer goes back before its
-// cache entry is written (the writes go on while the next file is read); `flush` waits for them all.
+// cache entry is written (at once, before the next file: text-cache.ts), so `flush` finds nothing to
+// wait for but the files sent before it.
 let queue: Promise<unknown> = Promise.resolve();
-const writes: Promise<void>[] = [];
 parentPort?.on('message', (message: { id: number; request: TextRequest } | { flush: true }) => {
   if ('flush' in message) {
-    queue = queue.then(async () => {
-      await Promise.all(writes.splice(0));
-      parentPort?.postMessage({ flushed: true });
-    });
+    queue = queue.then(() => parentPort?.postMessage({ flushed: true }));
     return;
   }
   queue = queue.then(async () => {
-    const result = await handleTextRequest(message.request, writes).catch((err: unknown) => ({ ok: false as const, reason: 'onleesbaar' as const, detail: String(err) }));
+    const later: (() => void)[] = [];
+    const result = await handleTextRequest(message.request, later).catch((err: unknown) => ({ ok: false as const, reason: 'onleesbaar' as const, detail: String(err) }));
     parentPort?.postMessage({ id: message.id, result });
+    for (const write of later) write();
   });
 });
