@@ -48,6 +48,16 @@ export async function ensureCacheDir(dir: string): Promise<void> {
   await writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => {});
 }
 
+/** ensureCacheDir at once (the text thread writes its entries synchronously). */
+function ensureCacheDirSync(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' });
+  } catch {
+    // There already (or not writable: the cache works without it).
+  }
+}
+
 const fileFor = (dir: string, sha256: string, part: 'samenvatting' | 'tekst'): string => path.join(dir, TEXT_FOLDER, `${sha256}.${part}.json`);
 
 /** The folder of the text cache within the cache folder. */
@@ -119,12 +129,7 @@ function writeJson(dir: string, file: string, data: object, again = true): void 
   const known = made.has(folder);
   try {
     if (!known) {
-      mkdirSync(dir, { recursive: true });
-      try {
-        writeFileSync(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' });
-      } catch {
-        // There already (or not writable: the cache works without it).
-      }
+      ensureCacheDirSync(dir);
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }

@@ -46,7 +46,11 @@ export function lowerThreadPriority(nice = BACKGROUND_NICE): boolean {
   }
 }
 
-/** Whether V8 took the setting (an engine that does not know it refuses it with an error). */
+/**
+ * Whether the setting could be given (false only if Node refuses to change V8's settings at all). A flag
+ * V8 does not know is not an exception: V8 prints "unrecognized flag" on stderr; the smoke tests, which
+ * want a lint's stderr empty, catch that on a Node whose V8 has renamed it.
+ */
 function setV8Flag(flag: string): boolean {
   try {
     setFlagsFromString(flag);
