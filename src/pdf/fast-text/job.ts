@@ -8,8 +8,7 @@
 import type { Kept } from '../content-pack.js';
 import { headingOf, type ExtractedText } from '../text.js';
 import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
-import { ContentLexer, Name, type Operand } from './lexer.js';
-import { joined, NO_BYTES } from './tokens.js';
+import { ContentLexer, Kind, Op, type Operands } from './lexer.js';
 import { TextRun } from './run.js';
 import { cloneState, multiply, newLine, readMatrix, type TextState } from './state.js';
 import { primingJob } from './prime.js';
@@ -68,7 +67,8 @@ const CLOCK_EVERY = 20_000;
 class OutOfTime extends Error {}
 
 const IDENTITY = new Float64Array([1, 0, 0, 1, 0, 0]);
-const num = (v: Operand | undefined): number => (typeof v === 'number' ? v : 0);
+/** Operand `i` as a number: 0 when missing or not a number. */
+const num = (o: Operands, i: number): number => (i < o.length && o.kinds[i] === Kind.Number ? o.nums[i] : 0);
 /** A name as pdf-lib keys it (its `#xx` escapes with upper-case digits decoded). */
 const key = (name: string): string => (name.includes('#') ? name.replace(/#([\dABCDEF]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name);
 
@@ -79,7 +79,6 @@ class JobReader {
   private ops = 0;
   private readonly runs: TextRun[] = [];
   private readonly lexers: ContentLexer[] = [];
-  private readonly operandLists: Operand[][] = [];
 
   constructor(
     private readonly job: TextJob,
@@ -121,11 +120,11 @@ class JobReader {
 
   /** Read one content stream (a page's, or a form's) into `page`, as one pdfjs text run. */
   run(content: Uint8Array, resources: JobResources | undefined, state: TextState, page: PageText, view: readonly number[], forms: number[]): void {
-    // One lexer, text run and operand list per form depth, reused from page to page.
+    // One lexer and text run per form depth, reused from page to page.
     const depth = forms.length;
     const run = (this.runs[depth] ??= new TextRun()).reset(page, view);
     const lexer = (this.lexers[depth] ??= new ContentLexer(content)).reset(content);
-    const operands = (this.operandLists[depth] ??= []);
+    const o = lexer.operands;
     const stack: TextState[] = [];
     let s = state;
     let font: TextFont | undefined;
@@ -133,66 +132,61 @@ class JobReader {
     // once. `font` is the current one (undefined after Tf or Q changed it). No closures here: ones made per
     // stream were new functions to V8 each time, and its optimised code for this loop was thrown away.
     const byName = new Map<string, TextFont>();
-    for (let op = lexer.next(operands); op !== undefined; op = lexer.next(operands)) {
+    for (let op = lexer.next(); op !== Op.End; op = lexer.next()) {
       if (++this.ops % CLOCK_EVERY === 1 && this.budgetMs !== undefined && Date.now() - this.started > this.budgetMs) throw new OutOfTime();
       switch (op) {
-        case 'Tj': {
-          const bytes = operands[0];
-          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
+        case Op.Tj:
+          if (o.isString(0)) run.show(s, (font ??= this.fontOf(s, resources, byName)), lexer.arena, o.from[0], o.to[0], 0);
           break;
-        }
-        case 'TJ': {
-          const items = operands[0];
-          if (!Array.isArray(items)) break;
-          // The strings between two adjustments are shown as one (no closure or array per TJ).
+        case Op.TJ: {
+          if (!(o.length > 0 && o.kinds[0] === Kind.Array)) break;
+          // The strings between two adjustments are shown as one.
           const f = (font ??= this.fontOf(s, resources, byName));
-          let from = 0;
-          for (let k = 0; k < items.length; k++) {
-            const item = items[k];
-            if (typeof item !== 'number' || item === 0) continue;
-            run.show(s, f, joined(items, from, k) ?? NO_BYTES, (item * -s.fontSize) / 1000);
+          const it = lexer.items;
+          const end = o.to[0];
+          let from = o.from[0];
+          for (let k = from; k < end; k++) {
+            if (it.kinds[k] !== Kind.Number || it.nums[k] === 0) continue;
+            const spacing = (it.nums[k] * -s.fontSize) / 1000;
+            if (lexer.join(from, k)) run.show(s, f, lexer.joinedBytes, lexer.joinedFrom, lexer.joinedTo, spacing);
+            else run.show(s, f, lexer.arena, 0, 0, spacing);
             from = k + 1;
           }
-          const rest = joined(items, from, items.length);
-          if (rest) run.show(s, f, rest, 0);
+          if (lexer.join(from, end)) run.show(s, f, lexer.joinedBytes, lexer.joinedFrom, lexer.joinedTo, 0);
           break;
         }
-        case "'": {
+        case Op.Quote:
           newLine(s);
-          const bytes = operands[0];
-          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
+          if (o.isString(0)) run.show(s, (font ??= this.fontOf(s, resources, byName)), lexer.arena, o.from[0], o.to[0], 0);
           break;
-        }
-        case '"': {
-          s.wordSpacing = num(operands[0]);
-          s.charSpacing = num(operands[1]);
+        case Op.DoubleQuote:
+          s.wordSpacing = num(o, 0);
+          s.charSpacing = num(o, 1);
           newLine(s);
-          const bytes = operands[2];
-          if (bytes instanceof Uint8Array) run.show(s, (font ??= this.fontOf(s, resources, byName)), bytes, 0);
+          if (o.isString(2)) run.show(s, (font ??= this.fontOf(s, resources, byName)), lexer.arena, o.from[2], o.to[2], 0);
           break;
-        }
-        case 'Td':
-        case 'TD': {
-          const tx = num(operands[0]);
-          const ty = num(operands[1]);
-          if (op === 'TD') s.leading = -ty;
+        case Op.Td:
+        case Op.TD: {
+          const tx = num(o, 0);
+          const ty = num(o, 1);
+          if (op === Op.TD) s.leading = -ty;
           s.tlm[4] += s.tlm[0] * tx + s.tlm[2] * ty;
           s.tlm[5] += s.tlm[1] * tx + s.tlm[3] * ty;
           s.tm.set(s.tlm);
           break;
         }
-        case 'T*':
+        case Op.TStar:
           newLine(s);
           break;
-        case 'Tm':
+        case Op.Tm:
           // In place: a saved state (q) has copies of its own.
-          readMatrix(s.tm, operands);
+          readMatrix(s.tm, o);
           s.tlm.set(s.tm);
           run.updateAdvanceScale(s);
           break;
-        case 'Tf': {
-          const name = operands[0] instanceof Name ? operands[0].name : undefined;
-          const size = num(operands[1]);
+        case Op.Tf: {
+          const name = o.name(0)?.name;
+          const size = num(o, 1);
           if (name !== undefined && name === s.fontName && size === s.fontSize) break;
           run.flush();
           s.fontName = name;
@@ -200,32 +194,32 @@ class JobReader {
           font = undefined;
           break;
         }
-        case 'Tc':
-          s.charSpacing = num(operands[0]);
+        case Op.Tc:
+          s.charSpacing = num(o, 0);
           break;
-        case 'Tw':
-          s.wordSpacing = num(operands[0]);
+        case Op.Tw:
+          s.wordSpacing = num(o, 0);
           break;
-        case 'Tz':
-          s.hScale = num(operands[0]) / 100;
+        case Op.Tz:
+          s.hScale = num(o, 0) / 100;
           break;
-        case 'TL':
-          s.leading = num(operands[0]);
+        case Op.TL:
+          s.leading = num(o, 0);
           break;
-        case 'Ts':
-          s.rise = num(operands[0]);
+        case Op.Ts:
+          s.rise = num(o, 0);
           break;
-        case 'BT':
+        case Op.BT:
           s.tm.set(IDENTITY);
           s.tlm.set(IDENTITY);
           break;
-        case 'cm':
-          s.ctm = multiply(s.ctm, readMatrix(new Float64Array(6), operands));
+        case Op.Cm:
+          s.ctm = multiply(s.ctm, readMatrix(new Float64Array(6), o));
           break;
-        case 'q':
+        case Op.Save:
           if (stack.length < MAX_SAVE_DEPTH) stack.push(cloneState(s));
           break;
-        case 'Q': {
+        case Op.Restore: {
           const prev = stack.pop();
           if (!prev) break;
           if (prev.fontName !== s.fontName || prev.fontSize !== s.fontSize) run.flush();
@@ -233,18 +227,22 @@ class JobReader {
           s = prev;
           break;
         }
-        case 'BMC':
-        case 'BDC':
-        case 'EMC':
+        case Op.BMC:
+        case Op.BDC:
+        case Op.EMC:
           run.flush();
           break;
-        case 'gs':
-          if (operands[0] instanceof Name && resources?.gsFont.includes(key(operands[0].name))) throw new Fallback('lettertype in ExtGState');
+        case Op.Gs: {
+          const name = o.name(0);
+          if (name && resources?.gsFont.includes(key(name.name))) throw new Fallback('lettertype in ExtGState');
           break;
-        case 'Do':
+        }
+        case Op.Do: {
           run.flush();
-          if (operands[0] instanceof Name) this.form(resources, operands[0].name, s, page, view, forms);
+          const name = o.name(0);
+          if (name) this.form(resources, name.name, s, page, view, forms);
           break;
+        }
       }
     }
     run.flush();
@@ -276,7 +274,7 @@ export function readTextJob(job: TextJob, options: FastOptions): FastText {
   try {
     for (const [i, entry] of job.pages.entries()) {
       page.collectSized(i === 0);
-      const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
+      const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontName: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
       reader.run(reader.bytes(entry.content), entry.resources >= 0 ? job.resources[entry.resources] : undefined, state, page, entry.view, []);
       const text = page.take();
       if (page.sized) heading = headingOf(page.sized);

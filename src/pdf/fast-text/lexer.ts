@@ -1,12 +1,17 @@
-// A content-stream reader for text extraction: operands and operators, nothing drawn. Strings stay
-// bytes (the font decides what they mean), arrays only as deep as TJ needs, dictionaries (marked
-// content properties) skipped, inline image data skipped. Linear in the stream's length.
+// A content-stream reader for text extraction: operands and operators, nothing drawn. Linear in the
+// stream's length, and without an object per token: an operator comes back as a number (`Op`), its
+// operands in typed arrays (`Operands`: a number unboxed, a string as a range of bytes in the
+// lexer's arena, decoded from hex or from escapes — the font decides what the bytes mean), arrays one
+// level deep as a range of items (what TJ needs), dictionaries (marked-content properties) and deeper
+// arrays read and dropped, inline image data skipped. Everything read for an operator stays valid
+// until the next one is asked for.
 
-import { DELIM, findWord, HEX, latin1, Name, OPERATORS, sameBytes, WHITE } from './tokens.js';
+import { StringArena } from './arena.js';
+import { Kind, Operands } from './operands.js';
+import { DELIM, findWord, latin1, Name, Op, operatorAt, sameBytes, WHITE } from './tokens.js';
 
-export { Name } from './tokens.js';
-
-export type Operand = number | Uint8Array | Name | Operand[] | null;
+export { Kind, Operands } from './operands.js';
+export { Name, Op } from './tokens.js';
 
 /** Deepest nesting of arrays and dictionaries read as operands. */
 const MAX_NESTING = 16;
@@ -16,39 +21,95 @@ const NAME_SLOTS = 64;
 
 export class ContentLexer {
   private pos = 0;
-  /** Where hex strings are decoded to: their bytes are read before the next operator is asked for. */
-  private arena = new Uint8Array(1024);
-  private used = 0;
+  /** The current operator's operands. */
+  readonly operands: Operands;
+  /** The items of its array operands, one level deep. */
+  readonly items = new Operands(1_000_000);
+  private readonly strings = new StringArena();
+  /** The word, when `next` gave Op.Other. */
+  word = '';
+  /** After `join`: the bytes joined, [joinedFrom, joinedTo) of `joinedBytes`. */
+  joinedBytes: Uint8Array = this.strings.bytes;
+  joinedFrom = 0;
+  joinedTo = 0;
+  private scratch: Uint8Array = new Uint8Array(256);
   private readonly names: (Name | undefined)[] = new Array<Name | undefined>(NAME_SLOTS).fill(undefined);
+
   /** `maxOperands`: operands kept per operator (a CMap section has up to 300). */
   constructor(
     private data: Uint8Array,
-    private readonly maxOperands = 64,
-  ) {}
+    maxOperands = 64,
+  ) {
+    this.operands = new Operands(maxOperands);
+  }
+
+  /** Where the current operator's strings' bytes are (hex and escapes decoded). */
+  get arena(): Uint8Array {
+    return this.strings.bytes;
+  }
 
   /** Read `data` from its start (a lexer, its arena and its names are reused from stream to stream). */
   reset(data: Uint8Array): this {
     this.data = data;
     this.pos = 0;
-    this.used = 0;
+    this.strings.used = 0;
     return this;
   }
 
-  /** The next operator, with its operands in `operands` (cleared first); undefined at the end. */
-  next(operands: Operand[]): string | undefined {
-    // Popped rather than `length = 0` (a call into the runtime, for every operator).
-    while (operands.length > 0) operands.pop();
-    this.used = 0;
+  /** The next operator, its operands in `operands`; Op.End at the end. */
+  next(): Op {
+    this.operands.length = 0;
+    this.items.length = 0;
+    this.strings.used = 0;
     for (;;) {
-      const value = this.value(0);
-      if (value === END) return undefined;
-      // Operators are the only JavaScript strings a stream yields (string operands are bytes).
-      if (typeof value === 'string') {
-        if (value === 'BI') this.skipInlineImage();
-        return value;
+      const op = this.token(0, this.operands);
+      if (op === NOT_AN_OPERATOR) continue;
+      // A `]` or `>>` with nothing open: an operand that is nothing (as a stray delimiter).
+      if (op === CLOSE) {
+        this.operands.add(Kind.Other);
+        continue;
       }
-      if (operands.length < this.maxOperands) operands.push(value as Operand);
+      if (op === Op.BI) this.skipInlineImage();
+      return op;
     }
+  }
+
+  /**
+   * The strings among items [from, to) as one (the pieces of a TJ between two adjustments), in
+   * `joinedBytes` [joinedFrom, joinedTo); false when there are none. Strings next to each other in
+   * the arena (nearly always) are joined where they are.
+   */
+  join(from: number, to: number): boolean {
+    const it = this.items;
+    let start = -1;
+    let end = -1;
+    let apart = false;
+    for (let k = from; k < to; k++) {
+      if (it.kinds[k] !== Kind.String) continue;
+      if (start < 0) start = it.from[k];
+      else if (it.from[k] !== end) apart = true;
+      end = it.to[k];
+    }
+    if (start < 0) return false;
+    if (!apart) {
+      this.joinedBytes = this.arena;
+      this.joinedFrom = start;
+      this.joinedTo = end;
+      return true;
+    }
+    // Something between them wrote to the arena (a string in a nested array): copied together.
+    let size = 0;
+    for (let k = from; k < to; k++) if (it.kinds[k] === Kind.String) size += it.to[k] - it.from[k];
+    if (this.scratch.length < size) this.scratch = new Uint8Array(Math.max(size, this.scratch.length * 2));
+    let at = 0;
+    for (let k = from; k < to; k++) {
+      if (it.kinds[k] !== Kind.String) continue;
+      for (let i = it.from[k]; i < it.to[k]; i++) this.scratch[at++] = this.arena[i];
+    }
+    this.joinedBytes = this.scratch;
+    this.joinedFrom = 0;
+    this.joinedTo = size;
+    return true;
   }
 
   /** Past white space and comments (the position kept in a local: this runs for every token). */
@@ -66,34 +127,55 @@ export class ContentLexer {
     this.pos = pos;
   }
 
-  private value(depth: number): Operand | string | typeof END | typeof CLOSE {
+  /**
+   * One token: an operand is added to `into` (when given and not full) and NOT_AN_OPERATOR comes
+   * back; an operator's code; CLOSE for `]` or `>>`; Op.End at the end.
+   */
+  private token(depth: number, into: Operands | undefined): number {
     this.skipSpace();
     const d = this.data;
-    if (this.pos >= d.length) return END;
+    if (this.pos >= d.length) return Op.End;
     const c = d[this.pos];
-    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) return this.number();
-    if (c === 40) return this.literal();
-    if (c === 47) return this.name();
-    if (c === 91) {
-      this.pos++;
-      const items: Operand[] = [];
-      for (;;) {
-        const v = depth < MAX_NESTING ? this.value(depth + 1) : this.skipToken();
-        if (v === END || v === CLOSE) return items;
-        if (typeof v === 'string') continue;
-        if (items.length < 1_000_000) items.push(v as Operand);
-      }
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      const n = this.number();
+      const i = into ? into.add(Kind.Number) : -1;
+      if (i >= 0) into!.nums[i] = n;
+      return NOT_AN_OPERATOR;
     }
-    if (c === 60) {
-      if (d[this.pos + 1] === 60) {
-        this.pos += 2;
-        // A dictionary (marked-content properties): read and dropped.
+    if (c === 40 || (c === 60 && d[this.pos + 1] !== 60)) {
+      const from = this.strings.used;
+      this.pos = c === 40 ? this.strings.literal(d, this.pos) : this.strings.hex(d, this.pos);
+      const i = into ? into.add(Kind.String) : -1;
+      if (i >= 0) {
+        into!.from[i] = from;
+        into!.to[i] = this.strings.used;
+      }
+      return NOT_AN_OPERATOR;
+    }
+    if (c === 47) {
+      const name = this.name();
+      const i = into ? into.add(Kind.Name) : -1;
+      if (i >= 0) into!.names[i] = name;
+      return NOT_AN_OPERATOR;
+    }
+    if (c === 91 || c === 60) {
+      // An array (its items kept at the first level, for TJ and CMaps), or a dictionary (dropped).
+      const array = c === 91;
+      this.pos += array ? 1 : 2;
+      const keep = array && depth === 0 && into !== undefined;
+      const first = this.items.length;
+      if (depth < MAX_NESTING) {
         for (;;) {
-          const v = depth < MAX_NESTING ? this.value(depth + 1) : this.skipToken();
-          if (v === END || v === CLOSE) return null;
+          const t = this.token(depth + 1, keep ? this.items : undefined);
+          if (t === Op.End || t === CLOSE) break;
         }
       }
-      return this.hex();
+      const i = into ? into.add(keep ? Kind.Array : Kind.Other) : -1;
+      if (i >= 0 && keep) {
+        into!.from[i] = first;
+        into!.to[i] = this.items.length;
+      }
+      return NOT_AN_OPERATOR;
     }
     if (c === 93 || c === 62) {
       this.pos += c === 62 && d[this.pos + 1] === 62 ? 2 : 1;
@@ -101,26 +183,24 @@ export class ContentLexer {
     }
     if (DELIM[c]) {
       this.pos++;
-      return null;
+      into?.add(Kind.Other);
+      return NOT_AN_OPERATOR;
     }
     const start = this.pos;
     let pos = start;
     while (pos < d.length && !WHITE[d[pos]] && !DELIM[d[pos]]) pos++;
     this.pos = pos;
-    // The operators come back as the same strings every time, without making new ones.
-    const length = pos - start;
-    if (length <= 3) {
-      const known = OPERATORS.get(length | (d[start] << 2) | ((length > 1 ? d[start + 1] : 0) << 10) | ((length > 2 ? d[start + 2] : 0) << 18));
-      if (known !== undefined) return known;
+    const op = operatorAt(d, start, pos);
+    if (op !== Op.Other) return op;
+    const word = latin1(d, start, pos);
+    if (word === 'true' || word === 'false' || word === 'null') {
+      into?.add(Kind.Other);
+      return NOT_AN_OPERATOR;
     }
-    const word = latin1(d, start, this.pos);
-    if (word === 'true' || word === 'false' || word === 'null') return null;
-    return word;
-  }
-
-  private skipToken(): typeof END | typeof CLOSE | null {
-    const v = this.value(MAX_NESTING);
-    return v === END || v === CLOSE ? v : null;
+    // Inside an array or a dictionary a word is passed over.
+    if (depth > 0) return NOT_AN_OPERATOR;
+    this.word = word;
+    return Op.Other;
   }
 
   private number(): number {
@@ -167,88 +247,6 @@ export class ContentLexer {
     return name;
   }
 
-  private literal(): Uint8Array {
-    const d = this.data;
-    this.pos++;
-    const start = this.pos;
-    // Fast path: no escapes, no nested parentheses.
-    let i = start;
-    while (i < d.length && d[i] !== 41 && d[i] !== 92 && d[i] !== 40) i++;
-    if (i < d.length && d[i] === 41) {
-      this.pos = i + 1;
-      return d.subarray(start, i);
-    }
-    const out: number[] = [];
-    let nest = 0;
-    while (this.pos < d.length) {
-      const c = d[this.pos++];
-      if (c === 40) nest++;
-      else if (c === 41) {
-        if (nest === 0) break;
-        nest--;
-      } else if (c === 92) {
-        const e = d[this.pos++];
-        if (e === undefined) break;
-        const simple = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 }[e];
-        if (simple !== undefined) out.push(simple);
-        else if (e >= 48 && e <= 55) {
-          let v = e - 48;
-          for (let k = 0; k < 2 && d[this.pos] >= 48 && d[this.pos] <= 55; k++) v = v * 8 + (d[this.pos++] - 48);
-          out.push(v & 255);
-        } else if (e === 13) {
-          if (d[this.pos] === 10) this.pos++;
-        } else if (e !== 10) out.push(e);
-        continue;
-      }
-      out.push(c);
-    }
-    return Uint8Array.from(out);
-  }
-
-  private hex(): Uint8Array {
-    const d = this.data;
-    let i = this.pos + 1;
-    let arena = this.arena;
-    let from = this.used;
-    let n = from;
-    // Pairs of digits up to the `>` (nearly every string), two at a time, while the arena has room.
-    const stop = Math.min(d.length - 1, i + 2 * (arena.length - n));
-    while (i < stop) {
-      const v = (HEX[d[i]] << 4) | HEX[d[i + 1]];
-      if (v < 0) break;
-      arena[n++] = v;
-      i += 2;
-    }
-    if (d[i] !== 62 || i >= d.length) {
-      // White space, an odd digit, the end of the data or of the arena: the rest digit by digit.
-      let end = i;
-      while (end < d.length && d[end] !== 62) end++;
-      const size = n - from + ((end - i + 1) >> 1);
-      if (from + size > arena.length) {
-        // Strings read before stay where they are, in the old arena.
-        const bigger = new Uint8Array(Math.max(arena.length * 2, size));
-        bigger.set(arena.subarray(from, n));
-        n -= from;
-        from = 0;
-        this.arena = arena = bigger;
-      }
-      let high = -1;
-      for (; i < end; i++) {
-        const v = HEX[d[i]];
-        if (v < 0) continue;
-        if (high < 0) high = v;
-        else {
-          arena[n++] = (high << 4) | v;
-          high = -1;
-        }
-      }
-      if (high >= 0) arena[n++] = high << 4;
-    }
-    this.pos = Math.min(i + 1, d.length);
-    this.used = n;
-    return arena.subarray(from, n);
-  }
-
   /** After `BI`: the image's dictionary, `ID`, its data, up to `EI` between white space. */
   private skipInlineImage(): void {
     const d = this.data;
@@ -273,5 +271,7 @@ export class ContentLexer {
   }
 }
 
-const END = Symbol('end');
-const CLOSE = Symbol('close');
+/** token(): an operand was read. */
+const NOT_AN_OPERATOR = -2;
+/** token(): `]` or `>>`. */
+const CLOSE = -3;

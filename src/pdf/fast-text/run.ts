@@ -8,11 +8,11 @@ import { RunItems } from './run-items.js';
 import type { TextState } from './state.js';
 
 export class TextRun extends RunItems {
-  /** Show the codes in `bytes` (one string of Tj, or a piece of TJ followed by `extraSpacing`). */
-  show(s: TextState, font: TextFont, bytes: Uint8Array, extraSpacing: number): void {
+  /** Show the codes in `bytes[from..to)` (one string of Tj, or a piece of TJ followed by `extraSpacing`). */
+  show(s: TextState, font: TextFont, bytes: Uint8Array, from: number, to: number, extraSpacing: number): void {
     const tm = s.tm;
     const step = font.bytes;
-    const n = bytes.length;
+    const n = to - from;
     if (step === 2 && n % 2 === 1) throw new Fallback('oneven aantal bytes');
     const hScale = s.hScale;
     const charSpacing = s.charSpacing;
@@ -66,13 +66,13 @@ export class TextRun extends RunItems {
     let atPrev = false;
     /** prev[0..3] hold this string's matrix (set at its first glyph with an advance). */
     let matrixSet = false;
-    for (let i = 0; i < n; i += step) {
+    for (let i = from; i < to; i += step) {
       const code = step === 1 ? bytes[i] : (bytes[i] << 8) | bytes[i + 1];
       const g = font.glyph(code);
       if (!g) throw new Fallback(`teken ${code} zonder tekst`);
       const kind = g.kind;
       if (kind === GlyphKind.Invisible) continue;
-      let spacing = charSpacing + (i + step >= n ? extraSpacing : 0);
+      let spacing = charSpacing + (i + step >= to ? extraSpacing : 0);
       let dim = g.width * scale;
       if (code === 0x20) spacing += wordSpacing;
       if (kind === GlyphKind.Whitespace) {

@@ -3,9 +3,9 @@
 /** Six numbers, unboxed: the text matrix moves with every glyph. */
 export type Matrix = Float64Array;
 
-/** The six numbers a `Tm` or `cm` gives, into `m` (NaN for one missing, as arithmetic on a missing operand gives). */
-export function readMatrix(m: Matrix, values: readonly unknown[]): Matrix {
-  for (let k = 0; k < 6; k++) m[k] = k < values.length ? (typeof values[k] === 'number' ? (values[k] as number) : 0) : NaN;
+/** The six numbers a `Tm` or `cm` gives, into `m` (0 for one that is not a number, NaN for one missing: Operands.num). */
+export function readMatrix(m: Matrix, operands: { num(i: number): number }): Matrix {
+  for (let k = 0; k < 6; k++) m[k] = operands.num(k);
   return m;
 }
 

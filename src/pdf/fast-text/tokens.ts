@@ -21,11 +21,67 @@ for (const c of [0, 9, 10, 12, 13, 32]) WHITE[c] = 1;
 export const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 
-export const OPERATORS = new Map<number, string>();
-for (const op of ("Tj TJ ' \" Td TD T* Tm Tf Tc Tw Tz TL Ts Tr BT ET cm q Q BMC BDC EMC MP DP gs Do BI ID EI re f F f* B B* b b* n m l c v y h " +
-  'S s W W* g G rg RG k K cs CS sc SC scn SCN w J j M d ri i sh d0 d1 BX EX').split(' ')) {
+/** The operators the text reader tells apart (ContentLexer.next); `Ignored`: one it knows and passes over (paths, colours). */
+export const enum Op {
+  End = -1,
+  /** A word that is not an operator of content streams (its text in ContentLexer.word). */
+  Other = 0,
+  Ignored,
+  Tj,
+  TJ,
+  Quote,
+  DoubleQuote,
+  Td,
+  TD,
+  TStar,
+  Tm,
+  Tf,
+  Tc,
+  Tw,
+  Tz,
+  TL,
+  Ts,
+  BT,
+  Cm,
+  Save,
+  Restore,
+  BMC,
+  BDC,
+  EMC,
+  Gs,
+  Do,
+  BI,
+}
+
+const FOLLOWED: [string, Op][] = [
+  ['Tj', Op.Tj], ['TJ', Op.TJ], ["'", Op.Quote], ['"', Op.DoubleQuote], ['Td', Op.Td], ['TD', Op.TD], ['T*', Op.TStar], ['Tm', Op.Tm],
+  ['Tf', Op.Tf], ['Tc', Op.Tc], ['Tw', Op.Tw], ['Tz', Op.Tz], ['TL', Op.TL], ['Ts', Op.Ts], ['BT', Op.BT], ['cm', Op.Cm], ['q', Op.Save],
+  ['Q', Op.Restore], ['BMC', Op.BMC], ['BDC', Op.BDC], ['EMC', Op.EMC], ['gs', Op.Gs], ['Do', Op.Do], ['BI', Op.BI],
+];
+const IGNORED = 'ET MP DP ID EI re f F f* B B* b b* n m l c v y h S s W W* g G rg RG k K cs CS sc SC scn SCN w J j M d ri i sh d0 d1 BX EX';
+
+/** The operators of one to three bytes, by their bytes (`opKey`), in an open-addressed table: a look-up is a multiply and a compare or two. */
+const OP_SLOTS = 256;
+const opKeys = new Int32Array(OP_SLOTS);
+const opCodes = new Int8Array(OP_SLOTS);
+const opKey = (length: number, b0: number, b1: number, b2: number): number => length | (b0 << 2) | (b1 << 10) | (b2 << 18);
+const opSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 24;
+for (const [op, code] of [...FOLLOWED, ...IGNORED.split(' ').map((w): [string, Op] => [w, Op.Ignored])]) {
   const b = [...op].map((ch) => ch.charCodeAt(0));
-  OPERATORS.set(op.length | (b[0] << 2) | ((b[1] ?? 0) << 10) | ((b[2] ?? 0) << 18), op);
+  const key = opKey(op.length, b[0], b[1] ?? 0, b[2] ?? 0);
+  let slot = opSlot(key);
+  while (opKeys[slot] !== 0) slot = (slot + 1) & (OP_SLOTS - 1);
+  opKeys[slot] = key;
+  opCodes[slot] = code;
+}
+
+/** The operator written as the bytes `d[start..end)`, or Op.Other. */
+export function operatorAt(d: Uint8Array, start: number, end: number): Op {
+  const length = end - start;
+  if (length > 3) return Op.Other;
+  const key = opKey(length, d[start], length > 1 ? d[start + 1] : 0, length > 2 ? d[start + 2] : 0);
+  for (let slot = opSlot(key); opKeys[slot] !== 0; slot = (slot + 1) & (OP_SLOTS - 1)) if (opKeys[slot] === key) return opCodes[slot];
+  return Op.Other;
 }
 
 export const HEX = new Int8Array(256).fill(-1);
@@ -46,30 +102,4 @@ export function latin1(d: Uint8Array, start: number, end: number): string {
     return s;
   }
   return Buffer.from(d.buffer, d.byteOffset + start, end - start).toString('latin1');
-}
-
-export const NO_BYTES = new Uint8Array(0);
-
-/** The strings among `items[from..to)` as one (the pieces of a TJ between two adjustments); undefined when there are none. */
-export function joined(items: readonly unknown[], from: number, to: number): Uint8Array | undefined {
-  let first: Uint8Array | undefined;
-  let size = 0;
-  let count = 0;
-  for (let k = from; k < to; k++) {
-    const item = items[k];
-    if (!(item instanceof Uint8Array)) continue;
-    first ??= item;
-    size += item.length;
-    count++;
-  }
-  if (count <= 1) return first;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (let k = from; k < to; k++) {
-    const item = items[k];
-    if (!(item instanceof Uint8Array)) continue;
-    out.set(item, at);
-    at += item.length;
-  }
-  return out;
 }
