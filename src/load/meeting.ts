@@ -1,29 +1,27 @@
 // load: files -> Meeting. Reads vergadering.yaml, every agenda item (its body's images too) and the facts of every
 // attachment. Problems found on the way become diagnostics; only a missing meeting folder is a BundelError.
 
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Agendapunt, Bijlage, BundelConfig, Meeting, Soort, Vergadering } from '../model/meeting.js';
+import type { Agendapunt, Bijlage, BundelConfig, Meeting, Vergadering } from '../model/meeting.js';
 import type { PdfFacts } from '../model/pdf-facts.js';
 import type { SaveBalance } from '../pdf/content-balance.js';
 import { listAttachmentFolder } from './attachment-folder.js';
 import { resolveAttachment } from './attachment-path.js';
-import { loadBody } from './body-images.js';
 import { meetingDeadlines } from './deadlines.js';
-import { splitFrontMatter } from './front-matter.js';
-import { asBool, asRecord, asText, asTextList, get } from './normalize.js';
+import { asRecord, asText, get } from './normalize.js';
 import type { Converter } from '../convert/index.js';
 // Not convert/index.js: that loads pdf-lib, which a lint from the facts cache does without.
 import { formatOf } from '../convert/formats.js';
 import { inspectAttachment, type Inspection } from './attachment-inspection.js';
 import { readSentVersions } from './sent.js';
 import { AttachmentTexts } from './attachment-text.js';
+import { loadItem, readBoundary } from './agenda-item.js';
 import { readTextFile } from './text-file.js';
 import { createLimiter, mapLimit, MAX_OPEN_FILES } from '../util/limit.js';
-import { isOutside, toPosix } from '../util/paths.js';
+import { toPosix } from '../util/paths.js';
 import { ISO_PREFIX } from './meeting-dir.js';
 import { parseYamlSource } from './yaml-source.js';
 import { LOAD_DIAGNOSTICS } from '../model/diagnostic-ids.js';
@@ -65,15 +63,6 @@ export interface LoadedMeeting {
   textsRead?: Promise<void>;
   /** With `deferText`: resolves once, after that, the text thread has ended and the text cache is pruned; await it before ending. */
   textsDone?: Promise<void>;
-}
-
-
-/**
- * The folder whose files a meeting may read (links may not lead out of it): the repository, or the
- * meeting folder itself when it was named on the command line and lies outside the repository.
- */
-function readBoundary(config: BundelConfig, dir: string): string {
-  return isOutside(config.root, dir) ? dir : config.root;
 }
 
 export async function loadVergadering(config: BundelConfig, dir: string, diagnostics: Diagnostic[]): Promise<Vergadering> {
@@ -120,85 +109,6 @@ export async function loadVergadering(config: BundelConfig, dir: string, diagnos
     verzenddatum: asText(get(data, 'verzenddatum')),
     positions: parsed.positions,
     raw: parsed.ok ? (parsed.data ?? null) : undefined,
-  };
-}
-
-function itemFrom(config: BundelConfig, absFile: string, data: Record<string, unknown> | undefined): Omit<Agendapunt, 'body' | 'bodyLine' | 'positions' | 'raw' | 'parsed'> {
-  const soortText = asText(get(data, 'soort'));
-  const soort: Soort = soortText === 'stukken' || soortText === 'mondeling' || soortText === 'memo' ? soortText : 'voorstel';
-  const contact = asRecord(get(data, 'contact'));
-  const consequenties = asRecord(get(data, 'consequenties'));
-  const rawBijlagen = get(data, 'bijlagen');
-  const bijlagen: Bijlage[] = (Array.isArray(rawBijlagen) ? rawBijlagen : []).map((b, i) => {
-    const r = asRecord(b);
-    return {
-      nummer: i + 1,
-      titel: asText(get(r, 'titel')) ?? '',
-      bestand: typeof get(r, 'bestand') === 'string' ? (get(r, 'bestand') as string) : undefined,
-      terInzage: asText(get(r, 'ter_inzage')),
-      vertrouwelijk: asBool(get(r, 'vertrouwelijk')),
-      openbareTitel: asText(get(r, 'openbare_titel')),
-    };
-  });
-  const contactNaam = asText(get(contact, 'naam'));
-  return {
-    file: toPosix(path.relative(config.root, absFile)),
-    absFile,
-    nummer: asText(get(data, 'agendapunt')) ?? '',
-    onderwerp: asText(get(data, 'onderwerp')) ?? '',
-    soort,
-    vergadering: asText(get(data, 'vergadering')),
-    titel: asText(get(data, 'titel')),
-    agendatekst: asText(get(data, 'agendatekst')),
-    aan: asText(get(data, 'aan')),
-    van: asText(get(data, 'van')),
-    portefeuillehouder: asText(get(data, 'portefeuillehouder')),
-    beslispunten: asTextList(get(data, 'beslispunten')),
-    procedure: asTextList(get(data, 'procedure')),
-    vervolgactie: asText(get(data, 'vervolgactie')),
-    communicatie: asText(get(data, 'communicatie')),
-    mededelingBeslissingAan: asText(get(data, 'mededeling_beslissing_aan')),
-    consequenties: { financieel: asText(get(consequenties, 'financieel')), personeel: asText(get(consequenties, 'personeel')) },
-    contact: contactNaam
-      ? { naam: contactNaam, telefoon: asText(get(contact, 'telefoon')), email: asText(get(contact, 'email')) }
-      : undefined,
-    vertrouwelijk: asBool(get(data, 'vertrouwelijk')),
-    openbareTitel: asText(get(data, 'openbare_titel')),
-    bijlagen,
-    images: [],
-  };
-}
-
-async function loadItem(config: BundelConfig, absFile: string, diagnostics: Diagnostic[]): Promise<Agendapunt> {
-  const file = toPosix(path.relative(config.root, absFile));
-  const unparsed = (): Agendapunt => ({
-    ...itemFrom(config, absFile, undefined),
-    body: '',
-    bodyLine: 1,
-    positions: new Map(),
-    raw: undefined,
-    parsed: false,
-  });
-  const read = await readTextFile(absFile, file, { root: readBoundary(config, path.dirname(absFile)) });
-  if (!read.ok) {
-    diagnostics.push(read.diagnostic);
-    return unparsed();
-  }
-  const split = splitFrontMatter(read.text, file);
-  if (!split.ok) {
-    diagnostics.push(split.diagnostic);
-    return unparsed();
-  }
-  const parsed = parseYamlSource(split.split.yaml, { file });
-  diagnostics.push(...parsed.diagnostics);
-  if (!parsed.ok) return unparsed();
-  return {
-    ...itemFrom(config, absFile, asRecord(parsed.data)),
-    ...(await loadBody(absFile, split.split)),
-    positions: parsed.positions,
-    raw: parsed.data ?? null,
-    parsed: true,
-    sha256: createHash('sha256').update(read.text).digest('hex'),
   };
 }
 
