@@ -121,6 +121,19 @@ export class AttachmentTexts {
     };
   }
 
+  /**
+   * The agenda items are read and an attachment goes into the public bundle: with an empty text cache
+   * (a fresh clone, CI, or no cache at all) its text will be read, so the text thread starts now and
+   * loads its code while this thread reads and parses the first files, instead of after the first one
+   * is parsed (the first job then waited ~60 ms for it). Otherwise `hashed` starts it when a file is
+   * not in the cache.
+   */
+  coldStart(): void {
+    const listed = this.context.listed;
+    if (!listed) this.context.reader().warm();
+    else void listed().then((cached) => cached.files.size === 0 && this.context.reader().warm());
+  }
+
   /** A parsed file whose text may be wanted. */
   offer(absPath: string, source: TextSource): void {
     this.sources.set(absPath, source);

@@ -121,6 +121,9 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
     .map((e) => e.name)
     .sort();
   const items = await mapLimit(names, MAX_OPEN_FILES, (name) => loadItem(config, path.join(dir, name), loadDiagnostics));
+  // Text: read once per file, only for files that go into the public bundle.
+  const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password, pdfjsOnly: options.text.pdfjsOnly });
+  if (items.some((item) => !item.vertrouwelijk && item.bijlagen.some((b) => !b.vertrouwelijk && b.bestand !== undefined))) texts?.coldStart();
 
   // Attachment facts, each distinct file read once.
   const documents = new Map<string, PDFDocument>();
@@ -133,8 +136,6 @@ export async function loadMeeting(config: BundelConfig, dir: string, options: Lo
   // Otherwise (lint) side by side, so reading and hashing files (and the facts cache) overlap.
   // Conversions (LibreOffice, another process) always run side by side.
   const parseInTurn = options.onItems ? createLimiter(1) : <T>(fn: () => Promise<T>): Promise<T> => fn();
-  // Text: read once per file, only for files that go into the public bundle.
-  const texts = options.text && new AttachmentTexts(config, { cacheDir: options.text.cacheDir, password: options.password, pdfjsOnly: options.text.pdfjsOnly });
   const saves: (() => Promise<void>)[] = [];
   const jobs: Promise<void>[] = [];
   const jobOf = new Map<Bijlage, Promise<void>>();

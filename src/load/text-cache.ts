@@ -119,9 +119,9 @@ const made = new Set<string>();
 
 /**
  * Written beside and renamed into place, so a reader never sees half a file. Failing to cache is not an
- * error. At once (synchronous): the text thread writes an entry right after it has answered, between
- * two files, so nothing is left to wait for when it is asked to end (an asynchronous write only got on
- * between the files it read, and the lint waited for the last ones at its end).
+ * error. Synchronous: the text thread writes its entries when no file is waiting for it (text-worker.ts),
+ * and each is done when the call returns, so nothing is left to wait for when it is asked to end (an
+ * asynchronous write only got on between the files it read, and the lint waited for the last ones at its end).
  */
 function writeJson(dir: string, file: string, data: object, again = true): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -147,7 +147,11 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
       clearTimeout(timer);
       const w = worker;
       worker = undefined;
-      if (w) {
+      if (w && nextId === 1) {
+        // Started early (coldStart) and never sent a file: nothing to wait for, not even its start.
+        w.removeAllListeners();
+        await w.terminate();
+      } else if (w) {
         // The thread writes the cache after answering: those writes end before it does (or it stops anyway after a while).
         await new Promise<void>((resolve) => {
           const done = (): void => {

@@ -46,9 +46,12 @@ describe('bin/bundel.js', () => {
   });
 
   it('answers bad input with exit 1 and a Dutch message', () => {
-    const r = runCli(['--root', path.join(FIXTURES, 'lint', 'lege-bijlage'), 'lint']);
+    // The agenda names a public attachment and the text cache is empty: the text thread starts early,
+    // gets no file (the attachment is empty), and is stopped without holding up the end.
+    const r = runCli(['--root', path.join(FIXTURES, 'lint', 'lege-bijlage'), 'lint'], { env: { BUNDEL_CACHE: tempDir() } });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('bijlage-compleet');
+    expect(r.stderr).toBe('');
   });
 });
 

@@ -262,10 +262,17 @@ class JobReader {
 
 let primed = false;
 
+/**
+ * Once per thread, before the first real job: every branch taken before V8 optimises (prime.ts). The
+ * text thread does it as it starts, while it waits for its first file; else the first job does it.
+ */
+export function primeTextReader(): void {
+  if (!primed && (primed = true)) readTextJob(primingJob(), { budgetMs: 60_000, maxChars: 1_000_000 });
+}
+
 /** The text of the job's pages, or why only pdfjs can read them. */
 export function readTextJob(job: TextJob, options: FastOptions): FastText {
-  // Once per thread, before the first real job: every branch taken before V8 optimises (prime.ts).
-  if (!primed && (primed = true)) readTextJob(primingJob(), { budgetMs: 60_000, maxChars: 1_000_000 });
+  primeTextReader();
   const reader = new JobReader(job, options.budgetMs);
   const page = new PageText();
   const pages: string[] = [];
