@@ -112,7 +112,7 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
 
   const start = (): void => {
     started = false;
-    // Background work: its code is optimised on its own thread, which gives way to this one (background-thread.ts).
+    // Its code is optimised on its own thread, not on the helper threads this one's compiles use (background-thread.ts).
     const w = startBackgroundWorker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     worker = w;
     w.on('message', (m: { id: number; result: TextResult }) => {

@@ -4,11 +4,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { primeTextReader } from '../pdf/fast-text/job.js';
-import { lowerThreadPriority } from '../util/background-thread.js';
 import { handleTextRequest, type TextRequest } from './text-work.js';
 
-// Reading text is background work: the main thread's loading and checking come first (background-thread.ts).
-lowerThreadPriority();
 // Ready for the first file before it comes (the loader started this thread early).
 primeTextReader();
 

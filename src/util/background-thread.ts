@@ -1,50 +1,18 @@
-// A background thread (the text thread) that gives way to the main thread. On a machine with few cores
-// the main thread's loading and checking is the critical path of a lint; a worker at the same priority
-// takes turns with it, and so do V8's shared helper threads when they compile the worker's code. So:
-// - the worker lowers its own priority (Linux: a thread has its own nice value, set by its thread id);
-// - the worker's isolate is made without V8's concurrent optimising compiler, so the code it optimises
-//   is compiled on the worker's own (lower-priority) thread, not on the helper threads the main thread's
-//   compiles and garbage collection use. V8 reads that setting when it creates an isolate: it is switched
-//   off just while the worker's isolate is made and on again when the worker is running.
-// Both only change where and when the work runs, never what it gives; where they cannot be done
-// (another system, a Node without the setting) nothing changes.
+// A worker thread whose V8 isolate optimises its code on its own thread (the text thread). On a
+// machine with few cores V8's shared helper threads serve the main thread's compiles and garbage
+// collection; the worker's isolate is made without V8's concurrent optimising compiler, so the code
+// it optimises is compiled on the worker's own thread instead of taking turns with those. V8 reads
+// that setting when it creates an isolate: it is switched off just while the worker's isolate is made
+// and on again when the worker is running. This changes where the work runs, never what it gives;
+// where it cannot be done (a Node without the setting) nothing changes.
+//
+// The worker keeps the main thread's priority. It used to lower its own (nice 10, as background work),
+// but the lint waits for its texts: on a quiet two-core machine a cold lint of the bench meeting was
+// 20-48 ms slower with it, and with two CPU-bound processes beside it 6.0 s instead of 1.6 s, the text
+// thread starved (and a file's text has a time budget). See docs/performance.md, "Night, later".
 
-import { readlinkSync } from 'node:fs';
-import { getPriority, setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-
-/**
- * The nice value of a background thread. Not the lowest (19): under a heavy load a thread that low is
- * starved for seconds, and the text of a file has a time budget (text-reader.ts); at 10 it still gets
- * about a tenth of what a normal thread gets when they compete, and all of a core nobody else wants.
- */
-export const BACKGROUND_NICE = 10;
-
-/** This thread's id (Linux, from /proc/thread-self); undefined elsewhere. */
-export function threadId(): number | undefined {
-  try {
-    const id = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    return Number.isInteger(id) && id > 0 ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Lower the calling thread's priority to `nice` (higher is lower; a process may always lower its own,
- * never raise it back). A thread already that low or lower is left as it is. Whether it was done; never throws.
- */
-export function lowerThreadPriority(nice = BACKGROUND_NICE): boolean {
-  const id = process.platform === 'linux' ? threadId() : undefined;
-  if (id === undefined) return false;
-  try {
-    if (getPriority(id) < nice) setPriority(id, nice);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Whether the setting could be given (false only if Node refuses to change V8's settings at all). A flag
