@@ -33,13 +33,16 @@ describe('background thread', () => {
          function hotInWorker(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 1000003; return s; }
          let t = 0; for (let k = 0; k < 3000; k++) t += hotInWorker(2000);
          const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+         // Stays until its nice value has been read (a thread that has ended has no entry in /proc).
+         parentPort.once('message', () => process.exit(0));
          parentPort.postMessage(tid);\`, { eval: true });
        await new Promise((resolve) => worker.once('online', resolve));
        function hotInMain(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 13) % 1000003; return s; }
        let t = 0; for (let k = 0; k < 3000; k++) t += hotInMain(2000);
        const tid = await new Promise((resolve) => worker.once('message', resolve));
        const nice = (id) => Number(readFileSync(\`/proc/self/task/\${id}/stat\`, 'utf8').split(') ')[1].split(' ')[16]);
-       console.log('done', t, 'nice', nice(tid), nice(process.pid));`,
+       console.log('done', t, 'nice', nice(tid), nice(process.pid));
+       worker.postMessage('stop');`,
     );
     const out = execFileSync(process.execPath, ['--trace-opt', script], { encoding: 'utf8', timeout: 60_000 });
     const modes = (name: string): string[] => [...out.matchAll(new RegExp(`compiling method [^\\n]*<JSFunction ${name} [^\\n]*mode: ConcurrencyMode::(\\w+)`, 'g'))].map((m) => m[1]);
