@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { startBackgroundWorker } from '../util/background-thread.js';
+import { startSelfOptimisingWorker } from '../util/self-optimising-worker.js';
 import { handleTextRequest, type TextRequest, type TextResult } from './text-work.js';
 
 export type { TextRequest, TextResult } from './text-work.js';
@@ -112,8 +112,8 @@ export function createTextReader(options: { thread?: boolean } = {}): TextReader
 
   const start = (): void => {
     started = false;
-    // Its code is optimised on its own thread, not on the helper threads this one's compiles use (background-thread.ts).
-    const w = startBackgroundWorker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    // Its code is optimised on its own thread, not on the helper threads this one's compiles use (self-optimising-worker.ts).
+    const w = startSelfOptimisingWorker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     worker = w;
     w.on('message', (m: { id: number; result: TextResult }) => {
       if (worker !== w || pending[0]?.id !== m.id) return;

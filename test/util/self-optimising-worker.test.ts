@@ -1,4 +1,4 @@
-// The text thread's worker (src/util/background-thread.ts): its isolate optimises code on its own
+// The text thread's worker (src/util/self-optimising-worker.ts): its isolate optimises code on its own
 // thread while the main thread's compiles stay concurrent, and it keeps the main thread's priority.
 // The first is V8's behaviour, so it is checked on a real process with --trace-opt.
 
@@ -13,12 +13,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const linux = process.platform === 'linux';
 
 async function bundled(dir: string): Promise<string> {
-  const file = path.join(dir, 'background-thread.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'src/util/background-thread.ts')], bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'silent' });
+  const file = path.join(dir, 'self-optimising-worker.mjs');
+  await build({ entryPoints: [path.join(ROOT, 'src/util/self-optimising-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'silent' });
   return file;
 }
 
-describe('background thread', () => {
+describe('self-optimising worker', () => {
   it.runIf(linux)("optimises the worker's code on the worker's thread, the main thread's concurrently as before, and keeps the main thread's priority", async () => {
     const dir = tempDir();
     const module = await bundled(dir);
@@ -27,8 +27,8 @@ describe('background thread', () => {
     writeFileSync(
       script,
       `import { readFileSync } from 'node:fs';
-       import { startBackgroundWorker } from ${JSON.stringify(module)};
-       const worker = startBackgroundWorker(\`
+       import { startSelfOptimisingWorker } from ${JSON.stringify(module)};
+       const worker = startSelfOptimisingWorker(\`
          const { parentPort } = require('node:worker_threads');
          function hotInWorker(n) { let s = 0; for (let i = 0; i < n; i++) s = (s + i * 7) % 1000003; return s; }
          let t = 0; for (let k = 0; k < 3000; k++) t += hotInWorker(2000);

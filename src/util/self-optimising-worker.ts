@@ -32,7 +32,7 @@ function setV8Flag(flag: string): boolean {
 const RESTORE_AFTER_MS = 5_000;
 
 /** A worker whose isolate optimises its code on its own thread (see above). */
-export function startBackgroundWorker(file: string | URL, options: WorkerOptions): Worker {
+export function startSelfOptimisingWorker(file: string | URL, options: WorkerOptions): Worker {
   const switched = setV8Flag('--no-concurrent-recompilation');
   try {
     const worker = new Worker(file, options);
