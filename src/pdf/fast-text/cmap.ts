@@ -27,10 +27,13 @@ const codeOf = (b: Uint8Array, from: number, to: number): number => {
   return n;
 };
 
+/** One lexer for every CMap of the thread: its operand lists stay grown (a CMap section has hundreds). */
+let cmapLexer: ContentLexer | undefined;
+
 /** The map, or undefined when it cannot be read as a whole. */
 export function parseToUnicode(data: Uint8Array): Map<number, string> | undefined {
   const map = new Map<number, string>();
-  const lexer = new ContentLexer(data, 1_000_000);
+  const lexer = (cmapLexer ??= new ContentLexer(data, 1_000_000)).reset(data);
   const o = lexer.operands;
   const it = lexer.items;
   /** Operand `i` is a string of 1 to 4 bytes (a character code). */

@@ -29,6 +29,12 @@ function viewOf(ctx: PDFContext, media: PDFObject | undefined, crop: PDFObject |
 }
 const mapBox = (b: Box | undefined): Box | undefined => (b ? normalised(b) : undefined);
 
+/** A name's text (what `decodeText` gives): pdf-lib writes every byte but the plain ones as `#xx`, so without a `#` it is the name as written. */
+const nameText = (name: PDFName): string => {
+  const written = name.asString();
+  return written.includes('#') ? name.decodeText() : written.slice(1);
+};
+
 class JobBuilder {
   private readonly budget: DecodeBudget;
   private readonly pack: ContentPack;
@@ -38,6 +44,7 @@ class JobBuilder {
   /** Resources and page boxes already in the job, by what they hold: equal ones are one object. */
   private readonly sameResources = new Map<string, JobResources>();
   private readonly views = new Map<string, Box>();
+  private lastView?: Box;
   /** Copies of bytes in buffers the pack cannot hand over (a view of the file), made once each. */
   private readonly copies = new Map<Uint8Array, Uint8Array>();
   readonly job: Omit<TextJob, 'buffers'> = { pages: [], resources: [], fonts: [], forms: [] };
@@ -96,9 +103,15 @@ class JobBuilder {
   page(contents: PDFObject | undefined, resources: PDFObject | undefined, view: Box): void {
     const c = deref(this.ctx, contents);
     const parts = c instanceof PDFArray ? c.asArray().map((p) => this.stream(deref(this.ctx, p))) : c === undefined ? [] : [this.stream(c)];
-    const key = view.join(' ');
-    let shared = this.views.get(key);
-    if (!shared) this.views.set(key, (shared = view));
+    // The box of the page before (nearly always the same), else one of the same numbers, else this one.
+    const last = this.lastView;
+    let shared = last && last[0] === view[0] && last[1] === view[1] && last[2] === view[2] && last[3] === view[3] ? last : undefined;
+    if (!shared) {
+      const key = view.join(' ');
+      shared = this.views.get(key);
+      if (!shared) this.views.set(key, (shared = view));
+      this.lastView = shared;
+    }
     this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view: shared });
   }
 
@@ -121,7 +134,7 @@ class JobBuilder {
     for (const [name, ref] of this.sub(res, FONT)) {
       let font = this.fontIndex.get(ref);
       if (font === undefined) this.fontIndex.set(ref, (font = this.job.fonts.push(fontData(this.ctx, ref) ?? null) - 1));
-      const text = name.decodeText();
+      const text = nameText(name);
       entry.fonts.set(text, font);
       key += `${text.length}:${text}${font},`;
     }
@@ -129,7 +142,7 @@ class JobBuilder {
     for (const [name, ref] of this.sub(res, EXT_G_STATE)) {
       const gs = deref(this.ctx, ref);
       if (gs instanceof PDFDict && gs.get(FONT) !== undefined) {
-        const text = name.decodeText();
+        const text = nameText(name);
         entry.gsFont.push(text);
         key += `${text.length}:${text}`;
       }
@@ -138,7 +151,7 @@ class JobBuilder {
     for (const [name, ref] of this.sub(res, X_OBJECT)) {
       const form = this.form(deref(this.ctx, ref));
       if (form !== undefined) {
-        const text = name.decodeText();
+        const text = nameText(name);
         entry.forms.set(text, form);
         key += `${text.length}:${text}${form},`;
       }

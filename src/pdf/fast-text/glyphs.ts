@@ -46,6 +46,11 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 
 /** The glyph of a code with this text; undefined (fall back) for no text or right-to-left text. */
 function glyphOf(code: number, text: string | undefined, width: number): Glyph | undefined {
+  // One ASCII character (nearly every glyph): white space or not, nothing else applies.
+  if (text !== undefined && text.length === 1 && text.charCodeAt(0) < 0x80) {
+    const unit = text.charCodeAt(0);
+    return { code, text, width, kind: unit === 32 || (unit >= 9 && unit <= 13) ? GlyphKind.Whitespace : GlyphKind.Normal, normalize: false, unit };
+  }
   return text === undefined || text === '' || RTL.test(text) ? undefined : { code, text, width, kind: kindOf(text), normalize: NORMALIZED.test(text), unit: text.length === 1 ? text.charCodeAt(0) : -1 };
 }
 
@@ -75,6 +80,11 @@ export class TextFont {
     private readonly lookup: (code: number) => Glyph | undefined,
   ) {
     this.index = new Int32Array(size);
+  }
+
+  /** Codes from 0 to `size − 1` may have text. */
+  get size(): number {
+    return this.index.length;
   }
 
   /** The glyph of a code; undefined when its text is not known (the caller falls back). */

@@ -2,62 +2,23 @@
 // streams, their resources (fonts, forms, graphics states) and page boxes, all plain data, so the
 // reading can run on another thread than the parsing. It gives what pdfjs's getTextContent gives —
 // same items, spaces, line ends and first-page heading — for the fonts it can read; for anything else
-// it says so, and the caller reads the document with pdfjs. Bounded: forms nest at most
-// MAX_FORM_DEPTH deep, time is checked as operators are read, text stops at `maxChars`.
+// it says so, and the caller reads the document with pdfjs. A page is read by the same reader in
+// WebAssembly (wasm.ts) where it can; this one reads the rest, and is what that one is checked against.
+// Bounded: forms nest at most MAX_FORM_DEPTH deep, time is checked as operators are read, text stops
+// at `maxChars`.
 
 import type { Kept } from '../content-pack.js';
-import { headingOf, type ExtractedText } from '../text.js';
-import { Fallback, textFontOf, type FontData, type TextFont } from './glyphs.js';
+import { headingOf } from '../text.js';
+import { Fallback, textFontOf, type TextFont } from './glyphs.js';
+import type { FastOptions, FastText, JobPage, JobResources, TextJob } from './job-types.js';
 import { ContentLexer, Kind, Op, type Operands } from './lexer.js';
 import { TextRun } from './run.js';
 import { cloneState, multiply, newLine, readMatrix, type TextState } from './state.js';
 import { primingJob } from './prime.js';
-import { PageText } from './units.js';
+import { PageText, type SizedItem } from './units.js';
+import { WasmJob } from './wasm.js';
 
-/** The names a content stream may use, each to an index in the job's lists. */
-export interface JobResources {
-  /** Font name → index in `fonts`. */
-  fonts: Map<string, number>;
-  /** Graphics states that set a font (not read here). */
-  gsFont: string[];
-  /** Form XObject name → index in `forms`; other XObjects are not listed. */
-  forms: Map<string, number>;
-}
-
-export interface JobForm {
-  /** Decoded content; null: it could not be decoded. */
-  content: Kept;
-  matrix?: number[];
-  /** Index in `resources`; −1: the resources of the stream that draws it. */
-  resources: number;
-}
-
-export interface JobPage {
-  /** Decoded content (its streams joined); null: it could not be decoded. */
-  content: Kept;
-  /** Index in `resources`; −1: none. */
-  resources: number;
-  /** CropBox ∩ MediaBox, normalised. */
-  view: number[];
-}
-
-export interface TextJob {
-  /** The buffers the pages', forms' and fonts' bytes are in, to hand over with the job (transferred, not copied). */
-  buffers: ArrayBuffer[];
-  pages: JobPage[];
-  resources: JobResources[];
-  /** null: a font only pdfjs reads. */
-  fonts: (FontData | null)[];
-  forms: JobForm[];
-}
-
-export type FastText = { ok: true; text: ExtractedText } | { ok: false; reason: string };
-
-export interface FastOptions {
-  /** Stop after this many milliseconds. */
-  budgetMs?: number;
-  maxChars: number;
-}
+export type { FastOptions, FastText, JobForm, JobPage, JobResources, TextJob } from './job-types.js';
 
 const MAX_FORM_DEPTH = 12;
 const MAX_SAVE_DEPTH = 4096;
@@ -89,6 +50,20 @@ class JobReader {
     const fonts: (TextFont | undefined)[] = [];
     for (const data of job.fonts) fonts.push(data ? textFontOf(data) : undefined);
     this.textFonts = fonts;
+  }
+
+  /** The WebAssembly reader for this job's pages, with its fonts and clock. */
+  wasmJob(): WasmJob | undefined {
+    return WasmJob.start(this.textFonts, () => this.budgetMs !== undefined && Date.now() - this.started > this.budgetMs);
+  }
+
+  /** One page read here; `sized` gets its items' sizes when given. */
+  page(entry: JobPage, resources: JobResources | undefined, page: PageText, sized?: SizedItem[]): string {
+    page.collectSized(sized !== undefined);
+    const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontName: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
+    this.run(this.bytes(entry.content), resources, state, page, entry.view, []);
+    if (sized && page.sized) for (const item of page.sized) sized.push(item);
+    return page.take();
   }
 
   bytes(content: Kept): Uint8Array {
@@ -274,17 +249,20 @@ export function primeTextReader(): void {
 export function readTextJob(job: TextJob, options: FastOptions): FastText {
   primeTextReader();
   const reader = new JobReader(job, options.budgetMs);
+  const wasm = options.wasm === false ? undefined : reader.wasmJob();
   const page = new PageText();
   const pages: string[] = [];
   let heading: string | undefined;
   let chars = 0;
   try {
     for (const [i, entry] of job.pages.entries()) {
-      page.collectSized(i === 0);
-      const state: TextState = { ctm: IDENTITY.slice(), tm: IDENTITY.slice(), tlm: IDENTITY.slice(), fontName: undefined, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
-      reader.run(reader.bytes(entry.content), entry.resources >= 0 ? job.resources[entry.resources] : undefined, state, page, entry.view, []);
-      const text = page.take();
-      if (page.sized) heading = headingOf(page.sized);
+      const resources = entry.resources >= 0 ? job.resources[entry.resources] : undefined;
+      // By WebAssembly where it can, else here; on the first page with its items' sizes, for its heading.
+      const sized: SizedItem[] | undefined = i === 0 ? [] : undefined;
+      const read = wasm && entry.content ? wasm.page(entry.content, resources, entry.view, sized) : null;
+      if (read === 'tijd') throw new OutOfTime();
+      const text = read ?? reader.page(entry, resources, page, sized);
+      if (sized) heading = headingOf(sized);
       chars += text.length;
       if (chars > options.maxChars) return { ok: true, text: { pages, heading, stopped: 'tekst' } };
       pages.push(text);

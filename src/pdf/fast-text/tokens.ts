@@ -66,9 +66,12 @@ const opKeys = new Int32Array(OP_SLOTS);
 const opCodes = new Int8Array(OP_SLOTS);
 const opKey = (length: number, b0: number, b1: number, b2: number): number => length | (b0 << 2) | (b1 << 10) | (b2 << 18);
 const opSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 24;
-for (const [op, code] of [...FOLLOWED, ...IGNORED.split(' ').map((w): [string, Op] => [w, Op.Ignored])]) {
+/** Every operator the lexer knows, as [opKey of its bytes, its code] (the WebAssembly reader gets the same table). */
+export const OPERATORS: readonly (readonly [number, Op])[] = [...FOLLOWED, ...IGNORED.split(' ').map((w): [string, Op] => [w, Op.Ignored])].map(([op, code]) => {
   const b = [...op].map((ch) => ch.charCodeAt(0));
-  const key = opKey(op.length, b[0], b[1] ?? 0, b[2] ?? 0);
+  return [opKey(op.length, b[0], b[1] ?? 0, b[2] ?? 0), code] as const;
+});
+for (const [key, code] of OPERATORS) {
   let slot = opSlot(key);
   while (opKeys[slot] !== 0) slot = (slot + 1) & (OP_SLOTS - 1);
   opKeys[slot] = key;

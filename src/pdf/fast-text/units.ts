@@ -6,10 +6,16 @@ import { endianness } from 'node:os';
 
 /** Characters pdfjs replaces by their compatibility form (ligatures, no-break and odd-width spaces, micro, ohm). */
 const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06]+)|(\ufb05+)/gu;
-const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
+export const normalize = (s: string): string => s.replace(NORMALIZE, (_, a: string | undefined, b: string | undefined) => (a ? a.normalize('NFKC') : 'ſt'.repeat(b!.length)));
 
 const LITTLE_ENDIAN = endianness() === 'LE';
-const SIZED: { str: string; size: number }[] = [];
+
+/** A non-blank item of the first page with its size (the height of its text matrix), for the heading. */
+export interface SizedItem {
+  str: string;
+  size: number;
+}
+const SIZED: SizedItem[] = [];
 
 export class PageText {
   private units = new Uint16Array(4096);
@@ -17,7 +23,7 @@ export class PageText {
   /** Where the item being built starts. */
   private mark = 0;
   /** Non-blank items with their size (the height of their text matrix), when wanted (page 1, for the heading). */
-  sized?: { str: string; size: number }[];
+  sized?: SizedItem[];
 
   /** Collect `sized` on this page or not. One array for every first page, emptied each time: a new `[]` per document changed its elements' kind in V8's optimised code (a deoptimisation in every thread). */
   collectSized(on: boolean): void {
