@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractTextFast } from '../../src/pdf/fast-text/extract.js';
+import { extractTextFast, prepareTextJob } from '../../src/pdf/fast-text/extract.js';
 import { readTextJob, type TextJob } from '../../src/pdf/fast-text/job.js';
 import { primingJob } from '../../src/pdf/fast-text/prime.js';
-import { wasmPagesRead } from '../../src/pdf/fast-text/wasm.js';
+import { cmapByWasm, wasmPagesRead } from '../../src/pdf/fast-text/wasm.js';
+import { parseToUnicode } from '../../src/pdf/fast-text/cmap.js';
 import { loadGuarded } from '../../src/pdf/guard.js';
 import { MAX_TEXT_CHARS } from '../../src/pdf/text.js';
 
@@ -159,6 +160,35 @@ describe('the text reader in WebAssembly', () => {
     const missing = both(jobOf(['BT /F9 12 Tf (x) Tj ET']));
     expect(missing.wasm).toEqual(missing.js);
     expect(missing.js).toEqual({ ok: false, reason: 'lettertype F9 ontbreekt' });
+  });
+
+  it('reads every /ToUnicode CMap of the fixture PDFs, and made-up ones, as cmap.ts does', async () => {
+    const cmaps: Uint8Array[] = [];
+    const files = readdirSync(FIXTURES, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.pdf'));
+    for (const file of files.map((e) => path.join(e.parentPath, e.name))) {
+      const bytes = readFileSync(file);
+      const loaded = await loadGuarded(bytes);
+      const prepared = loaded.ok ? prepareTextJob(loaded.doc, bytes.length) : undefined;
+      if (prepared?.ok) for (const font of prepared.job.fonts) if (font && font.toUnicode !== 'none') cmaps.push(font.toUnicode);
+    }
+    expect(cmaps.length).toBeGreaterThan(20);
+    const section = (body: string): Uint8Array => latin1(`/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FFFF> endcodespacerange ${body} endcmap end end`);
+    const madeUp = [
+      // One- to four-byte codes, an empty and an odd-length destination, a surrogate pair, a lone surrogate.
+      '4 beginbfchar <41> <0041> <0042> <> <01020304> <263A> <0043> <D83DDE00> endbfchar 2 beginbfchar <44> <D800> <45> <414243> endbfchar',
+      // A range counting up across 0xFF (the byte before carries), one whose destination is an array, one backwards.
+      '3 beginbfrange <0010> <0020> <00FE> <0030> <0033> [<0061> <0062> [<0063>] 5 <0064> <0065>] <0050> <0040> <0041> endbfrange',
+      // The widest range and the last codes.
+      '2 beginbfrange <FFFFFFF0> <FFFFFFFF> <0041> <FFFFFFFE> <FFFFFFFF> [<0042> <0043> <0044>] endbfrange',
+      // A later entry for the same code wins; words, comments and odd tokens between the sections.
+      '1 beginbfchar <41> <0061> endbfchar % note\n true null 1 2 3 {x} 1 beginbfchar <41> <0062> endbfchar /Name def',
+      // Not read: usecmap, a range too wide.
+      '/Other usecmap 1 beginbfchar <41> <0041> endbfchar',
+      '1 beginbfrange <0000> <FFFF> <0041> endbfrange',
+    ].map(section);
+    for (const [i, cmap] of [...cmaps, ...madeUp].entries()) expect(cmapByWasm(cmap), `CMap ${i}`).toEqual(parseToUnicode(cmap));
+    expect(cmapByWasm(madeUp[0])?.size).toBe(6);
+    expect(cmapByWasm(madeUp[4])).toBeUndefined();
   });
 
   it('stops at the job’s time budget where the JavaScript reader stops', () => {

@@ -6,7 +6,7 @@
 import { ContentLexer, Kind, Op } from './lexer.js';
 
 /** Codes mapped per CMap, and the widest single range. */
-const MAX_ENTRIES = 200_000;
+export const MAX_ENTRIES = 200_000;
 const MAX_RANGE = 65_536;
 
 /** UTF-16BE bytes `b[from..to)` as text (an odd length as if it had a leading zero byte), without arrays in between. */

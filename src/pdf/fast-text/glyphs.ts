@@ -101,8 +101,11 @@ export class TextFont {
   }
 }
 
-function simpleFont(data: Extract<FontData, { kind: 'simple' }>): TextFont | undefined {
-  const toUnicode = data.toUnicode === 'none' ? 'none' : parseToUnicode(data.toUnicode);
+/** Reads a /ToUnicode CMap: cmap.ts's, or the same reading in WebAssembly (job.ts). */
+export type CmapReader = (data: Uint8Array) => Map<number, string> | undefined;
+
+function simpleFont(data: Extract<FontData, { kind: 'simple' }>, parse: CmapReader): TextFont | undefined {
+  const toUnicode = data.toUnicode === 'none' ? 'none' : parse(data.toUnicode);
   if (toUnicode === undefined) return undefined;
   const { names, widths } = data;
   return new TextFont(1, 256, (code) => {
@@ -112,8 +115,8 @@ function simpleFont(data: Extract<FontData, { kind: 'simple' }>): TextFont | und
   });
 }
 
-function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont | undefined {
-  const toUnicode = parseToUnicode(data.toUnicode);
+function compositeFont(data: Extract<FontData, { kind: 'composite' }>, parse: CmapReader): TextFont | undefined {
+  const toUnicode = parse(data.toUnicode);
   if (toUnicode === undefined) return undefined;
   const { widths, dflt } = data;
   // Codes beyond the largest in the map have no text.
@@ -123,6 +126,6 @@ function compositeFont(data: Extract<FontData, { kind: 'composite' }>): TextFont
 }
 
 /** The font to read text with, or undefined when its /ToUnicode cannot be read as a whole. */
-export function textFontOf(data: FontData): TextFont | undefined {
-  return data.kind === 'simple' ? simpleFont(data) : compositeFont(data);
+export function textFontOf(data: FontData, parse: CmapReader = parseToUnicode): TextFont | undefined {
+  return data.kind === 'simple' ? simpleFont(data, parse) : compositeFont(data, parse);
 }

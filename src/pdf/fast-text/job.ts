@@ -8,6 +8,7 @@
 // at `maxChars`.
 
 import type { Kept } from '../content-pack.js';
+import { parseToUnicode } from './cmap.js';
 import { headingOf } from '../text.js';
 import { Fallback, textFontOf, type TextFont } from './glyphs.js';
 import type { FastOptions, FastText, JobPage, JobResources, TextJob } from './job-types.js';
@@ -16,7 +17,7 @@ import { TextRun } from './run.js';
 import { cloneState, multiply, newLine, readMatrix, type TextState } from './state.js';
 import { primingJob } from './prime.js';
 import { PageText, type SizedItem } from './units.js';
-import { WasmJob } from './wasm.js';
+import { cmapByWasm, WasmJob } from './wasm.js';
 
 export type { FastOptions, FastText, JobForm, JobPage, JobResources, TextJob } from './job-types.js';
 
@@ -44,11 +45,13 @@ class JobReader {
   constructor(
     private readonly job: TextJob,
     private readonly budgetMs: number | undefined,
+    wasm: boolean,
   ) {
     // Pushed one by one onto `[]`: every job's list then has the same kind of elements (V8 keys its
-    // optimised code on that; `map` gave lists of another kind).
+    // optimised code on that; `map` gave lists of another kind). CMaps read by WebAssembly where it can.
     const fonts: (TextFont | undefined)[] = [];
-    for (const data of job.fonts) fonts.push(data ? textFontOf(data) : undefined);
+    const parse = wasm ? (bytes: Uint8Array) => { const read = cmapByWasm(bytes); return read === null ? parseToUnicode(bytes) : read; } : parseToUnicode;
+    for (const data of job.fonts) fonts.push(data ? textFontOf(data, parse) : undefined);
     this.textFonts = fonts;
   }
 
@@ -248,7 +251,7 @@ export function primeTextReader(): void {
 /** The text of the job's pages, or why only pdfjs can read them. */
 export function readTextJob(job: TextJob, options: FastOptions): FastText {
   primeTextReader();
-  const reader = new JobReader(job, options.budgetMs);
+  const reader = new JobReader(job, options.budgetMs, options.wasm !== false);
   const wasm = options.wasm === false ? undefined : reader.wasmJob();
   const page = new PageText();
   const pages: string[] = [];

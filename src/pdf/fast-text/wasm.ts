@@ -8,6 +8,7 @@
 
 import type { TextFont } from './glyphs.js';
 import type { JobResources } from './job-types.js';
+import { MAX_ENTRIES } from './cmap.js';
 import { OPERATORS } from './tokens.js';
 import { normalize, type SizedItem } from './units.js';
 import { READER_WASM } from './wasm/reader-wasm.js';
@@ -23,6 +24,10 @@ interface Exports {
   units_length(): number;
   sized_at(): number;
   sized_length(): number;
+  read_cmap(data: number, size: number): number;
+  cmap_at(): number;
+  cmap_length(): number;
+  cmap_units_at(): number;
 }
 
 const OK = 0;
@@ -56,6 +61,8 @@ function instance(): { exports: Exports; current?: Current } | null {
     state.exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env }).exports as unknown as Exports;
     state.exports.init();
     for (const [key, code] of OPERATORS) state.exports.add_operator(key, code);
+    // Its buffers exist from the start (a CMap may be read before the first job's pages).
+    state.exports.begin_job();
     module = state;
   } catch {
     module = null;
@@ -199,4 +206,35 @@ export class WasmJob {
     if (at === undefined) this.tables.set(index, (at = this.exports.alloc(16 * font.size)));
     return at;
   }
+}
+
+/**
+ * A /ToUnicode CMap read by the module as cmap.ts reads it: the map, or undefined when it cannot be
+ * read as a whole; null: for cmap.ts (no module, or more entries than the module keeps).
+ */
+export function cmapByWasm(bytes: Uint8Array): Map<number, string> | undefined | null {
+  const m = instance();
+  if (!m) return null;
+  let status: number;
+  try {
+    const at = m.exports.alloc(bytes.length);
+    new Uint8Array(m.exports.memory.buffer, at, bytes.length).set(bytes);
+    status = m.exports.read_cmap(at, bytes.length);
+  } catch {
+    module = undefined;
+    return null;
+  }
+  if (status < 0) return null;
+  if (status === 0) return undefined;
+  const memory = m.exports.memory.buffer;
+  const units = m.exports.cmap_units_at();
+  const unit = new Uint16Array(memory, units, Math.floor((memory.byteLength - units) / 2));
+  const entries = new Uint32Array(memory, m.exports.cmap_at(), 3 * m.exports.cmap_length());
+  const map = new Map<number, string>();
+  for (let k = 0; k < entries.length; k += 3) {
+    const first = entries[k + 1];
+    const count = entries[k + 2];
+    map.set(entries[k], count === 1 ? String.fromCharCode(unit[first]) : Buffer.from(memory, units + 2 * first, 2 * count).toString('utf16le'));
+  }
+  return map.size > MAX_ENTRIES ? undefined : map;
 }

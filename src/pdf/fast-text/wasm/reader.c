@@ -149,6 +149,8 @@ static u8 *arena;
 static u32 arena_cap, used;
 /** Names' [from, to) in `data` are kept in Operands.from/to; an escape (#) makes the page JavaScript's. */
 static int name_escape;
+/** The word when `next` gave Other, as [word_from, word_to) of `data`. */
+static u32 word_from, word_to;
 
 static u8 *room(u32 more) {
   if (used + more > arena_cap) {
@@ -350,6 +352,8 @@ static int token(int depth, Operands *into) {
     return NOT_AN_OPERATOR;
   }
   if (depth > 0) return NOT_AN_OPERATOR;
+  word_from = start;
+  word_to = p;
   return Other;
 }
 
@@ -733,6 +737,9 @@ static void compare_moved(void) {
 
 enum { KIND_NORMAL = 0, KIND_WHITESPACE = 1, KIND_DIACRITIC = 2, KIND_INVISIBLE = 3 };
 
+/** This string's text rendering matrix without its translation (in memory: V8 kept it on the stack anyway). */
+static double mat[4];
+
 /** Show the codes in bytes[from..to); BAIL where the JavaScript reader falls back. */
 static int show(State *s, const Font *font, const u8 *bytes, u32 from, u32 to, double extra_spacing) {
   double *tm = s->tm;
@@ -753,8 +760,12 @@ static int show(State *s, const Font *font, const u8 *bytes, u32 from, u32 to, d
   const double *c = s->ctm;
   double c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5];
   double m0 = t0 * fs * h_scale, m1 = t1 * fs * h_scale, m2 = t2 * fs, m3 = t3 * fs;
-  double a = c0 * m0 + c2 * m1, b = c1 * m0 + c3 * m1, cc = c0 * m2 + c2 * m3, d = c1 * m2 + c3 * m3;
-  double v0 = view[0], v1 = view[1], v2 = view[2], v3 = view[3];
+  // The rise's share of the position, the same product for every glyph of the string.
+  const double t2r = t2 * rise, t3r = t3 * rise;
+  mat[0] = c0 * m0 + c2 * m1;
+  mat[1] = c1 * m0 + c3 * m1;
+  mat[2] = c0 * m2 + c2 * m3;
+  mat[3] = c1 * m2 + c3 * m3;
   double *p = prev;
   double px = p[4], py = p[5];
   int hp = has_prev, at_prev = 0, matrix_set = 0;
@@ -788,21 +799,18 @@ static int show(State *s, const Font *font, const u8 *bytes, u32 from, u32 to, d
     if (kind != KIND_DIACRITIC) {
       double x = px, y = py;
       if (!at_prev) {
-        double m4 = t2 * rise + t4, m5 = t3 * rise + t5;
+        double m4 = t2r + t4, m5 = t3r + t5;
         x = c0 * m4 + c2 * m5 + c4;
         y = c1 * m4 + c3 * m5 + c5;
       }
-      if (x + dim < v0 || x > v2 || y < v1 || y > v3) {
+      if (x + dim < view[0] || x > view[2] || y < view[1] || y > view[3]) {
         t4 += t0 * dim * h_scale;
         t5 += t1 * dim * h_scale;
         at_prev = 0;
         continue;
       }
       if (hp && !at_prev && (px != x || py != y)) {
-        cur[0] = a;
-        cur[1] = b;
-        cur[2] = cc;
-        cur[3] = d;
+        for (int k = 0; k < 4; k++) cur[k] = mat[k];
         cur[4] = x;
         cur[5] = y;
         p[4] = px;
@@ -817,12 +825,9 @@ static int show(State *s, const Font *font, const u8 *bytes, u32 from, u32 to, d
     t5 += t1 * dim;
     width += dim;
     if (TRUTHY(dim)) {
-      double m4 = t2 * rise + t4, m5 = t3 * rise + t5;
+      double m4 = t2r + t4, m5 = t3r + t5;
       if (!matrix_set) {
-        p[0] = a;
-        p[1] = b;
-        p[2] = cc;
-        p[3] = d;
+        for (int k = 0; k < 4; k++) p[k] = mat[k];
         matrix_set = 1;
       }
       px = c0 * m4 + c2 * m5 + c4;
@@ -1007,6 +1012,109 @@ static int run(const Resources *res) {
   return OK;
 }
 
+// ---- a font's /ToUnicode CMap (cmap.ts) -------------------------------------------------------
+
+/** The map as entries in the order cmap.ts sets them (a later one for the same code wins): code, first unit, unit count. */
+static u32 *cmap_entries;
+static u32 cmap_cap, cmap_len;
+static u16 *cmap_units;
+static u32 cmap_units_cap, cmap_units_len;
+
+enum { MAX_RANGE = 65536, MAX_CMAP_ENTRIES = 4000000 };
+
+/** One entry: the UTF-16BE bytes b[from..to) as units (an odd length as if it had a leading zero byte); 0: too many for here. */
+static int cmap_set(u32 code, const u8 *b, u32 from, u32 to) {
+  u32 n = to - from, units = (n + 1) / 2;
+  if (cmap_len == MAX_CMAP_ENTRIES) return 0;
+  if (cmap_len == cmap_cap) {
+    cmap_entries = regrow(cmap_entries, 12 * cmap_len, 24 * cmap_cap);
+    cmap_cap *= 2;
+  }
+  if (cmap_units_len + units > cmap_units_cap) {
+    u32 size = cmap_units_cap * 2 > cmap_units_len + units ? cmap_units_cap * 2 : cmap_units_len + units;
+    cmap_units = regrow(cmap_units, 2 * cmap_units_len, 2 * size);
+    cmap_units_cap = size;
+  }
+  u32 *e = &cmap_entries[3 * cmap_len++];
+  e[0] = code;
+  e[1] = cmap_units_len;
+  e[2] = units;
+  u32 i = from;
+  if (n % 2 == 1) cmap_units[cmap_units_len++] = b[i++];
+  for (; i + 1 < to; i += 2) cmap_units[cmap_units_len++] = (u16)((b[i] << 8) | b[i + 1]);
+  return 1;
+}
+
+static int is_code(i32 i) { return ops.kinds[i] == String && ops.to[i] - ops.from[i] > 0 && ops.to[i] - ops.from[i] <= 4; }
+
+static u32 code_of(u32 from, u32 to) {
+  u32 n = 0;
+  for (u32 i = from; i < to; i++) n = n * 256 + arena[i];
+  return n;
+}
+
+/**
+ * Read a /ToUnicode CMap `cmap[0..size)` as cmap.ts does: 1 with its entries (`cmap_at`, `cmap_length`,
+ * units at `cmap_units_at`); 0 when it cannot be read as a whole (usecmap, a range too wide); −1 when
+ * it has more entries than this keeps (cmap.ts reads it). The operand limit is cmap.ts's lexer's.
+ */
+EXPORT("read_cmap") i32 read_cmap(const u8 *cmap, u32 size) {
+  data = cmap;
+  length = size;
+  pos = 0;
+  used = 0;
+  name_escape = 0;
+  cmap_len = cmap_units_len = 0;
+  ops.max = MAX_ITEMS;
+  i32 ok = 1, full = 0;
+  for (int op = next(); op != End && ok; op = next()) {
+    if (op != Other) continue;
+    if (is_word(word_from, word_to, "usecmap")) ok = 0;
+    else if (is_word(word_from, word_to, "endbfchar")) {
+      for (i32 i = 0; i + 1 < ops.length && ok; i += 2)
+        if (is_code(i) && ops.kinds[i + 1] == String) full = !(ok = cmap_set(code_of((u32)ops.from[i], (u32)ops.to[i]), arena, (u32)ops.from[i + 1], (u32)ops.to[i + 1]));
+    } else if (is_word(word_from, word_to, "endbfrange")) {
+      for (i32 i = 0; i + 2 < ops.length && ok; i += 3) {
+        if (!is_code(i) || ops.kinds[i + 1] != String) continue;
+        u32 from = code_of((u32)ops.from[i], (u32)ops.to[i]);
+        u32 to = code_of((u32)ops.from[i + 1], (u32)ops.to[i + 1]);
+        if (to < from) continue;
+        if (to - from >= MAX_RANGE) {
+          ok = 0;
+          break;
+        }
+        i32 dst = i + 2;
+        if (ops.kinds[dst] == String) {
+          u32 n = (u32)(ops.to[dst] - ops.from[dst]);
+          if (n == 0) continue;
+          // The destination counts up in its last byte, carrying into the one before (as pdfjs).
+          u8 d[64];
+          u8 *dd = n <= sizeof d ? d : alloc(n);
+          __builtin_memcpy(dd, arena + ops.from[dst], n);
+          u32 last = n - 1;
+          for (u32 k = 0; k <= to - from && ok; k++) {
+            full = !(ok = cmap_set(from + k, dd, 0, n));
+            if (dd[last] < 255) dd[last]++;
+            else {
+              if (last > 0) dd[last - 1] = (u8)(dd[last - 1] + 1);
+              dd[last] = 0;
+            }
+          }
+        } else if (ops.kinds[dst] == Array) {
+          for (i32 k = ops.from[dst]; k < ops.to[dst] && (u32)(k - ops.from[dst]) <= to - from && ok; k++)
+            if (items.kinds[k] == String) full = !(ok = cmap_set(from + (u32)(k - ops.from[dst]), arena, (u32)items.from[k], (u32)items.to[k]));
+        }
+      }
+    }
+  }
+  ops.max = MAX_OPERANDS;
+  return full ? -1 : ok;
+}
+
+EXPORT("cmap_at") u32 *cmap_at(void) { return cmap_entries; }
+EXPORT("cmap_length") u32 cmap_length(void) { return cmap_len; }
+EXPORT("cmap_units_at") u16 *cmap_units_at(void) { return cmap_units; }
+
 // ---- the interface (wasm.ts) ------------------------------------------------------------------
 
 /** A new job: the heap from its start, the reader's buffers made again (their sizes kept). */
@@ -1023,6 +1131,10 @@ EXPORT("begin_job") void begin_job(void) {
   units = alloc(2 * units_cap);
   sized_cap = sized_cap > 256 ? sized_cap : 256;
   sized = alloc(sizeof(Sized) * sized_cap);
+  cmap_cap = cmap_cap > 1024 ? cmap_cap : 1024;
+  cmap_entries = alloc(12 * cmap_cap);
+  cmap_units_cap = cmap_units_cap > 4096 ? cmap_units_cap : 4096;
+  cmap_units = alloc(2 * cmap_units_cap);
 }
 
 /**
