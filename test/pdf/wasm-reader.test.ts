@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { extractTextFast, prepareTextJob } from '../../src/pdf/fast-text/extract.js';
 import { readTextJob, type TextJob } from '../../src/pdf/fast-text/job.js';
 import { primingJob } from '../../src/pdf/fast-text/prime.js';
-import { cmapByWasm, wasmPagesRead } from '../../src/pdf/fast-text/wasm.js';
+import { cmapByWasm, wasmMemoryBytes, wasmPagesRead } from '../../src/pdf/fast-text/wasm.js';
 import { parseToUnicode } from '../../src/pdf/fast-text/cmap.js';
 import { loadGuarded } from '../../src/pdf/guard.js';
 import { MAX_TEXT_CHARS } from '../../src/pdf/text.js';
@@ -189,6 +189,24 @@ describe('the text reader in WebAssembly', () => {
     for (const [i, cmap] of [...cmaps, ...madeUp].entries()) expect(cmapByWasm(cmap), `CMap ${i}`).toEqual(parseToUnicode(cmap));
     expect(cmapByWasm(madeUp[0])?.size).toBe(6);
     expect(cmapByWasm(madeUp[4])).toBeUndefined();
+  });
+
+  it('gives back the memory a large page made it take, once that job is read', () => {
+    const small = jobOf(['BT /F1 12 Tf 72 700 Td (small) Tj ET']);
+    expect(readTextJob(small(), { maxChars: MAX_TEXT_CHARS })).toEqual({ ok: true, text: { pages: ['small'], heading: 'small' } });
+    const before = wasmMemoryBytes();
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(64 * 1024 * 1024);
+    // 68 MB of comment before the text: the page is copied into the module's memory whole.
+    const content = new Uint8Array(68_000_000).fill(120);
+    content.set(latin1('% '), 0);
+    content.set(latin1('\nBT /F1 12 Tf 72 700 Td (large) Tj ET'), content.length - 40);
+    const large = readTextJob({ ...small(), pages: [{ content, resources: 0, view: [0, 0, 612, 792] }] }, { maxChars: MAX_TEXT_CHARS });
+    expect(large).toEqual({ ok: true, text: { pages: ['large'], heading: 'large' } });
+    // The grown instance is gone; the next job makes a small one.
+    expect(wasmMemoryBytes()).toBe(0);
+    expect(readTextJob(small(), { maxChars: MAX_TEXT_CHARS })).toEqual({ ok: true, text: { pages: ['small'], heading: 'small' } });
+    expect(wasmMemoryBytes()).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('stops at the job’s time budget where the JavaScript reader stops', () => {

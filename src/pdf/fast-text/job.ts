@@ -274,6 +274,8 @@ export function readTextJob(job: TextJob, options: FastOptions): FastText {
     if (err instanceof Fallback) return { ok: false, reason: err.message };
     if (err instanceof OutOfTime) return { ok: true, text: { pages, heading, stopped: 'tijd' } };
     throw err;
+  } finally {
+    wasm?.end();
   }
   return { ok: true, text: { pages, heading } };
 }

@@ -31,6 +31,8 @@ interface Exports {
 }
 
 const OK = 0;
+/** Memory an instance may keep between jobs (it grows for a large page or CMap; the bench meeting's 60 jobs need 1 MiB). */
+const KEEP_BYTES = 64 * 1024 * 1024;
 const OUT_OF_TIME = 2;
 /** Glyph.info (reader.c): 1 | kind << 1 | normalize << 3 | length << 4; −1: no text. */
 const NO_TEXT = -1;
@@ -45,6 +47,8 @@ let module: { exports: Exports; current?: Current } | null | undefined;
 /** Pages this thread's module has read to the end (tests: that it reads them, not the JavaScript reader). */
 let pagesRead = 0;
 export const wasmPagesRead = (): number => pagesRead;
+/** The current instance's memory in bytes (0: none yet), for tests. */
+export const wasmMemoryBytes = (): number => (module ? module.exports.memory.buffer.byteLength : 0);
 
 /** The module, instantiated once per thread; null where WebAssembly is not available. */
 function instance(): { exports: Exports; current?: Current } | null {
@@ -119,6 +123,14 @@ export class WasmJob {
     m.current = { fonts, outOfTime };
     m.exports.begin_job();
     return new WasmJob(m.exports, fonts);
+  }
+
+  /**
+   * The job is read. Memory a large page made the module grow is never given back (WebAssembly memory
+   * only grows): past KEEP_BYTES the instance goes, and the next job makes a small one.
+   */
+  end(): void {
+    if (module?.exports === this.exports && this.exports.memory.buffer.byteLength > KEEP_BYTES) module = undefined;
   }
 
   /** The page's text; 'tijd' when the job's time ran out; null: one for the JavaScript reader. `sized`: its non-blank items with their size, to be filled (the first page). */
