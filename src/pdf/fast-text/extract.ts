@@ -44,7 +44,6 @@ class JobBuilder {
   /** Resources and page boxes already in the job, by what they hold: equal ones are one object. */
   private readonly sameResources = new Map<string, JobResources>();
   private readonly views = new Map<string, Box>();
-  private lastView?: Box;
   /** Copies of bytes in buffers the pack cannot hand over (a view of the file), made once each. */
   private readonly copies = new Map<Uint8Array, Uint8Array>();
   readonly job: Omit<TextJob, 'buffers'> = { pages: [], resources: [], fonts: [], forms: [] };
@@ -103,15 +102,9 @@ class JobBuilder {
   page(contents: PDFObject | undefined, resources: PDFObject | undefined, view: Box): void {
     const c = deref(this.ctx, contents);
     const parts = c instanceof PDFArray ? c.asArray().map((p) => this.stream(deref(this.ctx, p))) : c === undefined ? [] : [this.stream(c)];
-    // The box of the page before (nearly always the same), else one of the same numbers, else this one.
-    const last = this.lastView;
-    let shared = last && last[0] === view[0] && last[1] === view[1] && last[2] === view[2] && last[3] === view[3] ? last : undefined;
-    if (!shared) {
-      const key = view.join(' ');
-      shared = this.views.get(key);
-      if (!shared) this.views.set(key, (shared = view));
-      this.lastView = shared;
-    }
+    const key = view.join(' ');
+    let shared = this.views.get(key);
+    if (!shared) this.views.set(key, (shared = view));
     this.job.pages.push({ content: this.joined(parts), resources: this.resources(resources), view: shared });
   }
 

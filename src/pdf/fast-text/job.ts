@@ -17,7 +17,7 @@ import { TextRun } from './run.js';
 import { cloneState, multiply, newLine, readMatrix, type TextState } from './state.js';
 import { primingJob } from './prime.js';
 import { PageText, type SizedItem } from './units.js';
-import { cmapByWasm, WasmJob } from './wasm.js';
+import { toUnicodeByWasm, WasmJob } from './wasm.js';
 
 export type { FastOptions, FastText, JobForm, JobPage, JobResources, TextJob } from './job-types.js';
 
@@ -50,7 +50,7 @@ class JobReader {
     // Pushed one by one onto `[]`: every job's list then has the same kind of elements (V8 keys its
     // optimised code on that; `map` gave lists of another kind). CMaps read by WebAssembly where it can.
     const fonts: (TextFont | undefined)[] = [];
-    const parse = wasm ? (bytes: Uint8Array) => { const read = cmapByWasm(bytes); return read === null ? parseToUnicode(bytes) : read; } : parseToUnicode;
+    const parse = wasm ? toUnicodeByWasm : parseToUnicode;
     for (const data of job.fonts) fonts.push(data ? textFontOf(data, parse) : undefined);
     this.textFonts = fonts;
   }

@@ -8,7 +8,7 @@
 
 import type { TextFont } from './glyphs.js';
 import type { JobResources } from './job-types.js';
-import { MAX_ENTRIES } from './cmap.js';
+import { MAX_ENTRIES, parseToUnicode } from './cmap.js';
 import { OPERATORS } from './tokens.js';
 import { normalize, type SizedItem } from './units.js';
 import { READER_WASM } from './wasm/reader-wasm.js';
@@ -218,6 +218,12 @@ export class WasmJob {
     if (at === undefined) this.tables.set(index, (at = this.exports.alloc(16 * font.size)));
     return at;
   }
+}
+
+/** A /ToUnicode CMap read by the module where it can, else by cmap.ts (the same reading). */
+export function toUnicodeByWasm(bytes: Uint8Array): Map<number, string> | undefined {
+  const read = cmapByWasm(bytes);
+  return read === null ? parseToUnicode(bytes) : read;
 }
 
 /**
